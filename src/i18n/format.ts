@@ -1,0 +1,55 @@
+import { formatLocale, type FormatLocaleDefinition } from 'd3-format';
+import { utcFormatLocale, type TimeLocaleDefinition } from 'd3-time-format';
+
+/** Dates and numbers are formatted through d3 locales, so a French interface only adds definitions. */
+export interface Formatters {
+  /** "21 Mar 2021" */
+  day(date: Date): string;
+  /** "Mar 2021" */
+  month(date: Date): string;
+  /** "21–27 Mar 2021", "28 Mar – 3 Apr 2021", "1 Dec 2020 – 5 Jan 2021"; one day: "21 Mar 2021". */
+  range(from: Date, to: Date): string;
+  /** "1,234" */
+  integer(n: number): string;
+}
+
+export const EN_NUMBER: FormatLocaleDefinition = {
+  decimal: '.',
+  thousands: ',',
+  grouping: [3],
+  currency: ['$', ''],
+};
+
+export const EN_TIME: TimeLocaleDefinition = {
+  dateTime: '%a %e %b %Y %X',
+  date: '%d/%m/%Y',
+  time: '%H:%M:%S',
+  periods: ['AM', 'PM'],
+  days: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+  shortDays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  shortMonths: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+};
+
+export function createFormatters(numberLocale: FormatLocaleDefinition = EN_NUMBER, timeLocale: TimeLocaleDefinition = EN_TIME): Formatters {
+  const num = formatLocale(numberLocale);
+  const time = utcFormatLocale(timeLocale);
+  const dayFmt = time.format('%-d %b %Y');
+  const dayOnly = time.format('%-d');
+  const dayMonth = time.format('%-d %b');
+  const monthFmt = time.format('%b %Y');
+  const integer = num.format(',d');
+  return {
+    day: dayFmt,
+    month: monthFmt,
+    integer: (n) => integer(n),
+    range(from, to) {
+      if (from.getTime() === to.getTime()) return dayFmt(from);
+      const sameYear = from.getUTCFullYear() === to.getUTCFullYear();
+      const sameMonth = sameYear && from.getUTCMonth() === to.getUTCMonth();
+      if (sameMonth) return `${dayOnly(from)}–${dayFmt(to)}`;
+      if (sameYear) return `${dayMonth(from)} – ${dayFmt(to)}`;
+      return `${dayFmt(from)} – ${dayFmt(to)}`;
+    },
+  };
+}

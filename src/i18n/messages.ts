@@ -1,0 +1,158 @@
+/**
+ * Every interface string, in one catalogue per language. Add a key to `Messages` and to every
+ * catalogue; TypeScript rejects a catalogue with a missing key. Text from data never goes here.
+ * Placeholders are `{name}`, filled by `t()`.
+ */
+export interface Messages {
+  appTitle: string;
+  loading: string;
+  loadFailed: string;
+  // focus areas
+  viewSahel: string;
+  viewNiamey: string;
+  viewTahoua: string;
+  viewBorder: string;
+  flyTo: string;
+  // time slider
+  play: string;
+  pause: string;
+  speed: string;
+  stepBack: string;
+  stepForward: string;
+  stepDay: string;
+  stepWeek: string;
+  stepMonth: string;
+  modeWindow: string;
+  modeCumulative: string;
+  metricEvents: string;
+  metricDeaths: string;
+  windowStart: string;
+  windowEnd: string;
+  timeline: string;
+  /** e.g. "21–27 Mar 2021 · 12 incidents · 190 deaths" */
+  statusLine: string;
+  incidentsCount: string;
+  incidentsCountOne: string;
+  deathsCount: string;
+  deathsCountOne: string;
+  binTooltip: string;
+  noIncidents: string;
+  // filters
+  filters: string;
+  eventTypes: string;
+  countries: string;
+  datasets: string;
+  // legend
+  legend: string;
+  legendDeaths: string;
+  legendNoDeaths: string;
+  legendApproximate: string;
+  legendStoryEvent: string;
+  // popup
+  date: string;
+  datePrecision: string;
+  place: string;
+  region: string;
+  country: string;
+  type: string;
+  actors: string;
+  deaths: string;
+  deathsRange: string;
+  summary: string;
+  sources: string;
+  dataset: string;
+  licence: string;
+  approximateLocation: string;
+  stackedIncidents: string;
+  close: string;
+  precisionDay: string;
+  precisionWeek: string;
+  precisionMonth: string;
+  precisionYear: string;
+  precisionUnknown: string;
+  locExact: string;
+  locNear: string;
+  locDistrict: string;
+  locRegion: string;
+  locCountry: string;
+  locUnknown: string;
+  // attribution
+  attributionStories: string;
+}
+
+export const en: Messages = {
+  appTitle: 'Sahel Incident Map',
+  loading: 'Loading the map and incidents…',
+  loadFailed: 'Could not load {file}: {reason}',
+  viewSahel: 'Whole region',
+  viewNiamey: 'Niamey',
+  viewTahoua: 'Tahoua',
+  viewBorder: 'Mali & Burkina Faso borders',
+  flyTo: 'Fly to',
+  play: 'Play',
+  pause: 'Pause',
+  speed: 'Speed',
+  stepBack: 'Back one {unit}',
+  stepForward: 'Forward one {unit}',
+  stepDay: 'day',
+  stepWeek: 'week',
+  stepMonth: 'month',
+  modeWindow: 'Window',
+  modeCumulative: 'Cumulative',
+  metricEvents: 'Incidents per week',
+  metricDeaths: 'Deaths per week',
+  windowStart: 'Start of the time window',
+  windowEnd: 'End of the time window',
+  timeline: 'Time window',
+  statusLine: '{range} · {incidents} · {deaths}',
+  incidentsCount: '{n} incidents',
+  incidentsCountOne: '1 incident',
+  deathsCount: '{n} deaths',
+  deathsCountOne: '1 death',
+  binTooltip: 'Week of {date}: {incidents}, {deaths}',
+  noIncidents: 'No incidents in this window with these filters.',
+  filters: 'Filters',
+  eventTypes: 'Event types',
+  countries: 'Countries',
+  datasets: 'Layers',
+  legend: 'Legend',
+  legendDeaths: 'Deaths (area)',
+  legendNoDeaths: 'No deaths reported',
+  legendApproximate: 'Approximate location',
+  legendStoryEvent: 'Story event (curated)',
+  date: 'Date',
+  datePrecision: 'precision: {precision}',
+  place: 'Place',
+  region: 'Region',
+  country: 'Country',
+  type: 'Type',
+  actors: 'Actors',
+  deaths: 'Deaths',
+  deathsRange: 'range {low}–{high}',
+  summary: 'Summary',
+  sources: 'Sources',
+  dataset: 'Dataset',
+  licence: 'Licence',
+  approximateLocation: 'Approximate location: placed at the {precision} centroid, not the exact site.',
+  stackedIncidents: '{n} incidents at this point',
+  close: 'Close',
+  precisionDay: 'exact day',
+  precisionWeek: 'within a week',
+  precisionMonth: 'within a month',
+  precisionYear: 'within a year',
+  precisionUnknown: 'unknown',
+  locExact: 'exact place',
+  locNear: 'near the place',
+  locDistrict: 'district',
+  locRegion: 'region',
+  locCountry: 'country',
+  locUnknown: 'unknown',
+  attributionStories: 'Story events: curated by Sahel Incident Map, sources in each popup',
+};
+
+/** Fills `{name}` placeholders. Unknown placeholders are left as they are, so a gap is visible. */
+export function t(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
