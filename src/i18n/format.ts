@@ -1,5 +1,5 @@
 import { formatLocale, type FormatLocaleDefinition } from 'd3-format';
-import { utcFormatLocale, type TimeLocaleDefinition } from 'd3-time-format';
+import { timeFormatLocale, type TimeLocaleDefinition } from 'd3-time-format';
 
 /** Dates and numbers are formatted through d3 locales, so a French interface only adds definitions. */
 export interface Formatters {
@@ -33,11 +33,11 @@ export const EN_TIME: TimeLocaleDefinition = {
 
 export function createFormatters(numberLocale: FormatLocaleDefinition = EN_NUMBER, timeLocale: TimeLocaleDefinition = EN_TIME): Formatters {
   const num = formatLocale(numberLocale);
-  const time = utcFormatLocale(timeLocale);
-  const dayFmt = time.format('%-d %b %Y');
-  const dayOnly = time.format('%-d');
-  const dayMonth = time.format('%-d %b');
-  const monthFmt = time.format('%b %Y');
+  const time = timeFormatLocale(timeLocale);
+  const dayFmt = time.utcFormat('%-d %b %Y');
+  const dayOnly = time.utcFormat('%-d');
+  const dayMonth = time.utcFormat('%-d %b');
+  const monthFmt = time.utcFormat('%b %Y');
   const integer = num.format(',d');
   return {
     day: dayFmt,
