@@ -110,3 +110,12 @@ export interface ParseResult {
   rowsRead: number;
   rowsRejected: number;
 }
+
+/**
+ * Which incidents are shown besides the time window. An incident whose country is not one of
+ * COUNTRIES (possible in a user's file) passes the country filter.
+ */
+export interface IncidentFilter {
+  types: readonly EventType[];
+  countries: readonly Country[];
+}

@@ -1,0 +1,42 @@
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import type { TimeMode } from '../state';
+import type { Dataset, Incident, IncidentFilter } from '../types';
+import type { TimeIndex } from '../data/timeIndex';
+import type { MarkerScale } from './markerScale';
+
+/**
+ * The incident layer's seam: the timeline, popups and state talk only to this interface, so the
+ * rendering technique (maplibre circle layers, a custom WebGL layer) can be swapped without
+ * touching them.
+ */
+export interface IncidentLayerState {
+  from: Date;
+  to: Date;
+  mode: TimeMode;
+  filter: IncidentFilter;
+  visible: boolean;
+  /** `${dataset}:${id}` of the selected incident, or null. */
+  selection: string | null;
+}
+
+export interface IncidentLayerOptions {
+  /** Layer id prefix; must be unique on the map. */
+  id: string;
+  dataset: Dataset;
+  scale: MarkerScale;
+  /** Insert below this style layer (so labels stay on top), if given. */
+  beforeId?: string;
+}
+
+export interface IncidentLayer {
+  readonly id: string;
+  /** Replaces the data (once per dataset load, not per slider step). */
+  setData(index: TimeIndex): void;
+  /** Applies the window, mode, filters and selection. Called on every slider step: must be cheap. */
+  update(state: IncidentLayerState): void;
+  /** Incidents drawn under a screen point (CSS pixels), nearest first; all of a stack are returned. */
+  pick(point: { x: number; y: number }): Incident[];
+  remove(): void;
+}
+
+export type IncidentLayerFactory = (map: MaplibreMap, options: IncidentLayerOptions) => IncidentLayer;
