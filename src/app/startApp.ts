@@ -1,0 +1,90 @@
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import type { Store } from '../state';
+import type { Messages } from '../i18n/messages';
+import type { Formatters } from '../i18n/format';
+import type { Dataset, Incident } from '../types';
+import { createTimeIndex } from '../data/timeIndex';
+import { createMarkerScale } from '../map/markerScale';
+import { createMapView } from '../map/mapView';
+import { createCircleIncidentLayer } from '../map/circleIncidentLayer';
+import { createStoryLayer, shortPlace } from '../map/storyLayer';
+import { LegendControl } from '../map/controls/legendControl';
+import { FocusAreaControl } from '../map/controls/focusAreaControl';
+import { bindIncidentPopups, incidentKey } from '../map/incidentPopups';
+import type { IncidentLayer } from '../map/incidentLayer';
+import { buildStyle, FIRST_LABEL_LAYER_ID } from '../map/style';
+import { LIGHT } from '../map/theme';
+import { mountTimeline } from '../timeline/timeline';
+import { mountFilterPanel } from '../ui/filterPanel';
+import { loadBundledData } from './loadBundledData';
+import { loadFocusBounds } from './loadFocusBounds';
+import { syncIncidentLayers } from './syncIncidentLayers';
+
+export interface StartAppOptions {
+  store: Store;
+  messages: Messages;
+  formatters: Formatters;
+  mapElement: HTMLElement;
+  filtersElement: HTMLElement;
+  timelineElement: HTMLElement;
+  /** Absolute URL of the app's folder, ending in '/'. */
+  assetBase: string;
+}
+
+export interface App {
+  map: MaplibreMap;
+}
+
+/** Loads the bundled data and the focus areas, then mounts the map, its layers, the timeline and the filters. */
+export async function startApp(options: StartAppOptions): Promise<App> {
+  const { store, messages, formatters } = options;
+  const theme = LIGHT;
+  const [data, boundsFor] = await Promise.all([loadBundledData(options.assetBase), loadFocusBounds()]);
+  for (const issue of [...data.counted.result.issues, ...data.stories.result.issues]) {
+    if (issue.severity === 'error') console.warn(`${issue.file} row ${issue.row ?? '-'} ${issue.field ?? ''}: ${issue.message}`);
+  }
+
+  const countedIndex = createTimeIndex(data.counted.result.incidents);
+  const storyIndex = createTimeIndex(data.stories.result.incidents);
+  const datasets = new Map<string, Dataset>([data.counted.dataset, data.stories.dataset].map((d) => [d.id, d]));
+  const byKey = new Map<string, Incident>();
+  for (const incident of [...countedIndex.incidents, ...storyIndex.incidents]) byKey.set(incidentKey(incident), incident);
+  // The scale's domain is fixed on the whole counted dataset, so markers and legend never change while scrubbing.
+  const scale = createMarkerScale(countedIndex.maxDeaths);
+
+  const view = createMapView({
+    container: options.mapElement,
+    store,
+    style: buildStyle(theme, { assetBase: options.assetBase, lang: 'en' }),
+    boundsFor,
+    attribution: [...datasets.values()].map((d) => d.attribution),
+  });
+  const { map } = view;
+  map.getCanvas().setAttribute('aria-label', messages.mapLabel);
+  map.addControl(new FocusAreaControl(store, messages), 'top-left');
+  map.addControl(new LegendControl({ scale, messages, formatters, storyColour: theme.labelText }), 'bottom-left');
+  await view.loaded;
+
+  const counted = createCircleIncidentLayer(map, { id: 'ucdp', dataset: data.counted.dataset, scale, beforeId: FIRST_LABEL_LAYER_ID });
+  counted.setData(countedIndex);
+  const stories = createStoryLayer(map, {
+    id: 'stories',
+    dataset: data.stories.dataset,
+    scale,
+    label: (i) => `${shortPlace(i.place)} · ${formatters.day(i.dateStart)}`,
+    font: 'Noto Sans Medium',
+    textColour: theme.labelText,
+    haloColour: theme.labelHalo,
+  });
+  stories.setData(storyIndex);
+  const layers = new Map<string, IncidentLayer>([
+    [data.counted.dataset.id, counted],
+    [data.stories.dataset.id, stories],
+  ]);
+  syncIncidentLayers(store, layers);
+  bindIncidentPopups({ map, store, layers: () => [stories, counted], datasets, lookup: (k) => byKey.get(k), messages, formatters });
+
+  mountTimeline(options.timelineElement, store, { index: countedIndex, messages, formatters });
+  mountFilterPanel(options.filtersElement, store, { datasets: [...datasets.values()], messages });
+  return { map };
+}

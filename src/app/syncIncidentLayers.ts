@@ -1,0 +1,27 @@
+import type { AppState, Store } from '../state';
+import type { IncidentLayer, IncidentLayerState } from '../map/incidentLayer';
+
+const LAYER_KEYS: readonly (keyof AppState)[] = ['from', 'to', 'mode', 'types', 'countries', 'hiddenDatasets', 'selection'];
+
+/** What a layer of dataset `datasetId` should draw for this state. */
+export function layerStateFor(state: AppState, datasetId: string): IncidentLayerState {
+  return {
+    from: state.from,
+    to: state.to,
+    mode: state.mode,
+    filter: { types: state.types, countries: state.countries },
+    visible: !state.hiddenDatasets.includes(datasetId),
+    selection: state.selection,
+  };
+}
+
+/** Keeps every incident layer in step with the store; layers only hear changes that concern them. */
+export function syncIncidentLayers(store: Store, layers: ReadonlyMap<string, IncidentLayer>): () => void {
+  const apply = (state: AppState) => {
+    for (const [datasetId, layer] of layers) layer.update(layerStateFor(state, datasetId));
+  };
+  apply(store.get());
+  return store.on('change', (state, previous) => {
+    if (LAYER_KEYS.some((k) => state[k] !== previous[k])) apply(state);
+  });
+}

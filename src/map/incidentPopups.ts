@@ -1,0 +1,110 @@
+import maplibregl, { type Map as MaplibreMap, type MapMouseEvent } from 'maplibre-gl';
+import type { Store } from '../state';
+import type { Dataset, Incident } from '../types';
+import type { Messages } from '../i18n/messages';
+import type { Formatters } from '../i18n/format';
+import type { IncidentLayer } from './incidentLayer';
+import { renderIncidentCard, renderStackList } from './popup';
+
+export interface IncidentPopupsOptions {
+  map: MaplibreMap;
+  store: Store;
+  /** Top-most first: the first layer with something under the pointer wins. */
+  layers: () => readonly IncidentLayer[];
+  datasets: ReadonlyMap<string, Dataset>;
+  /** Finds an incident by its `${dataset}:${id}` key (for selections from the URL or the embed API). */
+  lookup: (key: string) => Incident | undefined;
+  messages: Messages;
+  formatters: Formatters;
+}
+
+export const incidentKey = (incident: Incident): string => `${incident.dataset}:${incident.id}`;
+
+/**
+ * Hover (on devices that hover) previews, click selects. The selection lives in the store, so a
+ * link or the embed API can open the same popup; closing the popup clears it.
+ */
+export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
+  const { map, store, messages, formatters } = options;
+  const ctx = { messages, formatters };
+  const canHover = matchMedia('(hover: hover)').matches;
+  const hoverPopup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, maxWidth: '320px', className: 'incident-popup hover' });
+  const selectedPopup = new maplibregl.Popup({ closeButton: true, closeOnClick: false, maxWidth: '340px', className: 'incident-popup', focusAfterOpen: true });
+  let closingFromStore = false;
+  selectedPopup.on('close', () => {
+    if (!closingFromStore && store.get().selection) store.set({ selection: null }, 'ui');
+  });
+
+  const pickAt = (point: { x: number; y: number }): Incident[] => {
+    for (const layer of options.layers()) {
+      const found = layer.pick(point);
+      if (found.length) return found;
+    }
+    return [];
+  };
+
+  const content = (incidents: Incident[]): HTMLElement => {
+    if (incidents.length === 1) {
+      const dataset = options.datasets.get(incidents[0].dataset);
+      return dataset ? renderIncidentCard(incidents[0], dataset, ctx) : document.createElement('div');
+    }
+    return renderStackList(incidents, options.datasets, ctx, (incident) => store.set({ selection: incidentKey(incident) }, 'ui'));
+  };
+
+  const onMove = (e: MapMouseEvent) => {
+    const found = pickAt(e.point);
+    map.getCanvas().style.cursor = found.length ? 'pointer' : '';
+    if (!canHover || !found.length || selectedPopup.isOpen()) {
+      hoverPopup.remove();
+      return;
+    }
+    hoverPopup.setLngLat([found[0].lon, found[0].lat]).setDOMContent(content(found.slice(0, 1))).addTo(map);
+  };
+  const onClick = (e: MapMouseEvent) => {
+    const found = pickAt(e.point);
+    hoverPopup.remove();
+    if (found.length === 0) {
+      if (store.get().selection) store.set({ selection: null }, 'ui');
+      return;
+    }
+    if (found.length === 1) {
+      store.set({ selection: incidentKey(found[0]) }, 'ui');
+      return;
+    }
+    // A stack: list them all at the point, and let the reader pick one.
+    closingFromStore = true;
+    selectedPopup.remove();
+    closingFromStore = false;
+    selectedPopup.setLngLat(e.lngLat).setDOMContent(content(found)).addTo(map);
+  };
+  const onLeave = () => {
+    hoverPopup.remove();
+    map.getCanvas().style.cursor = '';
+  };
+
+  const showSelection = () => {
+    const key = store.get().selection;
+    const incident = key ? options.lookup(key) : undefined;
+    closingFromStore = true;
+    selectedPopup.remove();
+    closingFromStore = false;
+    if (!incident) return;
+    selectedPopup.setLngLat([incident.lon, incident.lat]).setDOMContent(content([incident])).addTo(map);
+  };
+  const off = store.on('change', (state, previous) => {
+    if (state.selection !== previous.selection) showSelection();
+  });
+  showSelection();
+
+  map.on('mousemove', onMove);
+  map.on('click', onClick);
+  map.getCanvas().addEventListener('mouseleave', onLeave);
+  return () => {
+    off();
+    map.off('mousemove', onMove);
+    map.off('click', onClick);
+    map.getCanvas().removeEventListener('mouseleave', onLeave);
+    hoverPopup.remove();
+    selectedPopup.remove();
+  };
+}

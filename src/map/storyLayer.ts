@@ -1,0 +1,110 @@
+import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
+import type { FeatureCollection, Point } from 'geojson';
+import { dayNumber, type TimeIndex } from '../data/timeIndex';
+import type { Incident } from '../types';
+import type { IncidentLayer, IncidentLayerOptions, IncidentLayerState } from './incidentLayer';
+
+export interface StoryLayerOptions extends IncidentLayerOptions {
+  /** Label text for a story event (plain text: maplibre draws it as glyphs, never as HTML). */
+  label: (incident: Incident) => string;
+  /** Font stack for labels (one of the app's glyph folders). */
+  font: string;
+  textColour: string;
+  haloColour: string;
+}
+
+/** The first part of a place description ("Tillia, Tahoua region" → "Tillia"), for a short callout. */
+export function shortPlace(place: string): string {
+  const first = place.split(/[,(;]/)[0].trim();
+  return first.length > 28 ? `${first.slice(0, 27)}…` : first;
+}
+
+/**
+ * Story events: the curated annotation layer drawn on top of the counted data as ringed markers
+ * with labelled callouts. They overlap the counted dataset (the Tahoua attack is in both), so they
+ * are never added to totals; only 54 of them, so plain filters are cheap.
+ */
+export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): IncidentLayer {
+  const sourceId = `${options.id}-source`;
+  const ringId = `${options.id}-rings`;
+  const labelId = `${options.id}-labels`;
+  let index: TimeIndex | null = null;
+  let window: [number, number] = [0, -1];
+
+  map.addSource(sourceId, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+  map.addLayer({
+    id: ringId,
+    type: 'circle',
+    source: sourceId,
+    paint: {
+      'circle-radius': ['get', 'r'],
+      'circle-color': '#000000',
+      'circle-opacity': 0,
+      'circle-stroke-color': options.textColour,
+      'circle-stroke-width': 2,
+    },
+  });
+  map.addLayer({
+    id: labelId,
+    type: 'symbol',
+    source: sourceId,
+    layout: {
+      'text-field': ['get', 'label'],
+      'text-font': [options.font],
+      'text-size': 12,
+      'text-anchor': 'left',
+      'text-offset': [0.9, 0],
+      'text-max-width': 12,
+      'text-optional': true,
+    },
+    paint: { 'text-color': options.textColour, 'text-halo-color': options.haloColour, 'text-halo-width': 1.6 },
+  });
+
+  return {
+    id: options.id,
+    setData(next) {
+      index = next;
+      const data: FeatureCollection<Point> = {
+        type: 'FeatureCollection',
+        features: next.incidents.map((incident, i) => ({
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [incident.lon, incident.lat] },
+          properties: { i, day: next.days[i], r: options.scale.radius(incident.deathsBest) + 3, label: options.label(incident) },
+        })),
+      };
+      (map.getSource(sourceId) as GeoJSONSource).setData(data);
+    },
+    update(state: IncidentLayerState) {
+      const visibility = state.visible ? 'visible' : 'none';
+      const from = state.mode === 'cumulative' && index?.extent ? dayNumber(index.extent[0]) : dayNumber(state.from);
+      window = [from, dayNumber(state.to)];
+      const filter = ['all', ['>=', ['get', 'day'], window[0]], ['<=', ['get', 'day'], window[1]]] as const;
+      for (const id of [ringId, labelId]) {
+        map.setLayoutProperty(id, 'visibility', visibility);
+        map.setFilter(id, filter as never);
+      }
+    },
+    pick(point) {
+      if (!index || !map.getLayer(ringId) || map.getLayoutProperty(ringId, 'visibility') === 'none') return [];
+      const pad = 4;
+      const features = map.queryRenderedFeatures(
+        [
+          [point.x - pad, point.y - pad],
+          [point.x + pad, point.y + pad],
+        ],
+        { layers: [ringId] },
+      );
+      const out: Incident[] = [];
+      for (const f of features) {
+        const i = Number(f.properties?.i);
+        if (!index.incidents[i] || index.days[i] < window[0] || index.days[i] > window[1]) continue;
+        if (!out.includes(index.incidents[i])) out.push(index.incidents[i]);
+      }
+      return out;
+    },
+    remove() {
+      for (const id of [labelId, ringId]) if (map.getLayer(id)) map.removeLayer(id);
+      if (map.getSource(sourceId)) map.removeSource(sourceId);
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium, never a downloaded browser. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Headless flags: software WebGL (SwiftShader), and no background traffic to Google's hosts. */
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'sahel-chromium-'))}`] });
+}
+
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  /** Every URL the page requested. */
+  requests: string[];
+  /** Console warnings and errors, and uncaught page errors. */
+  problems: string[];
+  warnings: string[];
+}
+
+export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  await page.goto(url);
+  return { context, page, requests, problems, warnings };
+}
+
+/** Waits until the app says it is ready: data loaded, layers added and the map idle. */
+export async function waitForMapReady(page: Page): Promise<void> {
+  await page.waitForSelector('#map[data-ready="true"]', { timeout: 45_000 });
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        const app = (window as unknown as { sahelIncidentMap?: { map: { loaded(): boolean; once(e: string, f: () => void): void; triggerRepaint(): void } } }).sahelIncidentMap;
+        if (!app) return done();
+        if (app.map.loaded()) return done();
+        app.map.once('idle', () => done());
+      }),
+  );
+}
+
+export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../output/screenshots');
+
+export function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return join(SCREENSHOT_DIR, `${name}.png`);
+}

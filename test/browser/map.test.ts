@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { csvParse } from 'd3-dsv';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, openPage, screenshotPath, waitForMapReady } from './chromium';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+type MapHandle = { map: { project(ll: [number, number]): { x: number; y: number } } };
+
+/** Screen position (CSS px, relative to the map canvas) of a lon/lat. */
+async function project(page: Page, lonLat: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate((ll) => (window as unknown as { sahelIncidentMap: MapHandle }).sahelIncidentMap.map.project(ll), lonLat);
+}
+
+async function statusText(page: Page): Promise<string> {
+  return (await page.locator('[role="status"][data-testid="status"]').textContent()) ?? '';
+}
+
+/** Counts UCDP events and best-estimate deaths whose date_start lies in [from, to], straight from the CSV with d3-dsv: an independent route from the app's parser and index. */
+function countFromCsv(from: string, to: string): { incidents: number; deaths: number } {
+  const text = readFileSync(resolve(import.meta.dirname, '../../public/data/ucdp/ucdp-ged-sahel.csv'), 'utf8');
+  let incidents = 0;
+  let deaths = 0;
+  for (const row of csvParse(text)) {
+    const [m, d, y] = (row.date_start ?? '').slice(0, 10).split('/');
+    const iso = `${y}-${m}-${d}`;
+    if (iso >= from && iso <= to) {
+      incidents++;
+      deaths += Number(row.best_est);
+    }
+  }
+  return { incidents, deaths };
+}
+
+describe('the incident map (production build, Debian Chromium)', () => {
+  it('paints the basemap and incidents over Niger, and requests nothing from another origin', async () => {
+    const { page, requests, problems, context } = await openPage(browser, baseUrl);
+    await waitForMapReady(page);
+    const png = await page.screenshot({ path: screenshotPath('map-1280x800') });
+    expect(png.byteLength).toBeGreaterThan(10_000);
+    // Sample the canvas around Niger (lon 2..12, lat 12..20): it must not be one flat colour.
+    const niger = await project(page, [8, 17]);
+    const colours = await page.evaluate(({ x, y }) => {
+      const canvas = document.querySelector('#map canvas') as HTMLCanvasElement;
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const ctx = copy.getContext('2d')!;
+      ctx.drawImage(canvas, 0, 0);
+      const ratio = canvas.width / canvas.clientWidth;
+      const data = ctx.getImageData(Math.round((x - 150) * ratio), Math.round((y - 120) * ratio), Math.round(300 * ratio), Math.round(240 * ratio)).data;
+      const seen = new Set<string>();
+      let nonBlank = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        seen.add(`${data[i] >> 3},${data[i + 1] >> 3},${data[i + 2] >> 3}`);
+        if (data[i + 3] > 0 && !(data[i] > 250 && data[i + 1] > 250 && data[i + 2] > 250)) nonBlank++;
+      }
+      return { distinct: seen.size, nonBlank, total: data.length / 4 };
+    }, niger);
+    expect(colours.nonBlank / colours.total).toBeGreaterThan(0.5);
+    expect(colours.distinct).toBeGreaterThan(5);
+    const origin = new URL(baseUrl).origin;
+    const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(foreign).toEqual([]);
+    // The worker must come from the build (setWorkerUrl), or the map would be blank in production.
+    expect(requests.some((u) => /maplibre-gl-worker.*\.mjs$/.test(u))).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('with ?from=2021-03-21&to=2021-03-21 the status reports the Tahoua attack and its popup shows its sources', async () => {
+    const { page, context } = await openPage(browser, `${baseUrl}?from=2021-03-21&to=2021-03-21`);
+    await waitForMapReady(page);
+    // UCDP is the counted layer: one event that day, in Tillia commune, best estimate 170.
+    expect(await statusText(page)).toBe('21 Mar 2021 · 1 incident · 170 deaths');
+    // The story event CS022 (Tillia department) sits on top as the annotation layer: click it.
+    const p = await project(page, [4.7833, 16.1167]);
+    const box = (await page.locator('#map canvas').boundingBox())!;
+    await page.mouse.click(box.x + p.x, box.y + p.y);
+    const popup = page.locator('.maplibregl-popup.incident-popup:not(.hover)');
+    await popup.waitFor();
+    const link = popup.locator('a[href^="http"]').first();
+    await expect.poll(() => link.getAttribute('target')).toBe('_blank');
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await popup.textContent()).toContain('137');
+    await page.screenshot({ path: screenshotPath('tahoua-popup-1280x800') });
+    await context.close();
+  });
+
+  it('the totals of a known window equal a count computed independently from the CSV', async () => {
+    const { page, context } = await openPage(browser, `${baseUrl}?from=2021-01-01&to=2021-06-30`);
+    await waitForMapReady(page);
+    const expected = countFromCsv('2021-01-01', '2021-06-30');
+    expect(expected.incidents).toBeGreaterThan(50);
+    const text = await statusText(page);
+    expect(text).toContain(`${expected.incidents.toLocaleString('en-US')} incidents`);
+    expect(text).toContain(`${expected.deaths.toLocaleString('en-US')} deaths`);
+    await context.close();
+  });
+
+  it('play advances the window', async () => {
+    const { page, context } = await openPage(browser, `${baseUrl}?from=2021-03-01&to=2021-03-07`);
+    await waitForMapReady(page);
+    const before = await statusText(page);
+    await page.getByTestId('play').click();
+    await expect.poll(() => statusText(page), { timeout: 10_000 }).not.toBe(before);
+    await page.getByTestId('play').click();
+    const url = new URL(page.url());
+    expect(url.searchParams.get('from')! > '2021-03-01').toBe(true);
+    await context.close();
+  });
+
+  it('an invalid URL parameter is ignored with a warning, never a blank map', async () => {
+    const { page, warnings, context } = await openPage(browser, `${baseUrl}?from=2021-13-45&mode=sideways&view=atlantis`);
+    await waitForMapReady(page);
+    expect(warnings.join('\n')).toMatch(/from/);
+    expect(warnings.join('\n')).toMatch(/mode/);
+    expect(await statusText(page)).toMatch(/incident/);
+    await context.close();
+  });
+
+  it('fits a phone screen (390×844)', async () => {
+    const { page, context } = await openPage(browser, `${baseUrl}?from=2021-03-15&to=2021-03-31`, { width: 390, height: 844 });
+    await waitForMapReady(page);
+    await page.screenshot({ path: screenshotPath('map-390x844') });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});
