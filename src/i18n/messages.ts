@@ -5,6 +5,8 @@
  */
 export interface Messages {
   appTitle: string;
+  appSubtitle: string;
+  mapLabel: string;
   loading: string;
   loadFailed: string;
   // focus areas
@@ -37,6 +39,19 @@ export interface Messages {
   deathsCountOne: string;
   binTooltip: string;
   noIncidents: string;
+  /** Visible labels of the step buttons (the full "Back one week" is their accessible name). */
+  stepDayShort: string;
+  stepWeekShort: string;
+  stepMonthShort: string;
+  /** Group label of the six step buttons. */
+  stepGroup: string;
+  /** A speed option, e.g. "2×". */
+  speedOption: string;
+  /** Short segment labels of the metric toggle; its accessible name is metricDeaths. */
+  metricEventsShort: string;
+  metricDeathsShort: string;
+  /** Accessible name of the focusable window on the track: says which keys move it. */
+  brushLabel: string;
   // filters
   filters: string;
   eventTypes: string;
@@ -86,6 +101,8 @@ export interface Messages {
 
 export const en: Messages = {
   appTitle: 'Sahel Incident Map',
+  appSubtitle: 'Security incidents in Niger, Mali and Burkina Faso: UCDP GED events and sourced story events',
+  mapLabel: 'Map of incidents in the central Sahel',
   loading: 'Loading the map and incidents…',
   loadFailed: 'Could not load {file}: {reason}',
   viewSahel: 'Whole region',
@@ -115,6 +132,14 @@ export const en: Messages = {
   deathsCountOne: '1 death',
   binTooltip: 'Week of {date}: {incidents}, {deaths}',
   noIncidents: 'No incidents in this window with these filters.',
+  stepDayShort: 'day',
+  stepWeekShort: 'wk',
+  stepMonthShort: 'mo',
+  stepGroup: 'Move the window',
+  speedOption: '{n}×',
+  metricEventsShort: 'Incidents',
+  metricDeathsShort: 'Deaths',
+  brushLabel: 'Time window. Left and right arrows move it by a day, with Shift by a week; Home and End jump to the start and end.',
   filters: 'Filters',
   eventTypes: 'Event types',
   countries: 'Countries',
