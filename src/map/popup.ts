@@ -1,0 +1,213 @@
+import type { Dataset, DatePrecision, Incident, LocationPrecision } from '../types';
+import { APPROXIMATE_PRECISIONS } from '../types';
+import type { Messages } from '../i18n/messages';
+import { t } from '../i18n/messages';
+import type { Formatters } from '../i18n/format';
+import { EVENT_TYPE_COLOURS } from './eventColours';
+import './popup.css';
+
+export interface PopupContext {
+  messages: Messages;
+  formatters: Formatters;
+}
+
+const DATE_PRECISION_KEY: Record<DatePrecision, keyof Messages> = {
+  day: 'precisionDay',
+  week: 'precisionWeek',
+  month: 'precisionMonth',
+  year: 'precisionYear',
+  unknown: 'precisionUnknown',
+};
+
+const LOCATION_PRECISION_KEY: Record<LocationPrecision, keyof Messages> = {
+  exact: 'locExact',
+  near: 'locNear',
+  district: 'locDistrict',
+  region: 'locRegion',
+  country: 'locCountry',
+  unknown: 'locUnknown',
+};
+
+/** Grey for a type the colour table does not know (a malformed record must still render). */
+const UNKNOWN_TYPE_COLOUR = '#888888';
+
+/**
+ * Is this a link we may open? Parsers already drop non-http(s) URLs, but the popup is the last
+ * door before a click, so it checks again rather than trust whatever built the Incident.
+ */
+export function isHttpUrl(url: string | null | undefined): url is string {
+  if (typeof url !== 'string' || url.trim() === '') return false;
+  try {
+    const { protocol } = new URL(url.trim());
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function swatch(type: string): HTMLElement {
+  const span = el('span', 'incident-swatch');
+  span.setAttribute('aria-hidden', 'true');
+  span.style.backgroundColor = (EVENT_TYPE_COLOURS as Record<string, string>)[type] ?? UNKNOWN_TYPE_COLOUR;
+  return span;
+}
+
+/** One `<dt>` and a `<dd>` per non-empty value; nothing at all when every value is empty. */
+function fact(list: HTMLDListElement, label: string, values: readonly string[]): void {
+  const present = values.map((v) => v.trim()).filter((v) => v !== '');
+  if (present.length === 0) return;
+  list.append(el('dt', undefined, label));
+  for (const value of present) list.append(el('dd', undefined, value));
+}
+
+function deathsText(incident: Incident, { messages, formatters }: PopupContext): string {
+  const best = Number.isFinite(incident.deathsBest) ? formatters.integer(incident.deathsBest) : '';
+  const { deathsLow: low, deathsHigh: high } = incident;
+  if (low === null || high === null || !Number.isFinite(low) || !Number.isFinite(high)) return best;
+  // Sources do not always order their estimates; the range reads low to high regardless.
+  const range = t(messages.deathsRange, { low: formatters.integer(Math.min(low, high)), high: formatters.integer(Math.max(low, high)) });
+  return best === '' ? range : `${best} (${range})`;
+}
+
+function approximateNote(precision: LocationPrecision, messages: Messages): HTMLElement | null {
+  if (!APPROXIMATE_PRECISIONS.has(precision)) return null;
+  const text = precision === 'unknown'
+    ? messages.approximateLocationUnknown
+    : t(messages.approximateLocation, { precision: messages[LOCATION_PRECISION_KEY[precision]] });
+  const note = el('p', 'incident-card-approximate', text);
+  note.dataset.testid = 'incident-approximate';
+  return note;
+}
+
+/** A source as a list item: its title links out only when the URL is http(s). */
+function sourceItem(source: Incident['sources'][number]): HTMLLIElement {
+  const li = el('li');
+  const title = source.title.trim() || source.publisher.trim() || source.url?.trim() || '';
+  if (isHttpUrl(source.url)) {
+    const a = el('a', undefined, title);
+    a.href = new URL(source.url.trim()).href;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    li.append(a);
+  } else {
+    li.append(el('span', undefined, title));
+  }
+  const meta = [source.title.trim() ? source.publisher.trim() : '', source.date.trim()].filter((s) => s !== '');
+  if (meta.length) li.append(el('span', 'incident-source-meta', ` — ${meta.join(', ')}`));
+  return li;
+}
+
+/**
+ * An incident's card for a popup. Built only with createElement and textContent: every string
+ * here comes from a data file, a user's import or a URL, and none of it may become markup.
+ */
+export function renderIncidentCard(incident: Incident, dataset: Dataset, ctx: PopupContext): HTMLElement {
+  const { messages, formatters } = ctx;
+  const card = el('article', 'incident-card');
+  card.dataset.testid = 'incident-card';
+
+  const header = el('h3', 'incident-card-type');
+  header.append(swatch(incident.eventType), el('span', undefined, incident.eventType));
+  if (incident.subEventType.trim()) header.append(el('span', 'incident-card-subtype', incident.subEventType));
+  card.append(header);
+
+  const facts = el('dl', 'incident-card-facts');
+  const date = formatters.range(incident.dateStart, incident.dateEnd);
+  const precision = t(messages.datePrecision, { precision: messages[DATE_PRECISION_KEY[incident.datePrecision]] ?? messages.precisionUnknown });
+  fact(facts, messages.date, [`${date} (${precision})`]);
+  fact(facts, messages.place, [incident.place]);
+  fact(facts, messages.region, [incident.admin1]);
+  fact(facts, messages.country, [incident.country]);
+  fact(facts, messages.actors, [incident.actor1, incident.actor2]);
+  fact(facts, messages.deaths, [deathsText(incident, ctx)]);
+  card.append(facts);
+
+  const note = approximateNote(incident.locationPrecision, messages);
+  if (note) card.append(note);
+
+  if (incident.summary.trim()) card.append(el('p', 'incident-card-summary', incident.summary));
+
+  if (incident.sources.length) {
+    card.append(el('p', 'incident-card-label', messages.sources));
+    const list = el('ul', 'incident-card-sources');
+    for (const source of incident.sources) list.append(sourceItem(source));
+    card.append(list);
+  }
+
+  const footer = el('footer', 'incident-card-dataset');
+  footer.textContent = [`${messages.dataset}: ${dataset.name}`, dataset.licence.trim() ? `${messages.licence}: ${dataset.licence}` : '']
+    .filter((s) => s !== '')
+    .join(' · ');
+  card.append(footer);
+  return card;
+}
+
+function stackLabel(incident: Incident, { messages, formatters }: PopupContext): string {
+  const deaths = incident.deathsBest === 1 ? messages.deathsCountOne : t(messages.deathsCount, { n: formatters.integer(incident.deathsBest || 0) });
+  return `${formatters.range(incident.dateStart, incident.dateEnd)} · ${incident.eventType} · ${deaths}`;
+}
+
+/**
+ * Several incidents drawn at one point (same village, or a centroid shared by approximate events):
+ * one button each, in the order given, so the reader can open the one they want.
+ */
+export function renderStackList(incidents: readonly Incident[], datasetsById: ReadonlyMap<string, Dataset>, ctx: PopupContext, onPick: (incident: Incident) => void): HTMLElement {
+  const box = el('div', 'incident-stack');
+  box.dataset.testid = 'incident-stack';
+  box.append(el('p', 'incident-stack-title', t(ctx.messages.stackedIncidents, { n: ctx.formatters.integer(incidents.length) })));
+  const list = el('ul');
+  for (const incident of incidents) {
+    const button = el('button');
+    button.type = 'button';
+    button.dataset.testid = 'incident-stack-item';
+    button.append(swatch(incident.eventType), el('span', undefined, stackLabel(incident, ctx)));
+    const name = datasetsById.get(incident.dataset)?.name;
+    if (name) button.title = name;
+    button.addEventListener('click', () => onPick(incident));
+    const li = el('li');
+    li.append(button);
+    list.append(li);
+  }
+  box.append(list);
+  return box;
+}
+
+/** A stand-in for an incident whose dataset was not registered: the card still names where it came from. */
+function datasetOf(incident: Incident, datasetsById: ReadonlyMap<string, Dataset>): Dataset {
+  return datasetsById.get(incident.dataset) ?? { id: incident.dataset, name: incident.dataset, role: 'counted', licence: '', attribution: '', url: null };
+}
+
+/**
+ * What a popup shows for the incidents under the pointer: the card for one, the list for several.
+ * Picking from the list swaps in that card with a button back to the list, and calls `onSelect`
+ * (e.g. to record the selection in the store).
+ */
+export function renderPopupContent(incidents: readonly Incident[], datasetsById: ReadonlyMap<string, Dataset>, ctx: PopupContext, onSelect?: (incident: Incident) => void): HTMLElement {
+  const box = el('div', 'incident-popup-content');
+  if (incidents.length === 1) {
+    box.append(renderIncidentCard(incidents[0], datasetOf(incidents[0], datasetsById), ctx));
+    return box;
+  }
+  if (incidents.length === 0) {
+    box.append(el('p', undefined, ctx.messages.noIncidents));
+    return box;
+  }
+  const showList = () => box.replaceChildren(renderStackList(incidents, datasetsById, ctx, showCard));
+  function showCard(incident: Incident): void {
+    const back = el('button', 'incident-popup-back', `← ${ctx.messages.backToList}`);
+    back.type = 'button';
+    back.dataset.testid = 'incident-back';
+    back.addEventListener('click', showList);
+    box.replaceChildren(back, renderIncidentCard(incident, datasetOf(incident, datasetsById), ctx));
+    onSelect?.(incident);
+  }
+  showList();
+  return box;
+}
