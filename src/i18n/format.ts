@@ -1,5 +1,6 @@
 import { formatLocale, type FormatLocaleDefinition } from 'd3-format';
 import { timeFormatLocale, type TimeLocaleDefinition } from 'd3-time-format';
+import { utcMonth, utcYear } from 'd3-time';
 
 /** Dates and numbers are formatted through d3 locales, so a French interface only adds definitions. */
 export interface Formatters {
@@ -11,6 +12,8 @@ export interface Formatters {
   range(from: Date, to: Date): string;
   /** "1,234" */
   integer(n: number): string;
+  /** Axis tick at a UTC midnight: "2021" on 1 January, "Mar" on the 1st of a month, "15 Mar" otherwise. */
+  axisTick(date: Date): string;
 }
 
 export const EN_NUMBER: FormatLocaleDefinition = {
@@ -39,10 +42,16 @@ export function createFormatters(numberLocale: FormatLocaleDefinition = EN_NUMBE
   const dayMonth = time.utcFormat('%-d %b');
   const monthFmt = time.utcFormat('%b %Y');
   const integer = num.format(',d');
+  const yearFmt = time.utcFormat('%Y');
+  const monthOnly = time.utcFormat('%b');
   return {
     day: dayFmt,
     month: monthFmt,
     integer: (n) => integer(n),
+    axisTick(date) {
+      if (utcMonth.floor(date) < date) return dayMonth(date);
+      return utcYear.floor(date) < date ? monthOnly(date) : yearFmt(date);
+    },
     range(from, to) {
       if (from.getTime() === to.getTime()) return dayFmt(from);
       const sameYear = from.getUTCFullYear() === to.getUTCFullYear();
