@@ -1,0 +1,146 @@
+import type { ImportIssue } from '../types';
+
+/**
+ * Field checks shared by the parsers. Each `parse*` returns null for an empty field and NaN (or an
+ * invalid Date) for a value it cannot read, so a parser can tell "not given" from "wrong".
+ */
+
+const ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]*Z?)?$/;
+const US_DAY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?)?$/;
+const INVALID_DATE = (): Date => new Date(Number.NaN);
+
+/** UTC midnight of a calendar day, or an invalid Date when the day does not exist (e.g. 31 February). */
+function utcDay(year: number, month: number, day: number): Date {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  date.setUTCFullYear(year);
+  const real = date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return real ? date : INVALID_DATE();
+}
+
+/**
+ * `YYYY-MM-DD`, with an optional time part that is ignored (GED releases have written
+ * `2021-03-21 00:00:00.000`): events are calendar days, so the day is kept as UTC midnight.
+ */
+export function parseIsoDay(raw: string): Date | null {
+  const text = raw.trim();
+  if (text === '') return null;
+  const m = ISO_DAY.exec(text);
+  return m ? utcDay(+m[1], +m[2], +m[3]) : INVALID_DATE();
+}
+
+/**
+ * US month-first `MM/DD/YYYY`, optionally followed by a time (UCDP's country download writes
+ * `10/06/2023 00:00:00`, which is 6 October). Never read as day-first: UCDP does not write that.
+ */
+export function parseUsDay(raw: string): Date | null {
+  const text = raw.trim();
+  if (text === '') return null;
+  const m = US_DAY.exec(text);
+  return m ? utcDay(+m[3], +m[1], +m[2]) : INVALID_DATE();
+}
+
+/** Either date form; ISO first because it cannot be misread. */
+export function parseDay(raw: string): Date | null {
+  const iso = parseIsoDay(raw);
+  if (iso === null || !Number.isNaN(iso.getTime())) return iso;
+  return parseUsDay(raw);
+}
+
+/** A Date that exists (parsers return an invalid Date for text they could not read). */
+export function isValidDate(date: Date | null): date is Date {
+  return date !== null && !Number.isNaN(date.getTime());
+}
+
+/** A death count: a whole number ≥ 0. Null when empty, NaN when it is anything else. */
+export function parseCount(raw: string): number | null {
+  const text = raw.trim();
+  if (text === '') return null;
+  if (!/^\+?\d+(?:\.0*)?$/.test(text)) return Number.NaN;
+  const value = Number(text);
+  return Number.isSafeInteger(value) ? value : Number.NaN;
+}
+
+/** A decimal degree within ±limit. Null when empty, NaN when unreadable or out of range. */
+export function parseDegrees(raw: string, limit: 90 | 180): number | null {
+  const text = raw.trim();
+  if (text === '') return null;
+  if (!/^[+-]?(?:\d+\.?\d*|\.\d+)$/.test(text)) return Number.NaN;
+  const value = Number(text);
+  return Math.abs(value) <= limit ? value : Number.NaN;
+}
+
+/** A small integer code such as UCDP's `where_prec`; NaN unless the field is a whole number. */
+export function parseCode(raw: string): number {
+  const text = raw.trim();
+  return /^\d+$/.test(text) ? Number(text) : Number.NaN;
+}
+
+/** The box the map is about, generously: points outside it are kept but flagged. */
+export const SAHEL_BOX = { west: -20, east: 30, south: 0, north: 30 } as const;
+
+/** Collects one row's problems; the row is rejected when it has any error. */
+export interface RowReport {
+  error(field: string | null, value: string, message: string): void;
+  warn(field: string | null, value: string, message: string): void;
+  readonly hasErrors: boolean;
+  /** Moves this row's issues into the file's list. */
+  flushTo(issues: ImportIssue[]): void;
+}
+
+export function createRowReport(file: string, row: number): RowReport {
+  const errors: ImportIssue[] = [];
+  const warnings: ImportIssue[] = [];
+  const make = (severity: ImportIssue['severity'], field: string | null, value: string, message: string): ImportIssue => ({
+    severity,
+    file,
+    row,
+    field,
+    value,
+    message,
+  });
+  return {
+    error: (field, value, message) => void errors.push(make('error', field, value, message)),
+    warn: (field, value, message) => void warnings.push(make('warning', field, value, message)),
+    get hasErrors() {
+      return errors.length > 0;
+    },
+    flushTo(issues) {
+      issues.push(...errors, ...warnings);
+      errors.length = 0;
+      warnings.length = 0;
+    },
+  };
+}
+
+/** Warns about a point outside {@link SAHEL_BOX}, or at 0,0 (usually a blank coordinate saved as zero). */
+export function checkPlace(report: RowReport, lon: number, lat: number, value: string): void {
+  const b = SAHEL_BOX;
+  if (lon === 0 && lat === 0) {
+    report.warn('latitude', value, 'The point is 0,0, which usually means the coordinates were left blank. Kept; check the row.');
+  } else if (lon < b.west || lon > b.east || lat < b.south || lat > b.north) {
+    report.warn(
+      'longitude',
+      value,
+      `The point lies outside the central Sahel (longitude ${b.west} to ${b.east}, latitude ${b.south} to ${b.north}). Kept; check that latitude and longitude are not swapped.`,
+    );
+  }
+}
+
+/**
+ * Warns when a row is wider or narrower than the header (one trailing empty field is already
+ * dropped by readCsv): usually a stray delimiter or an unclosed quote that shifted the fields.
+ */
+export function checkWidth(report: RowReport, fields: number, header: number): void {
+  if (fields === header) return;
+  report.warn(null, String(fields), `The row has ${fields} fields but the header names ${header}. Check it for a stray comma or an unclosed quote.`);
+}
+
+/** Warns when estimates are out of order. They are kept as given: sources do publish such figures. */
+export function checkEstimates(report: RowReport, names: { best: string; low: string; high: string }, best: number, low: number | null, high: number | null): void {
+  if (low !== null && low > best) {
+    report.warn(names.low, String(low), `The low estimate (${low}) is above the best estimate (${best}). Kept as given.`);
+  }
+  if (high !== null && best > high) {
+    report.warn(names.high, String(high), `The best estimate (${best}) is above the high estimate (${high}). Kept as given.`);
+  }
+}
