@@ -52,19 +52,6 @@ export interface Messages {
   metricDeathsShort: string;
   /** Accessible name of the focusable window on the track: says which keys move it. */
   brushLabel: string;
-  /** Visible labels of the step buttons (the full "Back one week" is their accessible name). */
-  stepDayShort: string;
-  stepWeekShort: string;
-  stepMonthShort: string;
-  /** Group label of the six step buttons. */
-  stepGroup: string;
-  /** A speed option, e.g. "2×". */
-  speedOption: string;
-  /** Short segment labels of the metric toggle; its accessible name is metricDeaths. */
-  metricEventsShort: string;
-  metricDeathsShort: string;
-  /** Accessible name of the focusable window on the track: says which keys move it. */
-  brushLabel: string;
   // filters
   filters: string;
   eventTypes: string;
@@ -145,14 +132,6 @@ export const en: Messages = {
   deathsCountOne: '1 death',
   binTooltip: 'Week of {date}: {incidents}, {deaths}',
   noIncidents: 'No incidents in this window with these filters.',
-  stepDayShort: 'day',
-  stepWeekShort: 'wk',
-  stepMonthShort: 'mo',
-  stepGroup: 'Move the window',
-  speedOption: '{n}×',
-  metricEventsShort: 'Incidents',
-  metricDeathsShort: 'Deaths',
-  brushLabel: 'Time window. Left and right arrows move it by a day, with Shift by a week; Home and End jump to the start and end.',
   stepDayShort: 'day',
   stepWeekShort: 'wk',
   stepMonthShort: 'mo',
