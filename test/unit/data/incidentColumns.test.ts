@@ -1,0 +1,173 @@
+import fc from 'fast-check';
+import { MercatorCoordinate } from 'maplibre-gl';
+import { describe, expect, it } from 'vitest';
+import {
+  buildIncidentColumns,
+  encodeClass,
+  filterMasks,
+  FLAG_APPROXIMATE,
+  FLAG_IMPRECISE_DATE,
+  FLAG_NO_DEATHS,
+  OTHER_COUNTRY,
+  passesMasks,
+  sliceOfDays,
+  UNKNOWN_TYPE,
+} from '../../../src/data/incidentColumns';
+import { createTimeIndex, dateOfDay, dayNumber } from '../../../src/data/timeIndex';
+import { createMarkerScale } from '../../../src/map/markerScale';
+import type { EventType, Incident } from '../../../src/types';
+import { COUNTRIES, EVENT_TYPES } from '../../../src/types';
+import { makeIncident } from './makeIncident';
+
+const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+const DAY_1989 = dayNumber(utc(1989, 1, 1));
+const DAY_2030 = dayNumber(utc(2030, 12, 31));
+const scale = createMarkerScale(300);
+
+const incidentArb = fc.record({
+  day: fc.integer({ min: DAY_1989, max: DAY_2030 }),
+  lon: fc.double({ min: -20, max: 30, noNaN: true }),
+  lat: fc.double({ min: 0, max: 30, noNaN: true }),
+  type: fc.constantFrom<string>(...EVENT_TYPES, 'Unlisted'),
+  country: fc.constantFrom<string>(...COUNTRIES, 'Chad', ''),
+  deaths: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1000 }), fc.constant(Number.NaN)),
+});
+type Row = { day: number; lon: number; lat: number; type: string; country: string; deaths: number };
+const toIncident = (r: Row, i: number): Incident =>
+  makeIncident({ id: String(i), dateStart: dateOfDay(r.day), lon: r.lon, lat: r.lat, eventType: r.type as EventType, country: r.country, deathsBest: r.deaths });
+
+describe('buildIncidentColumns', () => {
+  it('keeps the time index order, so the day column is ascending and row i is incident i', () => {
+    const incidents = [20, 3, 11, 3, 7].map((d, i) => makeIncident({ id: String(i), dateStart: dateOfDay(18_000 + d) }));
+    const index = createTimeIndex(incidents);
+    const c = buildIncidentColumns(index, scale.radius);
+    expect(Array.from(c.day)).toEqual([0, 0, 4, 8, 17]);
+    expect(c.dayOrigin).toBe(18_003);
+    expect(Array.from(c.day, (d) => d + c.dayOrigin)).toEqual(Array.from(index.days));
+  });
+
+  it('keeps every day exact in float32 for dates from 1989 to 2030', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: DAY_1989, max: DAY_2030 }), { minLength: 1, maxLength: 50 }), (days) => {
+        const index = createTimeIndex(days.map((d, i) => makeIncident({ id: String(i), dateStart: dateOfDay(d) })));
+        const c = buildIncidentColumns(index, scale.radius);
+        for (let i = 0; i < c.count; i++) {
+          expect(Number.isInteger(c.day[i])).toBe(true);
+          expect(dateOfDay(c.day[i] + c.dayOrigin).getTime()).toBe(index.incidents[i].dateStart.getTime());
+        }
+      }),
+    );
+  });
+
+  it('stores positions as Web Mercator relative to the origin, matching maplibre within 4e-9 of the world (0.13 px at zoom 16)', () => {
+    fc.assert(
+      fc.property(fc.array(incidentArb, { minLength: 1, maxLength: 40 }), (rows) => {
+        const index = createTimeIndex(rows.map(toIncident));
+        const c = buildIncidentColumns(index, scale.radius);
+        index.incidents.forEach((incident, i) => {
+          const m = MercatorCoordinate.fromLngLat([incident.lon, incident.lat]);
+          expect(Math.abs(c.xy[2 * i] + c.originX - m.x)).toBeLessThan(4e-9);
+          expect(Math.abs(c.xy[2 * i + 1] + c.originY - m.y)).toBeLessThan(4e-9);
+        });
+      }),
+    );
+  });
+
+  it('sizes each marker with the legend scale, in CSS pixels', () => {
+    const index = createTimeIndex([0, 1, 7, 150, 5000].map((d, i) => makeIncident({ id: String(i), deathsBest: d })));
+    const c = buildIncidentColumns(index, scale.radius);
+    expect(Array.from(c.radius)).toEqual(index.incidents.map((inc) => Math.fround(scale.radius(inc.deathsBest))));
+    expect(c.maxRadius).toBe(Math.fround(scale.radius(5000)));
+  });
+
+  it('counts an event with no finite coordinates as unplaced and gives it radius 0 instead of throwing', () => {
+    const index = createTimeIndex([makeIncident({ id: 'a', lon: Number.NaN }), makeIncident({ id: 'b' })]);
+    const c = buildIncidentColumns(index, scale.radius);
+    expect(c.unplaced).toBe(1);
+    expect(c.radius[0]).toBe(0);
+    expect(c.radius[1]).toBeGreaterThan(0);
+    expect(Number.isFinite(c.originX)).toBe(true);
+  });
+
+  it('builds empty columns from an empty index', () => {
+    const c = buildIncidentColumns(createTimeIndex([]), scale.radius);
+    expect(c.count).toBe(0);
+    expect(c.xy.length).toBe(0);
+    expect(c.maxRadius).toBe(0);
+  });
+});
+
+describe('class byte and filter masks', () => {
+  it('encodeClass packs type, country slot and the three flags', () => {
+    const cls = encodeClass(
+      makeIncident({ eventType: 'Riots', country: 'Mali', locationPrecision: 'region', datePrecision: 'month', deathsBest: 0 }),
+    );
+    expect(cls & 7).toBe(EVENT_TYPES.indexOf('Riots'));
+    expect((cls >> 3) & 3).toBe(COUNTRIES.indexOf('Mali'));
+    expect(cls & FLAG_APPROXIMATE).toBeTruthy();
+    expect(cls & FLAG_IMPRECISE_DATE).toBeTruthy();
+    expect(cls & FLAG_NO_DEATHS).toBeTruthy();
+    const exact = encodeClass(makeIncident({ country: 'Chad', eventType: 'Nope' as EventType, deathsBest: 3 }));
+    expect(exact & 7).toBe(UNKNOWN_TYPE);
+    expect((exact >> 3) & 3).toBe(OTHER_COUNTRY);
+    expect(exact & (FLAG_APPROXIMATE | FLAG_IMPRECISE_DATE | FLAG_NO_DEATHS)).toBe(0);
+  });
+
+  it('passesMasks(encodeClass(i), filterMasks(f)) agrees with the time index passes(i, f)', () => {
+    const filterArb = fc.record({ types: fc.subarray([...EVENT_TYPES]), countries: fc.subarray([...COUNTRIES]) });
+    fc.assert(
+      fc.property(incidentArb, filterArb, (row, filter) => {
+        const incident = toIncident(row, 0);
+        const index = createTimeIndex([incident]);
+        expect(passesMasks(encodeClass(incident), filterMasks(filter))).toBe(index.passes(incident, filter));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('sliceOfDays', () => {
+  const sortedDays = fc.array(fc.integer({ min: 0, max: 60 }), { maxLength: 200 }).map((a) => Float32Array.from(a.sort((x, y) => x - y)));
+  const bound = fc.integer({ min: -5, max: 65 });
+
+  it('two binary searches give exactly the indices a scan finds', () => {
+    fc.assert(
+      fc.property(sortedDays, bound, bound, (days, first, last) => {
+        const [lo, hi] = sliceOfDays(days, first, last);
+        const inside = Array.from(days.keys()).filter((i) => days[i] >= first && days[i] <= last);
+        if (inside.length === 0) expect(hi).toBe(lo);
+        else expect([lo, hi]).toEqual([inside[0], inside[inside.length - 1] + 1]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a cumulative window (first = -Infinity) starts at 0 and ends after the last day ≤ last', () => {
+    fc.assert(
+      fc.property(sortedDays, bound, (days, last) => {
+        const [lo, hi] = sliceOfDays(days, -Infinity, last);
+        expect(lo).toBe(0);
+        expect(hi).toBe(days.filter((d) => d <= last).length);
+      }),
+    );
+  });
+
+  it('matches the time index range() for whole-day Date windows', () => {
+    fc.assert(
+      fc.property(fc.array(incidentArb, { minLength: 1, maxLength: 60 }), bound, bound, (rows, a, b) => {
+        const index = createTimeIndex(rows.map((r, i) => toIncident({ ...r, day: 18_000 + (r.day % 40) }, i)));
+        const c = buildIncidentColumns(index, scale.radius);
+        const from = dateOfDay(18_000 + a);
+        const to = dateOfDay(18_000 + b);
+        const slice = sliceOfDays(c.day, dayNumber(from) - c.dayOrigin, dayNumber(to) - c.dayOrigin);
+        const [lo, hi] = index.range(from, to);
+        expect(slice[1] - slice[0]).toBe(hi - lo);
+        if (hi > lo) expect(slice).toEqual([lo, hi]);
+      }),
+    );
+  });
+
+  it('gives an empty slice for NaN bounds', () => {
+    expect(sliceOfDays(Float32Array.of(1, 2, 3), Number.NaN, 3)).toEqual([0, 0]);
+  });
+});
