@@ -1,0 +1,181 @@
+import { t } from '../i18n/messages';
+import type { AppState } from '../state';
+import type { TimelineText } from './labels';
+import { STEP_UNITS, type StepUnit } from './windowMath';
+
+/** What the buttons ask for; the timeline turns each into a store change. */
+export interface ControlHandlers {
+  togglePlay(): void;
+  setSpeed(speed: number): void;
+  toggleMode(): void;
+  toggleMetric(): void;
+  step(unit: StepUnit, direction: 1 | -1): void;
+}
+
+/** Where the window is, for disabling what cannot move it. */
+export interface ControlEdges {
+  atStart: boolean;
+  atEnd: boolean;
+  /** False without data: nothing to play or step through. */
+  hasData: boolean;
+}
+
+export interface Controls {
+  readonly element: HTMLElement;
+  update(state: AppState, edges: ControlEdges): void;
+}
+
+/** The play speeds offered; AppState.speed holds one of them. */
+export const SPEEDS = [1, 2, 4] as const;
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** Icon paths on a 16×16 grid: drawn, not typed, so no glyph depends on a font. */
+const ICONS = {
+  play: 'M4 2.5v11l9.5-5.5z',
+  pause: 'M3.5 2.5h3v11h-3zM9.5 2.5h3v11h-3z',
+  back: 'M10.5 3 5.5 8l5 5',
+  forward: 'M5.5 3l5 5-5 5',
+} as const;
+
+function icon(path: string, stroked: boolean): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('class', stroked ? 'timeline__icon timeline__icon--stroke' : 'timeline__icon');
+  const p = document.createElementNS(SVG, 'path');
+  p.setAttribute('d', path);
+  svg.append(p);
+  return svg;
+}
+
+function button(className: string, testId: string, label: string): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = className;
+  b.dataset.testid = testId;
+  b.setAttribute('aria-label', label);
+  b.title = label;
+  return b;
+}
+
+function span(className: string, text: string): HTMLSpanElement {
+  const s = document.createElement('span');
+  s.className = className;
+  s.textContent = text;
+  return s;
+}
+
+/**
+ * A two-segment toggle: one real button whose pressed state is the second option, showing both
+ * options so the reader sees what the other choice is. The segments are decoration (aria-hidden);
+ * the accessible name is the second option's full label.
+ */
+function toggle(testId: string, label: string, off: string, on: string): HTMLButtonElement {
+  const b = button('timeline__toggle', testId, label);
+  b.removeAttribute('title');
+  b.setAttribute('aria-pressed', 'false');
+  b.append(span('timeline__segment', off), span('timeline__segment', on));
+  for (const s of b.children) s.setAttribute('aria-hidden', 'true');
+  return b;
+}
+
+/**
+ * The controls under the track, in two groups: play and the six step buttons (transport), then
+ * speed and the mode and metric toggles (settings). Every control is a real <button> or <select>;
+ * the groups share a row on a wide track and take one row each on a phone (timeline.css). Disabled states use aria-disabled, so a focused button at the end
+ * of the data keeps its focus instead of dropping it to the page.
+ */
+export function createControls(text: TimelineText, handlers: ControlHandlers): Controls {
+  const { messages } = text;
+  const element = document.createElement('div');
+  element.className = 'timeline__controls';
+
+  const transport = document.createElement('div');
+  transport.className = 'timeline__group timeline__group--transport';
+  const play = button('timeline__button timeline__play', 'play', messages.play);
+  const playIcon = icon(ICONS.play, false);
+  const pauseIcon = icon(ICONS.pause, false);
+  play.append(playIcon, pauseIcon);
+  play.addEventListener('click', () => {
+    if (play.getAttribute('aria-disabled') !== 'true') handlers.togglePlay();
+  });
+  const speed = document.createElement('select');
+  speed.className = 'timeline__speed';
+  speed.dataset.testid = 'speed';
+  speed.setAttribute('aria-label', messages.speed);
+  speed.title = messages.speed;
+  for (const n of SPEEDS) {
+    const option = document.createElement('option');
+    option.value = String(n);
+    option.textContent = t(messages.speedOption, { n });
+    speed.append(option);
+  }
+  speed.addEventListener('change', () => handlers.setSpeed(Number(speed.value)));
+
+  const steps = document.createElement('div');
+  steps.className = 'timeline__group timeline__group--steps';
+  steps.setAttribute('role', 'group');
+  steps.setAttribute('aria-label', messages.stepGroup);
+  const unitName: Record<StepUnit, string> = { day: messages.stepDay, week: messages.stepWeek, month: messages.stepMonth };
+  const unitShort: Record<StepUnit, string> = { day: messages.stepDayShort, week: messages.stepWeekShort, month: messages.stepMonthShort };
+  const stepButtons: { el: HTMLButtonElement; direction: 1 | -1 }[] = [];
+  const makeStep = (unit: StepUnit, direction: 1 | -1) => {
+    const name = direction < 0 ? 'back' : 'forward';
+    const label = t(direction < 0 ? messages.stepBack : messages.stepForward, { unit: unitName[unit] });
+    const el = button(`timeline__button timeline__step timeline__step--${name}`, `step-${name}-${unit}`, label);
+    const glyph = icon(direction < 0 ? ICONS.back : ICONS.forward, true);
+    const short = span('timeline__step-label', unitShort[unit]);
+    short.setAttribute('aria-hidden', 'true');
+    if (direction < 0) el.append(glyph, short);
+    else el.append(short, glyph);
+    el.addEventListener('click', () => {
+      if (el.getAttribute('aria-disabled') !== 'true') handlers.step(unit, direction);
+    });
+    stepButtons.push({ el, direction });
+    return el;
+  };
+  // Coarse to fine going out from the middle: ‹mo ‹wk ‹day | day› wk› mo›
+  for (const unit of [...STEP_UNITS].reverse()) steps.append(makeStep(unit, -1));
+  for (const unit of STEP_UNITS) steps.append(makeStep(unit, 1));
+
+  transport.append(play, steps);
+
+  const settings = document.createElement('div');
+  settings.className = 'timeline__group timeline__group--settings';
+  const mode = toggle('mode', messages.modeCumulative, messages.modeWindow, messages.modeCumulative);
+  mode.addEventListener('click', () => handlers.toggleMode());
+  const metric = toggle('metric', messages.metricDeaths, messages.metricEventsShort, messages.metricDeathsShort);
+  metric.addEventListener('click', () => handlers.toggleMetric());
+  settings.append(speed, mode, metric);
+
+  element.append(transport, settings);
+
+  const setDisabled = (el: HTMLElement, disabled: boolean) => {
+    if (disabled) el.setAttribute('aria-disabled', 'true');
+    else el.removeAttribute('aria-disabled');
+  };
+  const setToggle = (el: HTMLButtonElement, on: boolean) => {
+    el.setAttribute('aria-pressed', String(on));
+    el.children[0].classList.toggle('timeline__segment--on', !on);
+    el.children[1].classList.toggle('timeline__segment--on', on);
+  };
+
+  return {
+    element,
+    update(state, edges) {
+      const label = state.playing ? messages.pause : messages.play;
+      play.setAttribute('aria-label', label);
+      play.title = label;
+      play.classList.toggle('timeline__play--playing', state.playing);
+      playIcon.style.display = state.playing ? 'none' : '';
+      pauseIcon.style.display = state.playing ? '' : 'none';
+      setDisabled(play, !edges.hasData);
+      const speedValue = String(SPEEDS.includes(state.speed as (typeof SPEEDS)[number]) ? state.speed : 1);
+      if (speed.value !== speedValue) speed.value = speedValue;
+      for (const { el, direction } of stepButtons) setDisabled(el, !edges.hasData || (direction < 0 ? edges.atStart : edges.atEnd));
+      setToggle(mode, state.mode === 'cumulative');
+      setToggle(metric, state.metric === 'deaths');
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import { max } from 'd3-array';
+import { scaleLinear, type ScaleTime } from 'd3-scale';
+import { select, type Selection } from 'd3-selection';
+import type { HistogramMetric } from '../state';
+import type { WeekBin } from './bins';
+import { binText, type TimelineText } from './labels';
+import type { TimeWindow } from './timeScale';
+
+export interface HistogramProps {
+  bins: readonly WeekBin[];
+  x: ScaleTime<number, number>;
+  /** Plot height in pixels: bars grow up from this baseline. */
+  height: number;
+  /** Left offset of the plot inside the tooltip's positioned parent. */
+  left: number;
+  /** Bars overlapping this window are drawn dark, the others dimmed. */
+  window: TimeWindow;
+  metric: HistogramMetric;
+}
+
+export interface Histogram {
+  update(props: HistogramProps): void;
+  /**
+   * Shows the tooltip of the bar under plot pixel `x`, or hides it for null. The brush overlay
+   * sits on top of the bars and takes the pointer, so the timeline forwards pointer moves here.
+   */
+  hover(x: number | null): void;
+  destroy(): void;
+}
+
+/** Gap between bars in pixels, dropped when weeks get thinner than 3 px. */
+const BAR_GAP = 1;
+
+const value = (bin: WeekBin, metric: HistogramMetric) => (metric === 'deaths' ? bin.deaths : bin.incidents);
+
+/**
+ * The weekly bar chart under the brush. The y scale spans every week of the data, not only the
+ * window, so bars keep their height while the window moves. Each bar is focusable with a roving
+ * tabindex (one Tab stop for the whole chart, arrows between weeks) and names its counts, which
+ * the tooltip shows on hover and on focus. All text is set with textContent (d3's `.text`).
+ */
+export function createHistogram(g: SVGGElement, tooltip: HTMLElement, text: TimelineText): Histogram {
+  const root = select(g).attr('class', 'timeline__histogram').attr('role', 'group');
+  const grid = root.append('g').attr('class', 'timeline__grid').attr('aria-hidden', 'true');
+  const bars = root.append('g').attr('class', 'timeline__bars');
+  let props: HistogramProps | null = null;
+  /** x0 (ms) of the bar that holds the chart's single Tab stop. */
+  let tabStop: number | null = null;
+
+  const inWindow = (bin: WeekBin, w: TimeWindow) => bin.x0 <= w.to && bin.x1 > w.from;
+
+  const showTooltip = (bin: WeekBin | undefined) => {
+    if (!bin || !props) {
+      tooltip.hidden = true;
+      return;
+    }
+    tooltip.textContent = binText(text, bin);
+    tooltip.hidden = false;
+    const centre = props.left + (props.x(bin.x0) + props.x(bin.x1)) / 2;
+    const parentWidth = tooltip.parentElement?.clientWidth ?? 0;
+    const half = tooltip.offsetWidth / 2;
+    const left = parentWidth > 2 * half ? Math.min(Math.max(centre, half), parentWidth - half) : centre;
+    tooltip.style.left = `${left}px`;
+  };
+
+  const rects = (): Selection<SVGRectElement, WeekBin, SVGGElement, unknown> =>
+    bars.selectAll<SVGRectElement, WeekBin>('rect');
+
+  const focusBar = (index: number) => {
+    const nodes = rects().nodes();
+    const node = nodes[Math.max(0, Math.min(nodes.length - 1, index))];
+    node?.focus();
+  };
+
+  bars.on('keydown', (event: KeyboardEvent) => {
+    const nodes = rects().nodes();
+    const current = nodes.indexOf(event.target as SVGRectElement);
+    if (current < 0) return;
+    const target =
+      event.key === 'ArrowLeft' ? current - 1 : event.key === 'ArrowRight' ? current + 1 : event.key === 'Home' ? 0 : event.key === 'End' ? nodes.length - 1 : null;
+    if (target === null) return;
+    event.preventDefault();
+    focusBar(target);
+  });
+
+  const update = (next: HistogramProps) => {
+    props = next;
+    const { bins, x, height, window, metric } = next;
+    const top = max(bins, (b) => value(b, metric)) ?? 0;
+    const y = scaleLinear()
+      .domain([0, top > 0 ? top : 1])
+      .nice(3)
+      .range([height, 0]);
+    root.attr('aria-label', metric === 'deaths' ? text.messages.metricDeaths : text.messages.metricEvents);
+
+    const ticks = y.ticks(3).filter((v) => v > 0 && Number.isInteger(v));
+    const width = x.range()[1];
+    const lines = grid
+      .selectAll<SVGGElement, number>('g')
+      .data(ticks, (v) => v)
+      .join((enter) => {
+        const tick = enter.append('g');
+        tick.append('line');
+        tick.append('text').attr('dy', '-0.3em');
+        return tick;
+      })
+      .attr('transform', (v) => `translate(0,${Math.round(y(v)) + 0.5})`);
+    lines.select('line').attr('x2', width);
+    lines.select('text').text((v) => text.formatters.integer(v));
+
+    if (tabStop === null || !bins.some((b) => +b.x0 === tabStop)) {
+      tabStop = +(bins.find((b) => inWindow(b, window)) ?? bins[0] ?? { x0: 0 }).x0;
+    }
+    bars
+      .selectAll<SVGRectElement, WeekBin>('rect')
+      .data(bins, (b) => +b.x0)
+      .join((enter) =>
+        enter
+          .append('rect')
+          .attr('role', 'img')
+          .on('focus', function (_event: FocusEvent, b: WeekBin) {
+            tabStop = +b.x0;
+            rects().attr('tabindex', (d) => (+d.x0 === tabStop ? 0 : -1));
+            showTooltip(b);
+          })
+          .on('blur', () => showTooltip(undefined)),
+      )
+      .each(function (b) {
+        const x0 = x(b.x0);
+        const w = x(b.x1) - x0;
+        const gap = w > 3 ? BAR_GAP : 0;
+        const v = value(b, metric);
+        // A week with any count stays visible: at least one pixel tall.
+        const h = v > 0 ? Math.max(1, height - y(v)) : 0;
+        select(this)
+          .attr('x', x0 + gap / 2)
+          .attr('width', Math.max(0.5, w - gap))
+          .attr('y', height - h)
+          .attr('height', h)
+          .attr('class', inWindow(b, window) ? 'timeline__bar timeline__bar--in' : 'timeline__bar')
+          .attr('tabindex', +b.x0 === tabStop ? 0 : -1)
+          .attr('aria-label', binText(text, b));
+      });
+  };
+
+  const hover = (px: number | null) => {
+    if (px === null || !props) return showTooltip(undefined);
+    const date = props.x.invert(px);
+    showTooltip(props.bins.find((b) => b.x0 <= date && date < b.x1));
+  };
+
+  return {
+    update,
+    hover,
+    destroy() {
+      bars.on('keydown', null);
+      root.selectAll('*').remove();
+      tooltip.hidden = true;
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import type { Formatters } from '../i18n/format';
+import { t, type Messages } from '../i18n/messages';
+import type { WeekBin } from './bins';
+import type { TimeWindow } from './timeScale';
+
+/** What the timeline's text is written with: the catalogue and the locale's formatters. */
+export interface TimelineText {
+  messages: Messages;
+  formatters: Formatters;
+}
+
+/** "1 incident", "1,234 incidents": the catalogue's singular key for exactly one. */
+export function incidentsText(text: TimelineText, n: number): string {
+  const { messages, formatters } = text;
+  return n === 1 ? messages.incidentsCountOne : t(messages.incidentsCount, { n: formatters.integer(n) });
+}
+
+/** "1 death", "190 deaths". */
+export function deathsText(text: TimelineText, n: number): string {
+  const { messages, formatters } = text;
+  return n === 1 ? messages.deathsCountOne : t(messages.deathsCount, { n: formatters.integer(n) });
+}
+
+/** The status line: "21–27 Mar 2021 · 12 incidents · 190 deaths". */
+export function statusText(text: TimelineText, window: TimeWindow, totals: { incidents: number; deaths: number }): string {
+  return t(text.messages.statusLine, {
+    range: text.formatters.range(window.from, window.to),
+    incidents: incidentsText(text, totals.incidents),
+    deaths: deathsText(text, totals.deaths),
+  });
+}
+
+/** A bar's tooltip and accessible name: "Week of 15 Mar 2021: 12 incidents, 190 deaths". */
+export function binText(text: TimelineText, bin: WeekBin): string {
+  return t(text.messages.binTooltip, {
+    date: text.formatters.day(bin.x0),
+    incidents: incidentsText(text, bin.incidents),
+    deaths: deathsText(text, bin.deaths),
+  });
+}

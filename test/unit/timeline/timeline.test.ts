@@ -1,0 +1,171 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createTimeIndex } from '../../../src/data/timeIndex';
+import { createFormatters } from '../../../src/i18n/format';
+import { en } from '../../../src/i18n/messages';
+import { createStore, DEFAULT_STATE, type Store } from '../../../src/state';
+import { mountTimeline, type TimelineHandle } from '../../../src/timeline/timeline';
+import { makeIncident } from '../data/makeIncident';
+
+const d = (s: string) => new Date(`${s}T00:00:00Z`);
+const iso = (date: Date) => date.toISOString().slice(0, 10);
+
+// 1 Mar 2021 (Mon) .. 25 Apr 2021 (Sun): eight whole weeks of data.
+const incidents = [
+  makeIncident({ id: '1', dateStart: d('2021-03-01'), deathsBest: 4 }),
+  makeIncident({ id: '2', dateStart: d('2021-03-03'), deathsBest: 1 }),
+  makeIncident({ id: '3', dateStart: d('2021-03-09'), deathsBest: 10, eventType: 'Violence against civilians' }),
+  makeIncident({ id: '4', dateStart: d('2021-03-10'), deathsBest: 0, country: 'Mali' }),
+  makeIncident({ id: '5', dateStart: d('2021-03-16'), deathsBest: 190 }),
+  makeIncident({ id: '6', dateStart: d('2021-04-25'), deathsBest: 2 }),
+];
+
+const q = (root: ParentNode, id: string) => root.querySelector<HTMLElement>(`[data-testid="${id}"]`)!;
+
+describe('mountTimeline', () => {
+  let container: HTMLElement;
+  let store: Store;
+  let handle: TimelineHandle;
+
+  beforeEach(() => {
+    container = document.createElement('div');
+    document.body.append(container);
+    store = createStore({ ...DEFAULT_STATE, from: d('2021-03-01'), to: d('2021-03-07') });
+    handle = mountTimeline(container, store, { index: createTimeIndex(incidents), messages: en, formatters: createFormatters() });
+  });
+
+  afterEach(() => {
+    handle.destroy();
+    container.remove();
+    vi.useRealTimers();
+  });
+
+  it('renders the status line from the store window and the index totals', () => {
+    const status = q(container, 'status');
+    expect(status.getAttribute('role')).toBe('status');
+    expect(status.getAttribute('aria-live')).toBe('polite');
+    expect(status.textContent).toBe('1–7 Mar 2021 · 2 incidents · 5 deaths');
+  });
+
+  it('has every control with its test id, as real buttons and a select', () => {
+    const root = q(container, 'timeline');
+    expect(root.classList.contains('timeline')).toBe(true);
+    for (const id of ['play', 'mode', 'metric', 'step-back-day', 'step-forward-day', 'step-back-week', 'step-forward-week', 'step-back-month', 'step-forward-month']) {
+      expect(q(root, id).tagName).toBe('BUTTON');
+    }
+    expect(q(root, 'speed').tagName).toBe('SELECT');
+    expect(q(root, 'histogram')).toBeTruthy();
+    expect(q(root, 'brush').getAttribute('tabindex')).toBe('0');
+    expect(q(root, 'brush').getAttribute('aria-label')).toBe(en.brushLabel);
+    expect(q(root, 'step-back-week').getAttribute('aria-label')).toBe('Back one week');
+  });
+
+  it('draws one bar per week, darker inside the window', () => {
+    const bars = [...q(container, 'histogram').querySelectorAll('rect')];
+    expect(bars).toHaveLength(8);
+    expect(bars.map((b) => b.classList.contains('timeline__bar--in'))).toEqual([true, false, false, false, false, false, false, false]);
+    expect(bars[2].getAttribute('aria-label')).toBe('Week of 15 Mar 2021: 1 incident, 190 deaths');
+  });
+
+  it('step-forward-week moves the store window by seven days and updates the status', () => {
+    q(container, 'step-forward-week').click();
+    expect(iso(store.get().from)).toBe('2021-03-08');
+    expect(iso(store.get().to)).toBe('2021-03-14');
+    expect(q(container, 'status').textContent).toBe('8–14 Mar 2021 · 2 incidents · 10 deaths');
+    const bars = [...q(container, 'histogram').querySelectorAll('rect')];
+    expect(bars[1].classList.contains('timeline__bar--in')).toBe(true);
+    expect(bars[0].classList.contains('timeline__bar--in')).toBe(false);
+  });
+
+  it('step buttons at the data start are marked disabled and do nothing', () => {
+    const back = q(container, 'step-back-day');
+    expect(back.getAttribute('aria-disabled')).toBe('true');
+    back.click();
+    expect(iso(store.get().from)).toBe('2021-03-01');
+  });
+
+  it('status follows the filters in the store', () => {
+    store.set({ types: ['Violence against civilians'] }, 'ui');
+    store.set({ from: d('2021-03-08'), to: d('2021-03-14') }, 'ui');
+    expect(q(container, 'status').textContent).toBe('8–14 Mar 2021 · 1 incident · 10 deaths');
+  });
+
+  it('the mode toggle switches to cumulative, counting from the data start', () => {
+    store.set({ from: d('2021-03-08'), to: d('2021-03-14') }, 'ui');
+    const mode = q(container, 'mode');
+    mode.click();
+    expect(store.get().mode).toBe('cumulative');
+    expect(mode.getAttribute('aria-pressed')).toBe('true');
+    expect(q(container, 'status').textContent).toBe('1–14 Mar 2021 · 4 incidents · 15 deaths');
+  });
+
+  it('the metric toggle and the speed select write the store', () => {
+    q(container, 'metric').click();
+    expect(store.get().metric).toBe('deaths');
+    expect(q(container, 'histogram').getAttribute('aria-label')).toBe(en.metricDeaths);
+    const speed = q(container, 'speed') as HTMLSelectElement;
+    speed.value = '4';
+    speed.dispatchEvent(new Event('change'));
+    expect(store.get().speed).toBe(4);
+  });
+
+  it('ArrowRight on the focused brush moves the window a day, Shift+ArrowRight a week', () => {
+    const brush = q(container, 'brush');
+    brush.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    expect(iso(store.get().from)).toBe('2021-03-02');
+    brush.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', shiftKey: true, bubbles: true }));
+    expect(iso(store.get().from)).toBe('2021-03-09');
+    expect(iso(store.get().to)).toBe('2021-03-15');
+    expect(brush.getAttribute('aria-valuetext')).toBe('9–15 Mar 2021');
+  });
+
+  it('play advances the window one week per 600 ms and stops at the end', () => {
+    vi.useFakeTimers();
+    q(container, 'play').click();
+    expect(store.get().playing).toBe(true);
+    expect(q(container, 'play').getAttribute('aria-label')).toBe('Pause');
+    vi.advanceTimersByTime(599);
+    expect(iso(store.get().from)).toBe('2021-03-01');
+    vi.advanceTimersByTime(1);
+    expect(iso(store.get().from)).toBe('2021-03-08');
+    expect(q(container, 'status').textContent).toBe('8–14 Mar 2021 · 2 incidents · 10 deaths');
+    vi.advanceTimersByTime(600 * 20);
+    expect(store.get().playing).toBe(false);
+    expect(iso(store.get().from)).toBe('2021-04-19');
+    expect(iso(store.get().to)).toBe('2021-04-25');
+    expect(q(container, 'play').getAttribute('aria-label')).toBe('Play');
+  });
+
+  it('play at speed 4 takes 150 ms a frame, and a manual step pauses it', () => {
+    vi.useFakeTimers();
+    store.set({ speed: 4 }, 'ui');
+    q(container, 'play').click();
+    vi.advanceTimersByTime(150);
+    expect(iso(store.get().from)).toBe('2021-03-08');
+    q(container, 'step-forward-day').click();
+    expect(store.get().playing).toBe(false);
+    vi.advanceTimersByTime(1000);
+    expect(iso(store.get().from)).toBe('2021-03-09');
+  });
+
+  it('play from the end starts over from the data start', () => {
+    vi.useFakeTimers();
+    store.set({ from: d('2021-04-19'), to: d('2021-04-25') }, 'ui');
+    q(container, 'play').click();
+    expect(iso(store.get().from)).toBe('2021-03-01');
+    expect(store.get().playing).toBe(true);
+  });
+
+  it('setIndex rebins new data', () => {
+    handle.setIndex(createTimeIndex(incidents.slice(0, 2)));
+    expect(q(container, 'histogram').querySelectorAll('rect')).toHaveLength(1);
+    expect(q(container, 'status').textContent).toBe('1–7 Mar 2021 · 2 incidents · 5 deaths');
+  });
+
+  it('destroy removes the timeline and stops listening', () => {
+    handle.destroy();
+    expect(container.querySelector('.timeline')).toBeNull();
+    store.set({ from: d('2021-03-08'), to: d('2021-03-14') }, 'ui');
+    expect(container.children).toHaveLength(0);
+  });
+});
