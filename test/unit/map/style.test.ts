@@ -151,7 +151,7 @@ describe('buildStyle', () => {
   it('the GeoNames towns that NE lacks are labelled, and each priority town is one of them', () => {
     const towns = layer(style, 'label-towns');
     expect(towns.type === 'symbol' && towns.source).toBe('places-geonames');
-    expect(JSON.stringify(towns.filter)).toContain('"in_ne_places"');
+    expect(JSON.stringify((towns as { filter?: unknown }).filter)).toContain('"in_ne_places"');
     const geonames = readGeodata('places_geonames.geojson').features.map((f) => f.properties ?? {});
     expect(PRIORITY_TOWNS).toEqual(expect.arrayContaining(['Ouallam', 'Bani Bangou', 'Tillia', 'Kidal']));
     for (const name of PRIORITY_TOWNS) {
