@@ -43,6 +43,8 @@ export function createHistogram(g: SVGGElement, tooltip: HTMLElement, text: Time
   const root = select(g).attr('class', 'timeline__histogram').attr('role', 'group');
   const grid = root.append('g').attr('class', 'timeline__grid').attr('aria-hidden', 'true');
   const bars = root.append('g').attr('class', 'timeline__bars');
+  // Labels over the bars (with a halo in CSS), lines under them.
+  const gridLabels = root.append('g').attr('class', 'timeline__grid-labels').attr('aria-hidden', 'true');
   let props: HistogramProps | null = null;
   /** x0 (ms) of the bar that holds the chart's single Tab stop. */
   let tabStop: number | null = null;
@@ -83,9 +85,21 @@ export function createHistogram(g: SVGGElement, tooltip: HTMLElement, text: Time
     focusBar(target);
   });
 
+  /** What the bars' geometry and labels were last drawn from: a window move only restyles them. */
+  let drawn: { bins: readonly WeekBin[]; range: string; height: number; metric: HistogramMetric } | null = null;
+
+  const highlight = (window: TimeWindow) => {
+    rects().attr('class', (b) => (inWindow(b, window) ? 'timeline__bar timeline__bar--in' : 'timeline__bar'));
+  };
+
   const update = (next: HistogramProps) => {
     props = next;
     const { bins, x, height, window, metric } = next;
+    const range = `${x.range().join()}|${+x.domain()[0]}|${+x.domain()[1]}`;
+    if (drawn && drawn.bins === bins && drawn.range === range && drawn.height === height && drawn.metric === metric) {
+      return highlight(window);
+    }
+    drawn = { bins, range, height, metric };
     const top = max(bins, (b) => value(b, metric)) ?? 0;
     const y = scaleLinear()
       .domain([0, top > 0 ? top : 1])
@@ -95,18 +109,22 @@ export function createHistogram(g: SVGGElement, tooltip: HTMLElement, text: Time
 
     const ticks = y.ticks(3).filter((v) => v > 0 && Number.isInteger(v));
     const width = x.range()[1];
-    const lines = grid
-      .selectAll<SVGGElement, number>('g')
+    const tickY = (v: number) => Math.round(y(v)) + 0.5;
+    grid
+      .selectAll<SVGLineElement, number>('line')
       .data(ticks, (v) => v)
-      .join((enter) => {
-        const tick = enter.append('g');
-        tick.append('line');
-        tick.append('text').attr('dy', '-0.3em');
-        return tick;
-      })
-      .attr('transform', (v) => `translate(0,${Math.round(y(v)) + 0.5})`);
-    lines.select('line').attr('x2', width);
-    lines.select('text').text((v) => text.formatters.integer(v));
+      .join('line')
+      .attr('x2', width)
+      .attr('y1', tickY)
+      .attr('y2', tickY);
+    gridLabels
+      .selectAll<SVGTextElement, number>('text')
+      .data(ticks, (v) => v)
+      .join('text')
+      .attr('x', 2)
+      .attr('y', tickY)
+      .attr('dy', '-0.3em')
+      .text((v) => text.formatters.integer(v));
 
     if (tabStop === null || !bins.some((b) => +b.x0 === tabStop)) {
       tabStop = +(bins.find((b) => inWindow(b, window)) ?? bins[0] ?? { x0: 0 }).x0;
@@ -137,10 +155,10 @@ export function createHistogram(g: SVGGElement, tooltip: HTMLElement, text: Time
           .attr('width', Math.max(0.5, w - gap))
           .attr('y', height - h)
           .attr('height', h)
-          .attr('class', inWindow(b, window) ? 'timeline__bar timeline__bar--in' : 'timeline__bar')
           .attr('tabindex', +b.x0 === tabStop ? 0 : -1)
           .attr('aria-label', binText(text, b));
       });
+    highlight(window);
   };
 
   const hover = (px: number | null) => {

@@ -48,7 +48,7 @@ const TICK_INTERVALS: [number, TimeInterval][] = [
 ];
 
 /** One label per this many pixels at most: "15 Mar" is ~40 px wide in the axis font. */
-export const TICK_SPACING = 72;
+export const TICK_SPACING = 60;
 
 /**
  * Tick dates for a track `width` wide: the finest interval that leaves at least TICK_SPACING

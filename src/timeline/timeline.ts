@@ -150,8 +150,9 @@ export function mountTimeline(container: HTMLElement, store: Store, options: Tim
 
   const domainOf = (state: AppState): [Date, Date] => paddedDomain(extent ?? [state.from, state.to]);
 
-  let width = 0;
+  // Measured on mount and on resize only: reading layout on every slider step would force a reflow.
   const measure = () => chart.clientWidth || container.clientWidth || FALLBACK_WIDTH;
+  let width = measure();
 
   const render = (state: AppState) => {
     const filter: IncidentFilter = { types: state.types, countries: state.countries };
@@ -168,7 +169,6 @@ export function mountTimeline(container: HTMLElement, store: Store, options: Tim
     status.setAttribute('aria-busy', String(state.playing));
     root.classList.toggle('timeline--cumulative', state.mode === 'cumulative');
     root.classList.toggle('timeline--playing', state.playing);
-    width = measure();
     track.update({ width, domain, bins, window: shown, metric: state.metric, cumulative: state.mode === 'cumulative', valueText: range });
     controls.update(state, {
       hasData: extent !== null,
@@ -184,7 +184,9 @@ export function mountTimeline(container: HTMLElement, store: Store, options: Tim
     typeof ResizeObserver === 'undefined'
       ? null
       : new ResizeObserver(() => {
-          if (measure() !== width) render(store.get());
+          if (measure() === width) return;
+          width = measure();
+          render(store.get());
         });
   observer?.observe(chart);
 

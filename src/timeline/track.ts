@@ -12,7 +12,7 @@ import { axisTicks, createTimeScale, windowToPixels, type TimeWindow } from './t
 const SVG = 'http://www.w3.org/2000/svg';
 
 /** Space around the plot: the axis labels hang below it, the grips may overhang the ends. */
-export const TRACK_MARGIN = { top: 8, right: 12, bottom: 22, left: 12 };
+export const TRACK_MARGIN = { top: 14, right: 12, bottom: 22, left: 12 };
 /** Plot height in pixels; narrower on phones, where the map needs the height. */
 export const PLOT_HEIGHT = { wide: 72, narrow: 56 } as const;
 /** Below this track width the plot uses PLOT_HEIGHT.narrow. */
@@ -76,9 +76,13 @@ export function createTrack(tooltip: HTMLElement, text: TimelineText, callbacks:
   const grips = plot.append('g').attr('class', 'timeline__grips').attr('aria-hidden', 'true');
   const gripW = grips.append('g').attr('class', 'timeline__grip timeline__grip--w');
   const gripE = grips.append('g').attr('class', 'timeline__grip timeline__grip--e');
-  for (const grip of [gripW, gripE]) {
+  // Knobs sit outside the window's edges, like brackets, so a window a few pixels wide keeps two.
+  for (const [grip, x] of [
+    [gripW, -9],
+    [gripE, 1],
+  ] as const) {
     grip.append('line').attr('class', 'timeline__grip-line');
-    grip.append('rect').attr('class', 'timeline__grip-knob').attr('x', -4).attr('width', 8).attr('rx', 3);
+    grip.append('rect').attr('class', 'timeline__grip-knob').attr('x', x).attr('width', 8).attr('rx', 3);
   }
 
   let props: TrackProps | null = null;
@@ -131,6 +135,7 @@ export function createTrack(tooltip: HTMLElement, text: TimelineText, callbacks:
     .on('pointerleave.timeline', () => histogram.hover(null));
 
   let extentKey = '';
+  let axisKey = '';
   let scale = createTimeScale([new Date(0), new Date(86_400_000)], 1);
 
   function syncBrush() {
@@ -149,17 +154,21 @@ export function createTrack(tooltip: HTMLElement, text: TimelineText, callbacks:
     scale = createTimeScale(next.domain, plotWidth);
 
     histogram.update({ bins: next.bins, x: scale, height, left: TRACK_MARGIN.left, window: next.window, metric: next.metric });
-    axis
-      .attr('transform', `translate(0,${height})`)
-      .call(
-        axisBottom(scale)
-          .tickValues(axisTicks(scale, plotWidth))
-          .tickFormat((d) => text.formatters.axisTick(d as Date))
-          .tickSizeOuter(0)
-          .tickSize(4)
-          .tickPadding(4),
-      );
-    axis.attr('font-family', null).attr('font-size', null);
+    const key = `${plotWidth}|${height}|${+next.domain[0]}|${+next.domain[1]}`;
+    if (axisKey !== key) {
+      axisKey = key;
+      axis
+        .attr('transform', `translate(0,${height})`)
+        .call(
+          axisBottom(scale)
+            .tickValues(axisTicks(scale, plotWidth))
+            .tickFormat((d) => text.formatters.axisTick(d as Date))
+            .tickSizeOuter(0)
+            .tickSize(4)
+            .tickPadding(4),
+        );
+      axis.attr('font-family', null).attr('font-size', null);
+    }
 
     grips.selectAll('.timeline__grip-line').attr('y1', 0).attr('y2', height);
     grips.selectAll('.timeline__grip-knob').attr('y', height / 2 - 10).attr('height', 20);

@@ -67,6 +67,21 @@ describe('mountTimeline', () => {
     expect(bars[2].getAttribute('aria-label')).toBe('Week of 15 Mar 2021: 1 incident, 190 deaths');
   });
 
+  it('a focused bar shows its counts in the tooltip; arrows move the single Tab stop', () => {
+    const bars = [...q(container, 'histogram').querySelectorAll<SVGRectElement>('rect')];
+    expect(bars.filter((b) => b.getAttribute('tabindex') === '0')).toHaveLength(1);
+    bars[0].focus();
+    const tooltip = container.querySelector<HTMLElement>('.timeline__tooltip')!;
+    expect(tooltip.hidden).toBe(false);
+    expect(tooltip.textContent).toBe('Week of 1 Mar 2021: 2 incidents, 5 deaths');
+    bars[0].dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    expect(document.activeElement).toBe(bars[1]);
+    expect(tooltip.textContent).toBe('Week of 8 Mar 2021: 2 incidents, 10 deaths');
+    expect(bars.map((b) => b.getAttribute('tabindex'))).toEqual(['-1', '0', '-1', '-1', '-1', '-1', '-1', '-1']);
+    bars[1].blur();
+    expect(tooltip.hidden).toBe(true);
+  });
+
   it('step-forward-week moves the store window by seven days and updates the status', () => {
     q(container, 'step-forward-week').click();
     expect(iso(store.get().from)).toBe('2021-03-08');
