@@ -1,0 +1,123 @@
+import type { AppState } from '../state';
+import type { Incident } from '../types';
+import { EMBED_APP, PROTOCOL_VERSION } from './messages';
+import { encodeStatePatch, formatDay, type StateParam } from './statePatch';
+
+/**
+ * The state as the map reports it: the URL's spellings (slugs, ISO3 codes, `YYYY-MM-DD`), with
+ * lists as arrays. A page can send any of these fields back in `set-state` unchanged.
+ */
+export interface WireState {
+  from: string;
+  to: string;
+  mode: AppState['mode'];
+  types: string[];
+  countries: string[];
+  hidden: string[];
+  view: string | null;
+  selection: string | null;
+  metric: AppState['metric'];
+  speed: number;
+  playing: boolean;
+}
+
+/** What the map shows in the window with the filters: counted datasets only, as the status line. */
+export interface VisibleTotals {
+  incidents: number;
+  deaths: number;
+}
+
+/** The incident an `incident-selected` message describes: plain values, no sources, no markup. */
+export interface WireIncident {
+  key: string;
+  dataset: string;
+  id: string;
+  dateStart: string;
+  dateEnd: string;
+  place: string;
+  admin1: string;
+  country: string;
+  eventType: string;
+  deathsBest: number;
+  deathsLow: number | null;
+  deathsHigh: number | null;
+}
+
+interface Envelope {
+  app: typeof EMBED_APP;
+  version: typeof PROTOCOL_VERSION;
+}
+
+/** Map → page messages. `height` is also posted in AMP's and Pym.js's formats (heightPoster.ts). */
+export type MapMessage = Envelope &
+  (
+    | { type: 'ready'; state: WireState; visible: VisibleTotals }
+    | { type: 'state'; state: WireState; visible: VisibleTotals; changed: string[]; requestId?: string }
+    | { type: 'incident-selected'; incident: WireIncident | null }
+    | { type: 'error'; message: string; requestId?: string }
+    | { type: 'height'; height: number }
+  );
+
+const split = (list: string | undefined): string[] => (list ? list.split(',') : []);
+
+export function wireState(state: AppState): WireState {
+  const e = encodeStatePatch(state);
+  return {
+    from: e.from!,
+    to: e.to!,
+    mode: state.mode,
+    types: split(e.types),
+    countries: split(e.countries),
+    hidden: split(e.hidden),
+    view: state.view,
+    selection: state.selection,
+    metric: state.metric,
+    speed: state.speed,
+    playing: state.playing,
+  };
+}
+
+const PARAM_OF: Partial<Record<keyof AppState, StateParam | 'playing'>> = {
+  from: 'from', to: 'to', mode: 'mode', types: 'types', countries: 'countries', hiddenDatasets: 'hidden',
+  view: 'view', selection: 'selection', metric: 'metric', speed: 'speed', playing: 'playing',
+};
+
+/** The changed state keys under their wire names (`hiddenDatasets` → `hidden`), in a stable order. */
+export function wireKeys(keys: readonly (keyof AppState)[]): string[] {
+  return (Object.keys(PARAM_OF) as (keyof AppState)[]).filter((k) => keys.includes(k)).map((k) => PARAM_OF[k]!);
+}
+
+export function wireIncident(incident: Incident): WireIncident {
+  return {
+    key: `${incident.dataset}:${incident.id}`,
+    dataset: incident.dataset,
+    id: incident.id,
+    dateStart: formatDay(incident.dateStart),
+    dateEnd: formatDay(incident.dateEnd),
+    place: incident.place,
+    admin1: incident.admin1,
+    country: incident.country,
+    eventType: incident.eventType,
+    deathsBest: incident.deathsBest,
+    deathsLow: incident.deathsLow,
+    deathsHigh: incident.deathsHigh,
+  };
+}
+
+const envelope: Envelope = { app: EMBED_APP, version: PROTOCOL_VERSION };
+
+export const readyMessage = (state: AppState, visible: VisibleTotals): MapMessage => ({ ...envelope, type: 'ready', state: wireState(state), visible });
+
+export function stateMessage(state: AppState, visible: VisibleTotals, changed: readonly (keyof AppState)[], requestId?: string): MapMessage {
+  const message: MapMessage = { ...envelope, type: 'state', state: wireState(state), visible, changed: wireKeys(changed) };
+  return requestId === undefined ? message : { ...message, requestId };
+}
+
+export const incidentMessage = (incident: Incident | null): MapMessage => ({ ...envelope, type: 'incident-selected', incident: incident ? wireIncident(incident) : null });
+
+export function errorMessage(message: string, requestId?: string): MapMessage {
+  const m: MapMessage = { ...envelope, type: 'error', message };
+  return requestId === undefined ? m : { ...m, requestId };
+}
+
+export const heightMessage = (height: number): MapMessage => ({ ...envelope, type: 'height', height });

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { startBridge, type BridgeApp } from '../../../src/embed/bridge';
+import type { BBox } from '../../../src/embed/messages';
+import { createStore, DEFAULT_STATE } from '../../../src/state';
+import { makeIncident } from '../data/makeIncident';
+
+const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+const ours = (type: string, fields: Record<string, unknown> = {}) => ({ app: 'sahel-incident-map', version: 1, type, ...fields });
+
+/** A window with a parent, whose `message` listener the test calls directly. */
+function setup(origins: string[] | null = null) {
+  const parent = { name: 'parent' };
+  const sibling = { name: 'sibling' };
+  let listener: ((e: MessageEvent) => void) | null = null;
+  const win = {
+    parent,
+    addEventListener: (_: string, fn: (e: MessageEvent) => void) => (listener = fn),
+    removeEventListener: () => (listener = null),
+  } as unknown as Window;
+  const store = createStore({ ...DEFAULT_STATE });
+  const posted: Record<string, unknown>[] = [];
+  const warnings: string[] = [];
+  const bridge = startBridge({ win, store, post: (m) => posted.push(m as Record<string, unknown>), origins, warn: (m) => warnings.push(m) });
+  const fitted: BBox[] = [];
+  const incident = makeIncident({ id: '371234', dataset: 'ucdp', deathsBest: 137 });
+  const app: BridgeApp = {
+    visible: (s) => ({ incidents: s.from.getTime() === utc(2021, 3, 21).getTime() ? 1 : 99, deaths: 7 }),
+    lookup: (key) => (key === 'ucdp:371234' ? incident : undefined),
+    fitBounds: (b) => fitted.push(b),
+  };
+  const send = (data: unknown, from: object = parent, origin = 'https://news.example') =>
+    listener?.({ data, source: from, origin } as unknown as MessageEvent);
+  return { bridge, store, posted, warnings, app, send, sibling, fitted, types: () => posted.map((m) => m.type) };
+}
+
+describe('startBridge', () => {
+  it('queues messages until the map is attached, then posts ready and applies them', () => {
+    const { bridge, store, app, send, types, posted } = setup();
+    send(ours('set-window', { from: '2021-03-21', to: '2021-03-21' }));
+    expect(store.get().from).toEqual(DEFAULT_STATE.from);
+    bridge.attach(app);
+    expect(types()).toEqual(['ready', 'state']);
+    expect(store.get().from).toEqual(utc(2021, 3, 21));
+    expect(posted[1]).toMatchObject({ state: { from: '2021-03-21', to: '2021-03-21' }, visible: { incidents: 1, deaths: 7 }, changed: ['from', 'to'] });
+  });
+
+  it('reports every state change with the visible totals, whoever made it', () => {
+    const { bridge, store, app, types, posted } = setup();
+    bridge.attach(app);
+    store.set({ mode: 'cumulative' }, 'ui');
+    expect(types()).toEqual(['ready', 'state']);
+    expect(posted[1]).toMatchObject({ changed: ['mode'], state: { mode: 'cumulative' } });
+  });
+
+  it('answers get-state and any message with a requestId, with that id', () => {
+    const { bridge, app, send, posted } = setup();
+    bridge.attach(app);
+    send(ours('get-state', { requestId: 'q1' }));
+    send(ours('pause', { requestId: 'q2' }));
+    expect(posted.slice(1).map((m) => [m.type, m.requestId])).toEqual([
+      ['state', 'q1'],
+      ['state', 'q2'],
+    ]);
+  });
+
+  it('set-window pauses play; play and pause toggle it; select reports the incident', () => {
+    const { bridge, store, app, send, posted } = setup();
+    bridge.attach(app);
+    send(ours('play', { speed: 4 }));
+    expect(store.get()).toMatchObject({ playing: true, speed: 4 });
+    send(ours('set-window', { from: '2021-03-01', to: '2021-03-07' }));
+    expect(store.get().playing).toBe(false);
+    send(ours('select', { selection: 'ucdp:371234' }));
+    expect(store.get().selection).toBe('ucdp:371234');
+    expect(posted.at(-1)).toMatchObject({ type: 'incident-selected', incident: { key: 'ucdp:371234', deathsBest: 137 } });
+    send(ours('select', { selection: null }));
+    expect(posted.at(-1)).toMatchObject({ type: 'incident-selected', incident: null });
+  });
+
+  it('refuses to select an incident that is not loaded, with an error', () => {
+    const { bridge, store, app, send, posted } = setup();
+    bridge.attach(app);
+    send(ours('select', { selection: 'ucdp:1', requestId: 's' }));
+    expect(store.get().selection).toBeNull();
+    expect(posted.at(-1)).toMatchObject({ type: 'error', requestId: 's' });
+  });
+
+  it('fly-to a box fits the map and leaves the named view', () => {
+    const { bridge, store, app, send, fitted } = setup();
+    bridge.attach(app);
+    send(ours('fly-to', { bbox: [0, 12, 4, 15] }));
+    expect(fitted).toEqual([[0, 12, 4, 15]]);
+    expect(store.get().view).toBeNull();
+    send(ours('fly-to', { view: 'niamey' }));
+    expect(store.get().view).toBe('niamey');
+  });
+
+  it('changes nothing for malformed messages, and answers the parent with an error', () => {
+    const { bridge, store, app, send, posted, warnings } = setup();
+    bridge.attach(app);
+    const before = store.get();
+    send(ours('set-window', { from: 'yesterday', requestId: 'bad' }));
+    send(ours('set-filters', { types: 'cats' }));
+    send({ ...ours('pause'), version: 9 });
+    expect(store.get()).toBe(before);
+    expect(posted.slice(1).map((m) => m.type)).toEqual(['error', 'error', 'error']);
+    expect(posted[1].requestId).toBe('bad');
+    expect(warnings.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('ignores windows other than the parent, and origins off the allowlist, without answering them', () => {
+    const { bridge, store, app, send, sibling, posted, warnings } = setup(['https://news.example']);
+    bridge.attach(app);
+    const before = store.get();
+    send(ours('set-window', { from: '2021-03-21' }), sibling);
+    send(ours('set-window', { from: '2021-03-21' }), undefined, 'https://evil.example');
+    expect(store.get()).toBe(before);
+    expect(posted.map((m) => m.type)).toEqual(['ready']);
+    expect(warnings).toHaveLength(2);
+    send(ours('set-window', { from: '2021-03-21' }));
+    expect(store.get().from).toEqual(utc(2021, 3, 21));
+  });
+
+  it('warns once about other scripts’ messages and ignores Pym’s width messages silently', () => {
+    const { bridge, app, send, warnings, posted } = setup();
+    bridge.attach(app);
+    send({ sentinel: 'amp', type: 'embed-size', height: 3 });
+    send('setImmediate$0.123');
+    send('pymxPYMxmap-1xPYMxwidthxPYMx640');
+    expect(warnings).toHaveLength(1);
+    expect(posted.map((m) => m.type)).toEqual(['ready']);
+  });
+
+  it('reports a failure as an error message', () => {
+    const { bridge, posted } = setup();
+    bridge.fail('Could not load data/ucdp.csv');
+    expect(posted).toEqual([{ app: 'sahel-incident-map', version: 1, type: 'error', message: 'Could not load data/ucdp.csv' }]);
+  });
+});
