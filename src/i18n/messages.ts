@@ -97,6 +97,21 @@ export interface Messages {
   locUnknown: string;
   // attribution
   attributionStories: string;
+  // embed (embed.html)
+  /** The embed's link to index.html at the same view. */
+  embedOpenFullMap: string;
+  /** The embed footer's credit when the page gives no `source`. */
+  embedSource: string;
+  /** Shown instead of a blank box where WebGL2 is missing. */
+  embedNoWebgl: string;
+  /** Alt text of the still image shown then; {range} is the image's window. */
+  embedStillAlt: string;
+  /** The text summary under it, and the static embed's caption: "{range}: {incidents} and {deaths} …" */
+  embedSummary: string;
+  /** maplibre's cooperative-gestures hints, in the embed's language. */
+  gestureWindows: string;
+  gestureMac: string;
+  gestureMobile: string;
 }
 
 export const en: Messages = {
@@ -179,6 +194,14 @@ export const en: Messages = {
   locCountry: 'country',
   locUnknown: 'unknown',
   attributionStories: 'Story events: curated by Sahel Incident Map, sources in each popup',
+  embedOpenFullMap: 'Open the full map',
+  embedSource: 'Source: UCDP Georeferenced Event Dataset (CC BY 4.0); story events curated by Sahel Incident Map',
+  embedNoWebgl: 'This browser cannot draw the interactive map (it needs WebGL 2), so here is a still image and a summary.',
+  embedStillAlt: 'Map of security incidents in Niger, Mali and Burkina Faso, {range} (still image)',
+  embedSummary: '{range}: {incidents} and {deaths} in Niger, Mali and Burkina Faso (UCDP GED).',
+  gestureWindows: 'Use Ctrl + scroll to zoom the map',
+  gestureMac: 'Use ⌘ + scroll to zoom the map',
+  gestureMobile: 'Use two fingers to move the map',
 };
 
 /** Fills `{name}` placeholders. Unknown placeholders are left as they are, so a gap is visible. */

@@ -1,0 +1,27 @@
+import type { AppState } from '../state';
+import { writeUrlState } from './urlState';
+
+/** The camera as maplibre's `hash` option writes it, so the full map opens where the embed was. */
+export interface Camera {
+  zoom: number;
+  lat: number;
+  lng: number;
+}
+
+/**
+ * The full map (index.html) showing what the embed shows: the same state parameters, and, once the
+ * reader has left the named view (`view: null`, after a pan or a `fly-to` box), the camera as a
+ * `#zoom/lat/lng` hash, which the full map's `hash` option reads. Precision as maplibre's hash.ts
+ * (Mercator): two decimals of zoom, and the degree digits that resolve half a pixel at that zoom,
+ * ceil(log10(2^zoom × 512 / 360 / 0.5)).
+ */
+export function fullMapHref(state: AppState, camera: Camera | null, appBase: string): string {
+  const url = new URL(`index.html${writeUrlState({ ...state, playing: false })}`, appBase);
+  if (state.view === null && camera && [camera.zoom, camera.lat, camera.lng].every(Number.isFinite)) {
+    const zoom = Math.round(camera.zoom * 100) / 100;
+    const digits = Math.min(10, Math.max(0, Math.ceil((zoom * Math.LN2 + Math.log(512 / 360 / 0.5)) / Math.LN10)));
+    const m = Math.pow(10, digits);
+    url.hash = `${zoom}/${Math.round(camera.lat * m) / m}/${Math.round(camera.lng * m) / m}`;
+  }
+  return url.href;
+}
