@@ -45,11 +45,12 @@ export const FLAG_IMPRECISE_DATE = 1 << 6;
 /** Bit 7: no deaths reported: drawn with the scale's distinct zero marker. */
 export const FLAG_NO_DEATHS = 1 << 7;
 
+const TYPE_BITS = new Map<string, number>(EVENT_TYPES.map((t, i) => [t, i]));
+const COUNTRY_BITS = new Map<string, number>(COUNTRIES.map((c, i) => [c, i << 3]));
+
 /** Packs what the shader and the picker filter and style on into one byte, the same for both. */
 export function encodeClass(incident: Incident): number {
-  const type = (EVENT_TYPES as readonly string[]).indexOf(incident.eventType);
-  const country = (COUNTRIES as readonly string[]).indexOf(incident.country);
-  let c = (type < 0 ? UNKNOWN_TYPE : type) | ((country < 0 ? OTHER_COUNTRY : country) << 3);
+  let c = (TYPE_BITS.get(incident.eventType) ?? UNKNOWN_TYPE) | (COUNTRY_BITS.get(incident.country) ?? (OTHER_COUNTRY << 3));
   if (APPROXIMATE_PRECISIONS.has(incident.locationPrecision)) c |= FLAG_APPROXIMATE;
   if (incident.datePrecision !== 'day') c |= FLAG_IMPRECISE_DATE;
   if (!(incident.deathsBest > 0)) c |= FLAG_NO_DEATHS;
@@ -119,21 +120,29 @@ export function buildIncidentColumns(index: TimeIndex, radius: (deaths: number) 
   const originY = minLat <= maxLat ? mercatorY((minLat + maxLat) / 2) : 0.5;
   const dayOrigin = n > 0 ? index.days[0] : 0;
 
+  // Death counts repeat a lot (most are 0–20): the scale runs once per distinct count, not per event.
+  const radiusOf = new Map<number, number>();
   let unplaced = 0;
   let maxRadius = 0;
   for (let i = 0; i < n; i++) {
     const incident = incidents[i];
     day[i] = index.days[i] - dayOrigin;
     classes[i] = encodeClass(incident);
-    if (!Number.isFinite(incident.lon) || !Number.isFinite(incident.lat)) {
+    const { lon, lat, deathsBest } = incident;
+    if (!Number.isFinite(lon) || !Number.isFinite(lat)) {
       unplaced++;
       continue;
     }
-    xy[2 * i] = mercatorX(incident.lon) - originX;
-    xy[2 * i + 1] = mercatorY(incident.lat) - originY;
-    const r = radius(incident.deathsBest);
-    radii[i] = Number.isFinite(r) && r > 0 ? r : 0;
-    if (radii[i] > maxRadius) maxRadius = radii[i];
+    xy[2 * i] = mercatorX(lon) - originX;
+    xy[2 * i + 1] = mercatorY(lat) - originY;
+    let r = radiusOf.get(deathsBest);
+    if (r === undefined) {
+      r = radius(deathsBest);
+      r = Number.isFinite(r) && r > 0 ? r : 0;
+      radiusOf.set(deathsBest, r);
+    }
+    radii[i] = r;
+    if (r > maxRadius) maxRadius = r;
   }
   return { count: n, originX, originY, xy, dayOrigin, day, radius: radii, maxRadius, classes, unplaced };
 }

@@ -35,7 +35,7 @@ const NOTHING: IncidentDrawState = {
 
 /**
  * The incident layer as one maplibre custom WebGL2 layer. `setData` builds typed columns sorted by
- * day, queues them for a single GPU upload and builds a k-d tree for picking; `update` is two
+ * day and queues them for a single GPU upload; a k-d tree for picking follows; `update` is two
  * binary searches and a few uniforms, so a slider step costs the GPU only the window's slice.
  * Where the layer cannot run it says so in the console and hands every call to `fallback`.
  * Drawn in Web Mercator; it does not support the globe projection.
@@ -52,6 +52,7 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
   let index: TimeIndex | null = null;
   let columns: IncidentColumns | null = null;
   let spatial: SpatialIndex | null = null;
+  let spatialTimer: number | null = null;
   let state: IncidentLayerState | null = null;
   let draw = NOTHING;
   let selection: { key: string | null; index: number } = { key: null, index: -1 };
@@ -66,6 +67,22 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
     }
     selection = { key, index: found };
     return found;
+  };
+
+  /**
+   * The k-d tree is built after the first frame (or by the first pick, whichever comes first):
+   * at a million events it costs a few hundred ms the reader should not wait for to see the map.
+   */
+  const ensureSpatial = (): SpatialIndex | null => {
+    if (!spatial && columns) spatial = createSpatialIndex(columns);
+    return spatial;
+  };
+  const scheduleSpatial = () => {
+    if (spatialTimer !== null) clearTimeout(spatialTimer);
+    spatialTimer = window.setTimeout(() => {
+      spatialTimer = null;
+      ensureSpatial();
+    }, 50);
   };
 
   const apply = () => {
@@ -109,7 +126,8 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
     setData(next) {
       index = next;
       columns = buildIncidentColumns(next, options.scale.radius);
-      spatial = createSpatialIndex(columns);
+      spatial = null;
+      scheduleSpatial();
       selection = { key: null, index: -1 };
       renderer.setColumns(columns);
       apply();
@@ -121,7 +139,8 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
       map.triggerRepaint();
     },
     pick(point) {
-      if (!index || !spatial || draw.hi <= draw.lo) return [];
+      const tree = ensureSpatial();
+      if (!index || !tree || draw.hi <= draw.lo) return [];
       const here = map.unproject([point.x, point.y]);
       const right = map.unproject([point.x + 1, point.y]);
       const below = map.unproject([point.x, point.y + 1]);
@@ -129,12 +148,13 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
       const y = mercatorY(here.lat);
       // Mercator units per CSS pixel at the point, averaged over both axes (they differ under pitch).
       const unitsPerPx = (Math.hypot(mercatorX(right.lng) - x, mercatorY(right.lat) - y) + Math.hypot(mercatorX(below.lng) - x, mercatorY(below.lat) - y)) / 2;
-      const hits = pickNear(spatial, x, y, unitsPerPx, draw, settings.pickTolerance);
+      const hits = pickNear(tree, x, y, unitsPerPx, draw, settings.pickTolerance);
       const incidents = index.incidents;
       return hits.map((hit) => incidents[hit.index]);
     },
     remove() {
       if (map.getLayer(options.id)) map.removeLayer(options.id);
+      if (spatialTimer !== null) clearTimeout(spatialTimer);
       index = null;
       columns = null;
       spatial = null;

@@ -75,7 +75,7 @@ void main() {
  * ring. Output is premultiplied, as maplibre's blending (ONE, ONE_MINUS_SRC_ALPHA) expects.
  */
 export const INCIDENT_FRAGMENT_SHADER = `#version 300 es
-precision mediump float;
+precision highp float;
 precision highp int;
 
 uniform float u_pixel_ratio;

@@ -1,0 +1,146 @@
+/**
+ * `npm run bench [-- <section> …] [--flag=value …]`: builds the bench pages under test/bench/ with
+ * Vite, serves them on 127.0.0.1, drives them in Debian's Chromium (software WebGL) and prints
+ * each section's table. Sections are listed in test/bench/sections.ts; with no name, all run.
+ * It prints numbers and asserts nothing: a busy machine makes slow numbers, not a failure.
+ *
+ * Flags of the gpu section: --sizes=10000,100000,1000000 --steps=60 --warmup=5
+ * --baseline-steps=30 --baseline-steps-1m=8 --baseline=off --screenshots=<dir>
+ */
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import type { BenchSection } from '../test/bench/harness';
+import { BENCH_SECTIONS } from '../test/bench/sections';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BENCH_ROOT = resolve(ROOT, 'test/bench');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Headless Chromium with SwiftShader WebGL2 and no background traffic. */
+const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+  '.pbf': 'application/x-protobuf',
+  '.csv': 'text/csv',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+function parseArgs(argv: string[]): { names: string[]; flags: Record<string, string> } {
+  const names: string[] = [];
+  const flags: Record<string, string> = {};
+  for (const arg of argv) {
+    const flag = /^--([^=]+)(?:=(.*))?$/.exec(arg);
+    if (flag) flags[flag[1]] = flag[2] ?? 'true';
+    else names.push(arg);
+  }
+  return { names, flags };
+}
+
+/** A tiny static server for the built pages, on loopback only. */
+function serve(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
+    if (!file.startsWith(dir) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      done({ server, url: `http://127.0.0.1:${port}/` });
+    }),
+  );
+}
+
+async function buildPages(sections: readonly BenchSection[], outDir: string): Promise<void> {
+  await build({
+    root: BENCH_ROOT,
+    configFile: false,
+    base: './',
+    publicDir: resolve(ROOT, 'public'),
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      chunkSizeWarningLimit: 4000,
+      rolldownOptions: { input: Object.fromEntries(sections.map((s) => [s.name, resolve(BENCH_ROOT, s.page)])) },
+    },
+  });
+}
+
+async function main(): Promise<void> {
+  const { names, flags } = parseArgs(process.argv.slice(2));
+  const unknown = names.filter((n) => !BENCH_SECTIONS.some((s) => s.name === n));
+  if (unknown.length > 0 || flags.help) {
+    console.log(`Sections: ${BENCH_SECTIONS.map((s) => `\n  ${s.name}: ${s.description}`).join('')}`);
+    if (unknown.length > 0) console.error(`Unknown section: ${unknown.join(', ')}`);
+    process.exitCode = unknown.length > 0 ? 1 : 0;
+    return;
+  }
+  const sections = names.length > 0 ? BENCH_SECTIONS.filter((s) => names.includes(s.name)) : BENCH_SECTIONS;
+  const work = mkdtempSync(join(tmpdir(), 'sahel-bench-'));
+  const outDir = join(work, 'site');
+  const log = (message: string) => console.log(message);
+  log(`Machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}; ${CHROMIUM}`);
+  await buildPages(sections, outDir);
+  const { server, url } = await serve(outDir);
+  const context = await chromium.launchPersistentContext(join(work, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+  });
+  try {
+    for (const section of sections) {
+      log(`\n== ${section.name}: ${section.description}`);
+      const page = await context.newPage();
+      page.on('pageerror', (error) => log(`  page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') log(`  console error: ${message.text()}`);
+      });
+      page.on('response', (response) => {
+        if (response.status() >= 400) log(`  HTTP ${response.status()}: ${response.url()}`);
+      });
+      await page.goto(`${url}${section.page}`);
+      await page.waitForFunction(() => 'bench' in window, undefined, { timeout: 60_000 });
+      const cdp = await context.newCDPSession(page);
+      await section.run({ page, cdp, options: { flags }, log });
+      await page.close();
+    }
+    log(`\nLoad average at the end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  } finally {
+    await context.close();
+    server.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();

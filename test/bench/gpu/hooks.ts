@@ -1,0 +1,53 @@
+import type { TimeMode } from '../../../src/state';
+
+/** Which incident layer the page draws: the app's WebGL2 layer, the circle-layer `setFilter` baseline, or none (bare repaint). */
+export type LayerKind = 'gpu' | 'circle' | 'none';
+
+export interface AttachResult {
+  /** Creating the layer and `setData` (columns, k-d tree; GeoJSON for the circle layer). */
+  setDataMs: number;
+  /** From `setData` returning to the first frame drawn by the GPU (upload included). */
+  firstFrameMs: number;
+  /** setData → first frame. */
+  totalMs: number;
+  /** One pick right after the first frame: builds the GPU layer's k-d tree if it is not built yet. */
+  firstPickMs: number;
+  /** Console warnings while attaching (the fallback announces itself there). */
+  warnings: string[];
+}
+
+export interface StepResult {
+  medianMs: number;
+  p95Ms: number;
+  /** Main-thread part of a step: `update`, totals and maplibre's render JS, without waiting for the GPU. */
+  mainMedianMs: number;
+  /** Events in the drawn slice per step, on average. */
+  meanDrawn: number;
+  samples: number;
+}
+
+/** Microseconds per pick, median and p95 over batches of 50 (the page's clock is coarsened to 0.1 ms). */
+export interface PickResult {
+  medianUs: number;
+  p95Us: number;
+  meanHits: number;
+  maxHits: number;
+}
+
+/** What the GPU bench page exposes on `window.bench` for scripts/bench.ts to drive. */
+export interface GpuBenchHooks {
+  ready(): Promise<{ webgl2: boolean; renderer: string; canvas: [number, number]; zoom: number }>;
+  /** Makes `n` synthetic incidents (not timed as part of loading: parsing is another issue's cost). */
+  generate(n: number, seed: number): number;
+  /** Data arriving: the time index (sort, prefix sums). Returns ms. */
+  buildIndex(): number;
+  attach(kind: LayerKind): Promise<AttachResult>;
+  /** Slider steps, each timed from input to the frame drawn on the GPU. */
+  steps(count: number, warmup: number, mode: TimeMode): Promise<StepResult>;
+  /** Slider steps as the browser schedules them: input at a random frame phase → next frame painted (vsync wait included). */
+  latency(count: number, warmup: number): Promise<StepResult>;
+  /** Hover/click picks at random points of the canvas. */
+  picks(count: number): PickResult;
+  detach(): Promise<void>;
+  drop(): void;
+}

@@ -1,0 +1,5 @@
+import { gpuSection } from './gpu/section';
+import type { BenchSection } from './harness';
+
+/** Every benchmark section `npm run bench` knows, by name. Add yours here. */
+export const BENCH_SECTIONS: readonly BenchSection[] = [gpuSection];
