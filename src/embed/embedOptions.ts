@@ -102,18 +102,12 @@ function readOrigins(params: URLSearchParams, warn: Warn): string[] | null {
   return origins;
 }
 
-/** `embed=1` (or `true`, or present with no value) turns embed mode on. */
-export function isEmbedMode(search: string): boolean {
-  const value = new URLSearchParams(search).get('embed');
-  return value !== null && parseBool(value) === true;
-}
-
 /**
- * The embed flags of a `location.search`, or null when the page is not in embed mode. Bad values
- * are dropped with a warning (the default applies), as the URL's state parameters are.
+ * The embed flags of embed.html's `location.search`. Bad values are dropped with a warning (the
+ * default applies), as the URL's state parameters are; parameters that are not flags are left to
+ * statePatch.ts.
  */
-export function readEmbedOptions(search: string, warn: Warn): EmbedOptions | null {
-  if (!isEmbedMode(search)) return null;
+export function readEmbedOptions(search: string, warn: Warn): EmbedOptions {
   const params = new URLSearchParams(search);
   const options: EmbedOptions = { ...DEFAULT_EMBED_OPTIONS };
   options.title = readText(params, 'title', warn);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EMBED_OPTIONS, isEmbedMode, isOrigin, readEmbedOptions, resolveDark } from '../../../src/embed/embedOptions';
+import { DEFAULT_EMBED_OPTIONS, isOrigin, readEmbedOptions, resolveDark } from '../../../src/embed/embedOptions';
 
 function read(search: string) {
   const warnings: string[] = [];
@@ -8,21 +8,14 @@ function read(search: string) {
 }
 
 describe('readEmbedOptions', () => {
-  it('is null without embed=1, so the full map is untouched', () => {
-    expect(read('?from=2021-03-01&title=Hi').options).toBeNull();
-    expect(read('?embed=0').options).toBeNull();
-    expect(isEmbedMode('?embed')).toBe(true);
-    expect(isEmbedMode('?embed=true')).toBe(true);
-  });
-
   it('has documented defaults: light, interactive, with header and footer, English', () => {
-    expect(read('?embed=1').options).toEqual(DEFAULT_EMBED_OPTIONS);
+    expect(read('').options).toEqual(DEFAULT_EMBED_OPTIONS);
     expect(DEFAULT_EMBED_OPTIONS).toMatchObject({ dark: false, static: false, plain: false, lang: 'en', origins: null });
   });
 
   it('reads every flag', () => {
     const { options, warnings } = read(
-      '?embed=1&title=Attacks+in+March&subtitle=Niger,+2021&source=UCDP+GED&dark=auto&static=1&plain=true&fill=1&lang=fr&origins=https://news.example.org,http://localhost:5173&childId=map-1',
+      '?title=Attacks+in+March&subtitle=Niger,+2021&source=UCDP+GED&dark=auto&static=1&plain=true&fill=1&lang=fr&origins=https://news.example.org,http://localhost:5173&childId=map-1',
     );
     expect(warnings).toEqual([]);
     expect(options).toEqual({
@@ -32,38 +25,38 @@ describe('readEmbedOptions', () => {
   });
 
   it('accepts dark=true|false|1|0 and rejects anything else with a warning', () => {
-    expect(read('?embed=1&dark=true').options?.dark).toBe(true);
-    expect(read('?embed=1&dark=0').options?.dark).toBe(false);
-    const { options, warnings } = read('?embed=1&dark=night');
+    expect(read('?dark=true').options?.dark).toBe(true);
+    expect(read('?dark=0').options?.dark).toBe(false);
+    const { options, warnings } = read('?dark=night');
     expect(options?.dark).toBe(false);
     expect(warnings[0]).toMatch(/dark.*auto, true or false/);
   });
 
   it('keeps text as text: control characters become spaces, long titles are cut with a warning', () => {
-    const { options, warnings } = read(`?embed=1&title=${encodeURIComponent('<b>Bold</b>\u0000\nline')}&subtitle=${'x'.repeat(400)}`);
+    const { options, warnings } = read(`?title=${encodeURIComponent('<b>Bold</b>\u0000\nline')}&subtitle=${'x'.repeat(400)}`);
     expect(options?.title).toBe('<b>Bold</b> line');
     expect(options?.subtitle).toHaveLength(280);
     expect(warnings[0]).toMatch(/subtitle/);
   });
 
   it('drops origins that are not bare http(s) origins, and fails closed when none is left', () => {
-    const { options, warnings } = read('?embed=1&origins=https://ok.example,javascript:alert(1),https://x.example/path,*');
+    const { options, warnings } = read('?origins=https://ok.example,javascript:alert(1),https://x.example/path,*');
     expect(options?.origins).toEqual(['https://ok.example']);
     expect(warnings).toHaveLength(3);
-    expect(read('?embed=1&origins=*').options?.origins).toEqual([]);
+    expect(read('?origins=*').options?.origins).toEqual([]);
     expect(isOrigin('https://example.org:8443')).toBe(true);
     expect(isOrigin('https://example.org/')).toBe(false);
   });
 
   it('accepts lang=en|fr (and region forms like fr-NE), warns on others', () => {
-    expect(read('?embed=1&lang=fr-NE').options?.lang).toBe('fr');
-    const { options, warnings } = read('?embed=1&lang=ha');
+    expect(read('?lang=fr-NE').options?.lang).toBe('fr');
+    const { options, warnings } = read('?lang=ha');
     expect(options?.lang).toBe('en');
     expect(warnings[0]).toMatch(/lang/);
   });
 
   it('ignores a Pym childId that could not be Pym’s', () => {
-    const { options, warnings } = read('?embed=1&childId=a%20b');
+    const { options, warnings } = read('?childId=a%20b');
     expect(options?.pymId).toBeNull();
     expect(warnings).toHaveLength(1);
   });
