@@ -88,6 +88,8 @@ export interface Dataset {
   attribution: string;
   /** Link for the attribution (http/https) or null. */
   url: string | null;
+  /** The full citation the dataset's authors ask for (README, exports); the attribution is its short form. */
+  citation?: string;
 }
 
 export type IssueSeverity = 'error' | 'warning';

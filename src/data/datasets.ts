@@ -9,7 +9,9 @@ export const UCDP_DATASET: Dataset = {
   name: 'UCDP GED',
   role: 'counted',
   licence: 'CC BY 4.0',
-  attribution:
+  // Short enough to stay on screen on a phone; the full citation travels in `citation`.
+  attribution: 'UCDP GED 24.1 (CC BY 4.0): Davies et al. 2024; Sundberg and Melander 2013',
+  citation:
     'Source: UCDP Georeferenced Event Dataset (GED) Global version 24.1, Uppsala Conflict Data Program, ucdp.uu.se, CC BY 4.0 ' +
     '(Burkina Faso, Mali and Niger rows; 245 Niger rows reconstructed from a damaged copy). ' +
     'Davies, Engström, Pettersson & Öberg (2024), Journal of Peace Research 61(4); ' +
@@ -27,6 +29,7 @@ export const STORY_DATASET: Dataset = {
   role: 'annotation',
   licence: 'CC BY 4.0',
   attribution: 'Story events: curated by Sahel Incident Map, sources in each popup',
+  citation: 'Sahel Incident Map story events (public/data/stories/INCIDENTS.md), CC BY 4.0; coordinates from Wikipedia (CC BY-SA 4.0).',
   url: null,
 };
 

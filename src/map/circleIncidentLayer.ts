@@ -37,12 +37,12 @@ function toFeatures(index: TimeIndex, radius: (deaths: number) => number): Featu
   };
 }
 
-const typeColour: ExpressionSpecification = [
+const typeColour = [
   'match',
   ['get', 't'],
   ...EVENT_TYPES.flatMap((type, i) => [i, EVENT_TYPE_COLOURS[type]] as [number, string]),
   '#777777',
-];
+] as unknown as ExpressionSpecification;
 
 /**
  * The incident layer as plain maplibre circle layers over a GeoJSON source, re-filtered with

@@ -1,4 +1,4 @@
-import maplibregl, { type Map as MaplibreMap, type MapMouseEvent } from 'maplibre-gl';
+import { Popup, type Map as MaplibreMap, type MapMouseEvent } from 'maplibre-gl';
 import type { Store } from '../state';
 import type { Dataset, Incident } from '../types';
 import type { Messages } from '../i18n/messages';
@@ -28,8 +28,9 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
   const { map, store, messages, formatters } = options;
   const ctx = { messages, formatters };
   const canHover = matchMedia('(hover: hover)').matches;
-  const hoverPopup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, maxWidth: '320px', className: 'incident-popup hover' });
-  const selectedPopup = new maplibregl.Popup({ closeButton: true, closeOnClick: false, maxWidth: '340px', className: 'incident-popup', focusAfterOpen: true });
+  // A preview must not take the focus (or the click) from the page.
+  const hoverPopup = new Popup({ closeButton: false, closeOnClick: false, focusAfterOpen: false, maxWidth: '320px', className: 'incident-popup hover' });
+  const selectedPopup = new Popup({ closeButton: true, closeOnClick: false, maxWidth: '340px', className: 'incident-popup', focusAfterOpen: true });
   let closingFromStore = false;
   selectedPopup.on('close', () => {
     if (!closingFromStore && store.get().selection) store.set({ selection: null }, 'ui');

@@ -1,5 +1,7 @@
-import maplibregl, {
+import {
   AttributionControl,
+  Map as MaplibreMapClass,
+  setWorkerUrl,
   NavigationControl,
   ScaleControl,
   type LngLatBoundsLike,
@@ -9,11 +11,12 @@ import maplibregl, {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FocusAreaId, Store } from '../state';
+import { FOCUS_AREA_LAYER_IDS, focusAreaFilter } from './style';
 
 // maplibre-gl v6 is ESM-only and does not find its worker inside a bundle: Vite emits the
 // self-contained worker module as an asset (`?url`) and we hand its URL over before any map exists.
 // The production-build browser test proves the map paints with it.
-maplibregl.setWorkerUrl(workerUrl);
+setWorkerUrl(workerUrl);
 
 export interface MapViewOptions {
   container: HTMLElement;
@@ -29,6 +32,8 @@ export interface MapViewOptions {
   cooperativeGestures?: boolean;
   /** @defaultValue true */
   interactive?: boolean;
+  /** maplibre UI strings to replace (the cooperative-gestures hint in the embed's language). */
+  locale?: Record<string, string>;
 }
 
 export interface MapView {
@@ -48,15 +53,16 @@ function framePadding(map: MaplibreMap): number {
 export function createMapView(options: MapViewOptions): MapView {
   const { store } = options;
   const hasHashCamera = /^#\d/.test(window.location.hash);
-  const map = new maplibregl.Map({
+  const map = new MaplibreMapClass({
     container: options.container,
     style: options.style,
     bounds: hasHashCamera ? undefined : options.boundsFor(store.get().view ?? 'sahel'),
-    fitBoundsOptions: { padding: 20 },
+    fitBoundsOptions: { padding: 20, maxZoom: 9 },
     hash: options.hash ?? true,
     attributionControl: false,
     cooperativeGestures: options.cooperativeGestures ?? false,
     interactive: options.interactive ?? true,
+    locale: options.locale,
     fadeDuration: 0,
     maxZoom: 12,
     minZoom: 2,
@@ -71,14 +77,31 @@ export function createMapView(options: MapViewOptions): MapView {
   map.addControl(new AttributionControl({ compact: false, customAttribution: options.attribution }), 'bottom-right');
 
   const flyTo = (id: FocusAreaId) => {
-    map.fitBounds(options.boundsFor(id), { padding: framePadding(map), duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 1200 });
+    map.fitBounds(options.boundsFor(id), { padding: framePadding(map), maxZoom: 9, duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 1200 });
   };
+  // The named area is outlined while it is the view; `sahel` has no outline (it is the whole map).
+  const highlight = () => {
+    if (!map.isStyleLoaded()) return;
+    for (const id of FOCUS_AREA_LAYER_IDS) if (map.getLayer(id)) map.setFilter(id, focusAreaFilter(store.get().view));
+  };
+  map.on('styledata', highlight);
   const off = store.on('change', (state, previous, source) => {
-    if (state.view && state.view !== previous.view && source !== 'map') flyTo(state.view);
+    if (state.view === previous.view) return;
+    highlight();
+    if (state.view && source !== 'map') flyTo(state.view);
   });
   // A reader who pans or zooms leaves the named view: the URL then carries only the camera hash.
-  map.on('moveend', (e) => {
-    if ((e as { originalEvent?: Event }).originalEvent && store.get().view !== null) store.set({ view: null }, 'map');
+  let touchedByReader = hasHashCamera;
+  map.on('moveend', (e: { originalEvent?: unknown }) => {
+    if (!e.originalEvent) return;
+    touchedByReader = true;
+    if (store.get().view !== null) store.set({ view: null }, 'map');
+  });
+  // Until the reader moves the map, a layout change (the page settling, a rotated phone, an
+  // iframe resized by its article) re-frames the named view instead of cropping it.
+  map.on('resize', () => {
+    const view = store.get().view;
+    if (!touchedByReader && view) map.fitBounds(options.boundsFor(view), { padding: framePadding(map), maxZoom: 9, animate: false });
   });
 
   const loaded = new Promise<void>((resolve) => {

@@ -13,10 +13,15 @@ export interface StoryLayerOptions extends IncidentLayerOptions {
   haloColour: string;
 }
 
-/** The first part of a place description ("Tillia, Tahoua region" → "Tillia"), for a short callout. */
-export function shortPlace(place: string): string {
+/**
+ * A short callout name: the first part of the place description ("Niamey, US Embassy" → "Niamey"),
+ * or the district when that part is a long phrase ("Roads from Banibangou market to …" → "Banibangou").
+ */
+export function shortPlace(place: string, district = ''): string {
   const first = place.split(/[,(;]/)[0].trim();
-  return first.length > 28 ? `${first.slice(0, 27)}…` : first;
+  if (first.length <= 22 && first) return first;
+  if (district) return district;
+  return `${first.slice(0, 21)}…`;
 }
 
 /**

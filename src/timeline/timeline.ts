@@ -30,6 +30,13 @@ export interface TimelineOptions {
   index: TimeIndex;
   messages: Messages;
   formatters: Formatters;
+  /**
+   * First day the track shows, when later than the data's first day. The bundled UCDP file reaches
+   * back to 1989, but the Sahel's records are sparse before the mid-2010s; a track over 35 years
+   * leaves a week under a pixel wide. Earlier events stay in the data, in cumulative totals and
+   * within reach of the URL and the keyboard (Home). @defaultValue the data's first day
+   */
+  trackStart?: Date;
 }
 
 export interface TimelineHandle {
@@ -148,7 +155,11 @@ export function mountTimeline(container: HTMLElement, store: Store, options: Tim
   root.append(status, chart, controls.element);
   container.append(root);
 
-  const domainOf = (state: AppState): [Date, Date] => paddedDomain(extent ?? [state.from, state.to]);
+  const domainOf = (state: AppState): [Date, Date] => {
+    const [start, end] = extent ?? [state.from, state.to];
+    const trackStart = options.trackStart && options.trackStart > start && options.trackStart < end ? options.trackStart : start;
+    return paddedDomain([trackStart, end]);
+  };
 
   // Measured on mount and on resize only: reading layout on every slider step would force a reflow.
   const measure = () => chart.clientWidth || container.clientWidth || FALLBACK_WIDTH;

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -8,7 +7,6 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Headless flags: software WebGL (SwiftShader), and no background traffic to Google's hosts. */
 export const CHROMIUM_ARGS = [
-  '--headless=new',
   '--no-sandbox',
   '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
@@ -22,7 +20,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'sahel-chromium-'))}`] });
+  // playwright gives every launch a fresh, empty profile and adds --headless itself.
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
 export interface OpenedPage {
@@ -51,16 +50,16 @@ export async function openPage(browser: Browser, url: string, viewport = { width
   return { context, page, requests, problems, warnings };
 }
 
-/** Waits until the app says it is ready: data loaded, layers added and the map idle. */
+/** Waits until the app says it is ready (data loaded, layers added), then for the map to settle and go idle. */
 export async function waitForMapReady(page: Page): Promise<void> {
-  await page.waitForSelector('#map[data-ready="true"]', { timeout: 45_000 });
+  await page.waitForSelector('#map[data-ready="true"]', { state: 'attached', timeout: 45_000 });
   await page.evaluate(
     () =>
       new Promise<void>((done) => {
-        const app = (window as unknown as { sahelIncidentMap?: { map: { loaded(): boolean; once(e: string, f: () => void): void; triggerRepaint(): void } } }).sahelIncidentMap;
-        if (!app) return done();
-        if (app.map.loaded()) return done();
-        app.map.once('idle', () => done());
+        type M = { loaded(): boolean; isMoving(): boolean; once(e: string, f: () => void): void; triggerRepaint(): void };
+        const map = (window as unknown as { sahelIncidentMap: { map: M } }).sahelIncidentMap.map;
+        const settle = () => requestAnimationFrame(() => requestAnimationFrame(() => (map.loaded() && !map.isMoving() ? done() : map.once('idle', settle))));
+        settle();
       }),
   );
 }
