@@ -59,7 +59,7 @@
     if (!d || d.app !== APP || d.type !== 'height' || typeof d.height !== 'number') return;
     for (var i = 0; i < frames.length; i++) {
       var f = frames[i];
-      if (event.source === f.iframe.contentWindow && event.origin === f.url.origin && d.height > 0 && d.height < 10000) {
+      if (event.source && event.source === f.iframe.contentWindow && event.origin === f.url.origin && d.height > 0 && d.height < 10000) {
         f.iframe.style.height = Math.ceil(d.height) + 'px';
       }
     }
