@@ -11,8 +11,7 @@ import { createCircleIncidentLayer } from '../map/circleIncidentLayer';
 import { createStoryLayer, shortPlace } from '../map/storyLayer';
 import { LegendControl } from '../map/controls/legendControl';
 import { FocusAreaControl } from '../map/controls/focusAreaControl';
-import { bindIncidentPopups, incidentKey } from '../map/incidentPopups';
-import type { IncidentLayer } from '../map/incidentLayer';
+import { bindIncidentPopups } from '../map/incidentPopups';
 import { buildStyle, FIRST_LABEL_LAYER_ID } from '../map/style';
 import { LIGHT, type Theme } from '../map/theme';
 import { mountTimeline } from '../timeline/timeline';
@@ -20,6 +19,7 @@ import { mountFilterPanel } from '../ui/filterPanel';
 import { loadBundledData } from './loadBundledData';
 import { loadFocusBounds } from './loadFocusBounds';
 import { syncIncidentLayers } from './syncIncidentLayers';
+import { createDatasetLayers, type DatasetLayers } from './datasetLayers';
 
 /** The track opens on the years the map's stories are about (see TimelineOptions.trackStart). */
 const TRACK_START = new Date(Date.UTC(2017, 0, 1));
@@ -42,8 +42,10 @@ export interface StartAppOptions {
 
 export interface App {
   map: MaplibreMap;
+  /** Every dataset on the map; add a user's file with `datasets.add(dataset, incidents)`. */
+  datasets: DatasetLayers;
   /** The counted datasets' time indexes, by dataset id: the embed API reports their visible totals. */
-  counted: { id: string; index: TimeIndex }[];
+  readonly counted: { id: string; index: TimeIndex }[];
   /** An incident by its `${dataset}:${id}` key. */
   lookup(key: string): Incident | undefined;
 }
@@ -56,25 +58,26 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   for (const issue of [...data.counted.result.issues, ...data.stories.result.issues]) {
     if (issue.severity === 'error') console.warn(`${issue.file} row ${issue.row ?? '-'} ${issue.field ?? ''}: ${issue.message}`);
   }
-
-  const countedIndex = createTimeIndex(data.counted.result.incidents);
-  const storyIndex = createTimeIndex(data.stories.result.incidents);
-  const datasets = new Map<string, Dataset>([data.counted.dataset, data.stories.dataset].map((d) => [d.id, d]));
-  const byKey = new Map<string, Incident>();
-  for (const incident of [...countedIndex.incidents, ...storyIndex.incidents]) byKey.set(incidentKey(incident), incident);
-  // The scale's domain is fixed on the whole counted dataset, so markers and legend never change while scrubbing.
-  const scale = createMarkerScale(countedIndex.maxDeaths);
+  const bundled = [data.counted, data.stories];
+  // The scale's domain is fixed on the bundled counted dataset, so markers and legend never change
+  // while scrubbing, nor when a file is added.
+  const scale = createMarkerScale(createTimeIndex(data.counted.result.incidents).maxDeaths);
 
   // The timeline and filters first: they set the map's final height before it frames the first view.
-  mountTimeline(options.timelineElement, store, { index: countedIndex, messages, formatters, trackStart: TRACK_START });
-  mountFilterPanel(options.filtersElement, store, { datasets: [...datasets.values()], messages });
+  const timeline = mountTimeline(options.timelineElement, store, {
+    index: createTimeIndex(data.counted.result.incidents),
+    messages,
+    formatters,
+    trackStart: TRACK_START,
+  });
+  let filters = mountFilterPanel(options.filtersElement, store, { datasets: bundled.map((b) => b.dataset), messages });
 
   const view = createMapView({
     container: options.mapElement,
     store,
     style: buildStyle(theme, { assetBase: options.assetBase, lang: options.lang ?? 'en' }),
     boundsFor,
-    attribution: [...datasets.values()].map((d) => d.attribution),
+    attribution: bundled.map((b) => b.dataset.attribution),
     ...options.mapOptions,
   });
   const { map } = view;
@@ -83,24 +86,50 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   map.addControl(new LegendControl({ scale, messages, formatters, storyColour: theme.labelText }), 'top-right');
   await view.loaded;
 
-  const counted = createCircleIncidentLayer(map, { id: 'ucdp', dataset: data.counted.dataset, scale, beforeId: FIRST_LABEL_LAYER_ID });
-  counted.setData(countedIndex);
-  const stories = createStoryLayer(map, {
-    id: 'stories',
-    dataset: data.stories.dataset,
+  const datasets = createDatasetLayers({
+    map,
+    store,
     scale,
-    label: (i) => `${shortPlace(i.place, i.admin2)} · ${formatters.day(i.dateStart)}`,
-    font: 'Noto Sans Medium',
-    textColour: theme.labelText,
-    haloColour: theme.labelHalo,
+    beforeId: FIRST_LABEL_LAYER_ID,
+    countedFactory: createCircleIncidentLayer,
+    annotationFactory: (m, o) =>
+      createStoryLayer(m, {
+        ...o,
+        label: (i) => `${shortPlace(i.place, i.admin2)} · ${formatters.day(i.dateStart)}`,
+        font: 'Noto Sans Medium',
+        textColour: theme.labelText,
+        haloColour: theme.labelHalo,
+      }),
   });
-  stories.setData(storyIndex);
-  const layers = new Map<string, IncidentLayer>([
-    [data.counted.dataset.id, counted],
-    [data.stories.dataset.id, stories],
-  ]);
-  syncIncidentLayers(store, layers);
-  bindIncidentPopups({ map, store, layers: () => [stories, counted], datasets, lookup: (k) => byKey.get(k), messages, formatters });
+  const datasetsById = new Map<string, Dataset>();
+  datasets.onChange(() => {
+    datasetsById.clear();
+    for (const e of datasets.entries()) datasetsById.set(e.dataset.id, e.dataset);
+  });
+  for (const b of bundled) datasets.add(b.dataset, b.result.incidents);
+  timeline.setIndex(datasets.countedIndex());
+  datasets.onChange(() => {
+    timeline.setIndex(datasets.countedIndex());
+    filters.destroy();
+    filters = mountFilterPanel(options.filtersElement, store, { datasets: datasets.entries().map((e) => e.dataset), messages });
+  });
+  syncIncidentLayers(store, () => datasets.entries());
+  bindIncidentPopups({
+    map,
+    store,
+    layers: () => datasets.pickOrder(),
+    datasets: datasetsById,
+    lookup: (k) => datasets.lookup(k),
+    messages,
+    formatters,
+  });
 
-  return { map, counted: [{ id: data.counted.dataset.id, index: countedIndex }], lookup: (key) => byKey.get(key) };
+  return {
+    map,
+    datasets,
+    get counted() {
+      return datasets.entries().filter((e) => e.dataset.role === 'counted').map((e) => ({ id: e.dataset.id, index: e.index }));
+    },
+    lookup: (key) => datasets.lookup(key),
+  };
 }

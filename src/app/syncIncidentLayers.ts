@@ -1,5 +1,6 @@
 import type { AppState, Store } from '../state';
 import type { IncidentLayer, IncidentLayerState } from '../map/incidentLayer';
+import type { Dataset } from '../types';
 
 const LAYER_KEYS: readonly (keyof AppState)[] = ['from', 'to', 'mode', 'types', 'countries', 'hiddenDatasets', 'selection'];
 
@@ -16,12 +17,9 @@ export function layerStateFor(state: AppState, datasetId: string): IncidentLayer
 }
 
 /** Keeps every incident layer in step with the store; layers only hear changes that concern them. */
-export function syncIncidentLayers(store: Store, layers: ReadonlyMap<string, IncidentLayer>): () => void {
-  const apply = (state: AppState) => {
-    for (const [datasetId, layer] of layers) layer.update(layerStateFor(state, datasetId));
-  };
-  apply(store.get());
+export function syncIncidentLayers(store: Store, layers: () => Iterable<{ dataset: Dataset; layer: IncidentLayer }>): () => void {
   return store.on('change', (state, previous) => {
-    if (LAYER_KEYS.some((k) => state[k] !== previous[k])) apply(state);
+    if (!LAYER_KEYS.some((k) => state[k] !== previous[k])) return;
+    for (const { dataset, layer } of layers()) layer.update(layerStateFor(state, dataset.id));
   });
 }

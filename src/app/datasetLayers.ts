@@ -1,0 +1,112 @@
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import type { Store } from '../state';
+import type { Dataset, Incident } from '../types';
+import { createTimeIndex, type TimeIndex } from '../data/timeIndex';
+import type { IncidentLayer, IncidentLayerFactory } from '../map/incidentLayer';
+import type { MarkerScale } from '../map/markerScale';
+import { incidentKey } from '../map/incidentPopups';
+import { layerStateFor } from './syncIncidentLayers';
+
+export interface DatasetEntry {
+  dataset: Dataset;
+  index: TimeIndex;
+  layer: IncidentLayer;
+}
+
+export interface DatasetLayersOptions {
+  map: MaplibreMap;
+  store: Store;
+  scale: MarkerScale;
+  /** Builds the layer of a counted dataset (the GPU layer, or the circle layer). */
+  countedFactory: IncidentLayerFactory;
+  /** Builds the layer of an annotation dataset (story events). */
+  annotationFactory: IncidentLayerFactory;
+  /** Counted layers go below this style layer (the labels). */
+  beforeId?: string;
+}
+
+export interface DatasetLayers {
+  /** Adds a dataset as its own layer, or replaces the one with the same id. */
+  add(dataset: Dataset, incidents: readonly Incident[]): DatasetEntry;
+  remove(id: string): void;
+  entries(): readonly DatasetEntry[];
+  /** Layers in picking order: annotations on top, then the newest counted dataset first. */
+  pickOrder(): readonly IncidentLayer[];
+  lookup(key: string): Incident | undefined;
+  /**
+   * One index over the counted datasets that are shown: the totals and the histogram. Annotation
+   * datasets never count (they overlap the counted ones).
+   */
+  countedIndex(): TimeIndex;
+  /** Called after a dataset was added or removed, or a counted dataset shown or hidden. */
+  onChange(listener: () => void): () => void;
+}
+
+/** Every dataset on the map, each as its own layer, and the counted index derived from them. */
+export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayers {
+  const { map, store } = options;
+  const entries = new Map<string, DatasetEntry>();
+  const byKey = new Map<string, Incident>();
+  const listeners = new Set<() => void>();
+  let counted: TimeIndex | null = null;
+
+  const changed = () => {
+    counted = null;
+    for (const l of [...listeners]) l();
+  };
+  const reindexKeys = () => {
+    byKey.clear();
+    for (const e of entries.values()) for (const i of e.index.incidents) byKey.set(incidentKey(i), i);
+  };
+
+  store.on('change', (state, previous) => {
+    if (state.hiddenDatasets === previous.hiddenDatasets) return;
+    const countedToggled = [...entries.values()].some(
+      (e) => e.dataset.role === 'counted' && state.hiddenDatasets.includes(e.dataset.id) !== previous.hiddenDatasets.includes(e.dataset.id),
+    );
+    if (countedToggled) changed();
+  });
+
+  const api: DatasetLayers = {
+    add(dataset, incidents) {
+      api.remove(dataset.id);
+      const index = createTimeIndex(incidents);
+      const factory = dataset.role === 'counted' ? options.countedFactory : options.annotationFactory;
+      const layer = factory(map, { id: `dataset-${dataset.id}`, dataset, scale: options.scale, beforeId: dataset.role === 'counted' ? options.beforeId : undefined });
+      layer.setData(index);
+      layer.update(layerStateFor(store.get(), dataset.id));
+      const entry = { dataset, index, layer };
+      entries.set(dataset.id, entry);
+      reindexKeys();
+      changed();
+      return entry;
+    },
+    remove(id) {
+      const entry = entries.get(id);
+      if (!entry) return;
+      entry.layer.remove();
+      entries.delete(id);
+      reindexKeys();
+      changed();
+    },
+    entries: () => [...entries.values()],
+    pickOrder() {
+      const all = [...entries.values()];
+      return [...all.filter((e) => e.dataset.role === 'annotation'), ...all.filter((e) => e.dataset.role === 'counted').reverse()].map((e) => e.layer);
+    },
+    lookup: (key) => byKey.get(key),
+    countedIndex() {
+      if (!counted) {
+        const hidden = store.get().hiddenDatasets;
+        const shown = [...entries.values()].filter((e) => e.dataset.role === 'counted' && !hidden.includes(e.dataset.id));
+        counted = shown.length === 1 ? shown[0].index : createTimeIndex(shown.flatMap((e) => e.index.incidents));
+      }
+      return counted;
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return api;
+}
