@@ -77,6 +77,7 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
     selectedPopup.remove();
     closingFromStore = false;
     selectedPopup.setLngLat(e.lngLat).setDOMContent(content(found)).addTo(map);
+    keepInView(selectedPopup);
   };
   const onLeave = () => {
     hoverPopup.remove();
@@ -91,6 +92,19 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
     closingFromStore = false;
     if (!incident) return;
     selectedPopup.setLngLat([incident.lon, incident.lat]).setDOMContent(content([incident])).addTo(map);
+    keepInView(selectedPopup);
+  };
+
+  /** Pans the map just enough that an opened card is not cut off by the map's edges. */
+  const keepInView = (popup: Popup) => {
+    const el = popup.getElement();
+    if (!el) return;
+    const box = el.getBoundingClientRect();
+    const frame = map.getContainer().getBoundingClientRect();
+    const margin = 8;
+    const dx = box.left < frame.left + margin ? box.left - frame.left - margin : box.right > frame.right - margin ? box.right - frame.right + margin : 0;
+    const dy = box.top < frame.top + margin ? box.top - frame.top - margin : box.bottom > frame.bottom - margin ? box.bottom - frame.bottom + margin : 0;
+    if (dx || dy) map.panBy([dx, dy], { duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 300 });
   };
   const off = store.on('change', (state, previous) => {
     if (state.selection !== previous.selection) showSelection();

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import type { Browser, Page } from 'playwright-core';
@@ -47,6 +47,8 @@ describe('the incident map (production build, Debian Chromium)', () => {
     const { page, requests, problems, context } = await openPage(browser, baseUrl);
     await waitForMapReady(page);
     const png = await page.screenshot({ path: screenshotPath('map-1280x800') });
+    // UPDATE_SCREENSHOTS=1 refreshes the README's picture from this very view.
+    if (process.env.UPDATE_SCREENSHOTS === '1') writeFileSync(resolve(import.meta.dirname, '../../docs/screenshot.png'), png);
     expect(png.byteLength).toBeGreaterThan(10_000);
     // Sample the canvas around Niger (lon 2..12, lat 12..20): it must not be one flat colour.
     const niger = await project(page, [8, 17]);

@@ -55,7 +55,7 @@ export class LegendControl implements IControl {
     sizes.append(title);
     const values = scale.legendValues();
     const rMax = scale.radius(values[2]);
-    const svg = svgEl('svg', { width: rMax * 2 + 60, height: rMax * 2 + 4, role: 'img', 'aria-label': messages.legendDeaths });
+    const svg = svgEl('svg', { width: rMax * 2 + 60, height: rMax * 2 + 12, viewBox: `0 -8 ${rMax * 2 + 60} ${rMax * 2 + 12}`, role: 'img', 'aria-label': messages.legendDeaths });
     values.forEach((v, i) => {
       const r = scale.radius(v);
       const cy = rMax * 2 + 2 - r;
