@@ -3,6 +3,7 @@ import { en } from './i18n/messages';
 import { createFormatters } from './i18n/format';
 import { createStore, DEFAULT_STATE } from './state';
 import { readUrlState, bindUrlState } from './embed/urlState';
+import { reconcileWindow } from './embed/statePatch';
 import { mountLoadingOverlay } from './ui/loadingOverlay';
 import { mountHeader } from './ui/header';
 import { startApp } from './app/startApp';
@@ -12,7 +13,8 @@ import { t } from './i18n/messages';
 // Entry: URL → store → views. Wiring only; each piece lives in its own module.
 const messages = en;
 const formatters = createFormatters();
-const store = createStore({ ...DEFAULT_STATE, ...readUrlState(window.location.search, (m) => console.warn(m)) });
+const warn = (m: string) => console.warn(m);
+const store = createStore({ ...DEFAULT_STATE, ...reconcileWindow(DEFAULT_STATE, readUrlState(window.location.search, warn), warn) });
 const mapElement = document.getElementById('map')!;
 mountHeader(document.getElementById('header')!, messages);
 const overlay = mountLoadingOverlay(mapElement, messages.loading);
