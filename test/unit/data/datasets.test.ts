@@ -11,8 +11,13 @@ describe('datasets', () => {
   it('UCDP GED is the counted layer, CC BY 4.0, credited as version 24.1 with UCDP’s citations', () => {
     expect(UCDP_DATASET).toMatchObject({ id: 'ucdp', name: 'UCDP GED', role: 'counted', licence: 'CC BY 4.0', url: 'https://ucdp.uu.se/' });
     for (const words of ['24.1', 'Uppsala Conflict Data Program', 'Davies', 'Öberg (2024)', 'Sundberg & Melander (2013)']) {
-      expect(UCDP_DATASET.attribution).toContain(words);
+      expect(UCDP_DATASET.citation).toContain(words);
     }
+  });
+
+  it('the on-map attribution is the short form: licence and both citations, short enough for a phone', () => {
+    for (const words of ['UCDP GED 24.1', 'CC BY 4.0', 'Davies', 'Sundberg']) expect(UCDP_DATASET.attribution).toContain(words);
+    expect(UCDP_DATASET.attribution.length).toBeLessThan(90);
   });
 
   it('story events are an annotation layer with their own attribution', () => {
