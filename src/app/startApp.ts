@@ -16,6 +16,7 @@ import { buildStyle, FIRST_LABEL_LAYER_ID } from '../map/style';
 import { LIGHT, type Theme } from '../map/theme';
 import { mountTimeline } from '../timeline/timeline';
 import { mountFilterPanel } from '../ui/filterPanel';
+import { mountEmptyNotice } from '../ui/emptyNotice';
 import { loadBundledData } from './loadBundledData';
 import { loadFocusBounds } from './loadFocusBounds';
 import { syncIncidentLayers } from './syncIncidentLayers';
@@ -114,6 +115,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     filters = mountFilterPanel(options.filtersElement, store, { datasets: datasets.entries().map((e) => e.dataset), messages });
   });
   syncIncidentLayers(store, () => datasets.entries());
+  mountEmptyNotice(options.mapElement, store, () => datasets.countedIndex(), messages.noIncidents);
   bindIncidentPopups({
     map,
     store,
@@ -122,6 +124,11 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     lookup: (k) => datasets.lookup(k),
     messages,
     formatters,
+  });
+
+  // The UCDP popups' long texts come in a second file once the map has drawn (loadUcdpTiers.ts).
+  map.once('idle', () => {
+    for (const b of bundled) b.complete?.().catch((e: unknown) => console.warn(`Sahel Incident Map: the popups' details did not load (${e instanceof Error ? e.message : String(e)}); the map is unaffected.`));
   });
 
   return {

@@ -131,6 +131,17 @@ describe('the incident map (production build, Debian Chromium)', () => {
     await context.close();
   });
 
+  it('a window with nothing to show says so over the map, and the notice goes when events return', async () => {
+    const { page, context } = await openPage(browser, `${baseUrl}?from=2021-03-21&to=2021-03-21&types=protests`);
+    await waitForMapReady(page);
+    expect(await statusText(page)).toBe('21 Mar 2021 · 0 incidents · 0 deaths');
+    await expect.poll(() => page.getByTestId('empty-notice').isVisible()).toBe(true);
+    await page.getByTestId('filter-type-violence-against-civilians').check();
+    await expect.poll(() => page.getByTestId('empty-notice').isVisible()).toBe(false);
+    expect(await statusText(page)).toBe('21 Mar 2021 · 1 incident · 170 deaths');
+    await context.close();
+  });
+
   it('fits a phone screen (390×844)', async () => {
     const { page, context } = await openPage(browser, `${baseUrl}?from=2021-03-15&to=2021-03-31`, { width: 390, height: 844 });
     await waitForMapReady(page);
