@@ -1,9 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { compactDataPlugin } from './scripts/vite/compactDataPlugin.js';
 
 export default defineConfig({
   // Relative base: the built app works from any folder of any static server (and inside an iframe).
   base: './',
+  // Compact build forms of the bundled data (docs/embed.md, "What an article downloads").
+  plugins: [compactDataPlugin(fileURLToPath(new URL('.', import.meta.url)))],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -1,0 +1,47 @@
+import type { ParseResult } from '../types';
+import { parseUcdpGed } from '../data/ucdp';
+import { UCDP_FILE } from '../data/datasets';
+import { fillUcdpDetails, joinUcdpTiers, ucdpTierFiles } from '../data/ucdpTiers';
+import { fetchText, LoadError } from './fetchText';
+
+export interface TieredUcdp {
+  /** The UCDP incidents, from the map tier: everything but the popups' summaries and sources. */
+  result: ParseResult;
+  /**
+   * Fetches the detail tier and fills each incident's summary, sources and place in place, through
+   * the same parser (the tiers are joined back into one GED file first). Call it once the map is
+   * interactive: it is two thirds of the file and only popups need it. Resolves to the number of
+   * incidents filled; rejects with a LoadError naming the file.
+   */
+  completeDetails(): Promise<number>;
+}
+
+/**
+ * The bundled UCDP file as the build ships it, in two tiers (src/data/ucdpTiers.ts). When the map
+ * tier is missing (the app served straight from public/ without the build's files), the original
+ * file is read whole, and there is nothing left to complete.
+ */
+export async function loadUcdpTiered(assetBase: string): Promise<TieredUcdp> {
+  const files = ucdpTierFiles(UCDP_FILE);
+  let mapText: string;
+  try {
+    mapText = await fetchText(assetBase + files.map, files.map);
+  } catch (error) {
+    if (!(error instanceof LoadError && error.reason === 'HTTP 404')) throw error;
+    const result = parseUcdpGed(await fetchText(assetBase + UCDP_FILE, UCDP_FILE), UCDP_FILE);
+    return { result, completeDetails: async () => 0 };
+  }
+  const result = parseUcdpGed(mapText, UCDP_FILE);
+  let done: Promise<number> | null = null;
+  return {
+    result,
+    completeDetails() {
+      done ??= fetchText(assetBase + files.details, files.details).then((details) => {
+        const joined = joinUcdpTiers(mapText, details);
+        if (joined === null) throw new LoadError(files.details, 'does not match the map tier (rebuild the app)');
+        return fillUcdpDetails(result.incidents, parseUcdpGed(joined, UCDP_FILE).incidents);
+      });
+      return done;
+    },
+  };
+}
