@@ -33,17 +33,21 @@ export function readCsv(text: string, delimiter = ','): CsvTable {
   const header = rows[0].map((name) => name.trim());
   const records: CsvRecord[] = [];
   for (let i = 1; i < rows.length; i++) {
-    const fields = rows[i];
-    if (isBlank(fields)) continue;
-    if (fields.length === header.length + 1 && fields[fields.length - 1] === '') fields.pop();
-    records.push({ row: i + 1, fields });
+    const fields = recordFields(rows[i], header.length);
+    if (fields) records.push({ row: i + 1, fields });
   }
   return { header, records };
 }
 
-/** A line with nothing on it: d3-dsv gives `[""]`. */
-function isBlank(fields: string[]): boolean {
-  return fields.length === 1 && fields[0].trim() === '';
+/**
+ * A data record's fields as the parsers read them, or null for a blank line (d3-dsv and the
+ * streaming tokenizer give `[""]`): one trailing empty field beyond the header's width is dropped.
+ * Shared by readCsv and the streamed import, so both read a record alike. May modify `fields`.
+ */
+export function recordFields(fields: string[], headerWidth: number): string[] | null {
+  if (fields.length === 1 && fields[0].trim() === '') return null;
+  if (fields.length === headerWidth + 1 && fields[fields.length - 1] === '') fields.pop();
+  return fields;
 }
 
 /**

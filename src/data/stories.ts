@@ -1,6 +1,7 @@
 import type { DatePrecision, EventType, Incident, ImportIssue, LocationPrecision, ParseResult } from '../types';
 import { EVENT_TYPES } from '../types';
 import { fieldReader, readCsv, type CsvRecord } from './csv';
+import type { MapperContext, RowMapper } from './rowMapper';
 import { safeUrl } from './safeUrl';
 import { checkEstimates, checkPlace, checkWidth, createRowReport, isValidDate, parseCount, parseDegrees, parseIsoDay } from './validate';
 
@@ -39,17 +40,28 @@ export function parseStoryEvents(text: string, file: string): ParseResult {
     });
     return { incidents: [], issues, rowsRead: records.length, rowsRejected: records.length };
   }
-  const get = fieldReader(header);
-  const seen = new Set<string>();
+  const mapper = createStoryMapper(header, { file, dataset: 'stories', issues });
   const incidents: Incident[] = [];
   for (const record of records) {
-    const incident = readRow(record, (name) => get(record, name), header.length, file, issues, seen);
+    const incident = mapper.map(record);
     if (incident) incidents.push(incident);
   }
   return { incidents, issues, rowsRead: records.length, rowsRejected: records.length - incidents.length };
 }
 
-function readRow(record: CsvRecord, get: (name: string) => string, width: number, file: string, issues: ImportIssue[], seen: Set<string>): Incident | null {
+/** Whether a header has the columns our story format cannot do without. */
+export function isStoryHeader(header: readonly string[]): boolean {
+  return REQUIRED.every((name) => header.includes(name));
+}
+
+/** The per-row reader of a story-events file whose header is `header` (see {@link RowMapper}). */
+export function createStoryMapper(header: readonly string[], context: MapperContext): RowMapper {
+  const get = fieldReader(header);
+  const seen = new Set<string>();
+  return { map: (record) => readRow(record, (name) => get(record, name), header.length, context, seen) };
+}
+
+function readRow(record: CsvRecord, get: (name: string) => string, width: number, { file, dataset, issues }: MapperContext, seen: Set<string>): Incident | null {
   const report = createRowReport(file, record.row);
   checkWidth(report, record.fields.length, width);
   const id = get('id').trim();
@@ -99,7 +111,7 @@ function readRow(record: CsvRecord, get: (name: string) => string, width: number
   const hasSource = title !== '' || url !== null || publisher !== '' || sourceDate !== '';
   return {
     id,
-    dataset: 'stories',
+    dataset,
     dateStart: date,
     dateEnd: date,
     datePrecision,

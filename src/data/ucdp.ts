@@ -1,5 +1,6 @@
 import type { Incident, ImportIssue, ParseResult } from '../types';
 import { fieldReader, readCsv, type CsvRecord } from './csv';
+import type { MapperContext, RowMapper } from './rowMapper';
 import { ucdpAdminName, ucdpDatePrecision, ucdpLocationPrecision } from './ucdpCodes';
 import { ucdpEventType } from './ucdpEventType';
 import { ucdpSources } from './ucdpSources';
@@ -28,6 +29,11 @@ export function detectUcdpLayout(header: readonly string[]): UcdpLayout | null {
   return layout;
 }
 
+/** The one message for a header that is not GED's, with what it needs. */
+export function ucdpHeaderMessage(): string {
+  return `This is not a UCDP GED file: its header needs ${REQUIRED.join(', ')} and either best_est (country download) or best (global file). Export the events again from ucdp.uu.se as CSV.`;
+}
+
 /**
  * Reads a UCDP GED CSV (either layout, detected from the header) into incidents, rejecting each
  * row it cannot place on the map or the timeline and warning about values it keeps but doubts.
@@ -38,24 +44,25 @@ export function parseUcdpGed(text: string, file: string): ParseResult {
   const issues: ImportIssue[] = [];
   const layout = detectUcdpLayout(header);
   if (layout === null) {
-    issues.push({
-      severity: 'error',
-      file,
-      row: records.length > 0 || header.length > 0 ? 1 : null,
-      field: null,
-      value: null,
-      message: `This is not a UCDP GED file: its header needs ${REQUIRED.join(', ')} and either best_est (country download) or best (global file). Export the events again from ucdp.uu.se as CSV.`,
-    });
+    issues.push({ severity: 'error', file, row: records.length > 0 || header.length > 0 ? 1 : null, field: null, value: null, message: ucdpHeaderMessage() });
     return { incidents: [], issues, rowsRead: records.length, rowsRejected: records.length };
   }
-  const get = fieldReader(header);
-  const seen = new Set<string>();
+  const mapper = createUcdpMapper(header, layout, { file, dataset: 'ucdp', issues });
   const incidents: Incident[] = [];
   for (const record of records) {
-    const incident = readRow(record, (name) => get(record, name), ESTIMATES[layout], header.length, file, issues, seen);
+    const incident = mapper.map(record);
     if (incident) incidents.push(incident);
   }
   return { incidents, issues, rowsRead: records.length, rowsRejected: records.length - incidents.length };
+}
+
+/** The per-row reader of a GED file whose header is `header` (see {@link RowMapper}). */
+export function createUcdpMapper(header: readonly string[], layout: UcdpLayout, context: MapperContext): RowMapper {
+  const get = fieldReader(header);
+  const seen = new Set<string>();
+  return {
+    map: (record) => readRow(record, (name) => get(record, name), ESTIMATES[layout], header.length, context, seen),
+  };
 }
 
 function readRow(
@@ -63,8 +70,7 @@ function readRow(
   get: (name: string) => string,
   names: (typeof ESTIMATES)[UcdpLayout],
   width: number,
-  file: string,
-  issues: ImportIssue[],
+  { file, dataset, issues }: MapperContext,
   seen: Set<string>,
 ): Incident | null {
   const report = createRowReport(file, record.row);
@@ -123,7 +129,7 @@ function readRow(
   const sources = ucdpSources(get('source_office'), get('source_date'), get('source_headline'));
   return {
     id,
-    dataset: 'ucdp',
+    dataset,
     dateStart,
     dateEnd,
     datePrecision: ucdpDatePrecision(datePrec),

@@ -1,0 +1,39 @@
+import type { Incident, ImportIssue } from '../types';
+import type { CsvRecord } from './csv';
+
+/**
+ * Turns one record of a known format into an incident, or rejects it. The same mapper serves a
+ * whole text read at once (`parseUcdpGed`, `parseStoryEvents`) and a file streamed record by
+ * record (`parseFile`), so both give the same incidents and the same issues.
+ */
+export interface RowMapper {
+  /** The incident, or null when the row is rejected. The row's issues are appended to the context's list. */
+  map(record: CsvRecord): Incident | null;
+}
+
+/** What every mapper of a file shares. */
+export interface MapperContext {
+  /** Names the file in every issue. */
+  file: string;
+  /** The dataset id written into each incident. */
+  dataset: string;
+  /** Where the row issues go, in row order. */
+  issues: ImportIssue[];
+}
+
+/**
+ * Column positions by name: -1 for a column the header lacks. The first of two equal names wins.
+ * Looked up once per file, so reading a field per row is an array access.
+ */
+export function columnIndex(header: readonly string[]): (name: string) => number {
+  const index = new Map<string, number>();
+  header.forEach((name, i) => {
+    if (!index.has(name)) index.set(name, i);
+  });
+  return (name) => index.get(name) ?? -1;
+}
+
+/** The field at column `i` of a record; "" for a missing column or a short record. */
+export function fieldAt(fields: readonly string[], i: number): string {
+  return i < 0 ? '' : (fields[i] ?? '');
+}
