@@ -100,7 +100,7 @@ function readRow(record: CsvRecord, get: (name: string) => string, width: number
     return null;
   }
   seen.add(id);
-  checkPlace(report, lon, lat, `${get('latitude')},${get('longitude')}`);
+  checkPlace(report, lon, lat, `${get('latitude')},${get('longitude')}`, get('country'));
   const deathsBest = best ?? 0;
   checkEstimates(report, { best: 'fatalities_best', low: 'fatalities_low', high: 'fatalities_high' }, deathsBest, low, high);
   report.flushTo(issues);

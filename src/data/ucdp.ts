@@ -120,7 +120,7 @@ function readRow(
     return null;
   }
   seen.add(id);
-  checkPlace(report, lon, lat, `${get('latitude')},${get('longitude')}`);
+  checkPlace(report, lon, lat, `${get('latitude')},${get('longitude')}`, get('country'));
   const deathsBest = best ?? 0;
   checkEstimates(report, names, deathsBest, low, high);
   report.flushTo(issues);

@@ -112,12 +112,55 @@ export function createRowReport(file: string, row: number): RowReport {
   };
 }
 
-/** Warns about a point outside {@link SAHEL_BOX}, or at 0,0 (usually a blank coordinate saved as zero). */
-export function checkPlace(report: RowReport, lon: number, lat: number, value: string): void {
+/** A longitude/latitude box. */
+export interface Box {
+  west: number;
+  east: number;
+  south: number;
+  north: number;
+}
+
+/**
+ * The three countries' extents (Natural Earth, rounded outwards) padded by half a degree, so an
+ * event on a border is inside. Used to tell a point that strays from its own country.
+ */
+export const COUNTRY_BOXES: Readonly<Record<string, Box>> = {
+  Niger: { west: -0.4, east: 16.5, south: 11.2, north: 24.1 },
+  Mali: { west: -12.8, east: 4.8, south: 9.6, north: 25.5 },
+  'Burkina Faso': { west: -6.1, east: 2.9, south: 8.9, north: 15.6 },
+};
+
+const inBox = (b: Box, lon: number, lat: number) => lon >= b.west && lon <= b.east && lat >= b.south && lat <= b.north;
+
+/**
+ * Warns about a point that is kept but looks wrong: at 0,0 (usually a blank coordinate saved as
+ * zero); outside {@link SAHEL_BOX}; or, for a row whose `country` is Niger, Mali or Burkina Faso,
+ * outside that country. When exchanging latitude and longitude would put it where it belongs (a
+ * common slip, and GeoJSON's [lon, lat] written as [lat, lon]), the warning says they look swapped.
+ */
+export function checkPlace(report: RowReport, lon: number, lat: number, value: string, country = ''): void {
   const b = SAHEL_BOX;
+  const own = COUNTRY_BOXES[country.trim()];
+  const expected = own ?? b;
   if (lon === 0 && lat === 0) {
     report.warn('latitude', value, 'The point is 0,0, which usually means the coordinates were left blank. Kept; check the row.');
-  } else if (lon < b.west || lon > b.east || lat < b.south || lat > b.north) {
+  } else if (inBox(expected, lon, lat) && inBox(b, lon, lat)) {
+    return;
+  } else if (inBox(expected, lat, lon)) {
+    report.warn(
+      'latitude',
+      value,
+      `The latitude and longitude look swapped: as given (latitude ${lat}, longitude ${lon}) the point is outside ${own ? country.trim() : 'the central Sahel'}, exchanged it is inside. Kept as given; swap the two columns if so.`,
+    );
+  } else if (own && inBox(own, -lon, lat)) {
+    report.warn(
+      'longitude',
+      value,
+      `The longitude looks like it lost its sign: ${lon} puts the point outside ${country.trim()}, ${-lon} would put it inside. Kept as given; check the longitude (west of Greenwich is negative).`,
+    );
+  } else if (own && inBox(b, lon, lat)) {
+    report.warn('longitude', value, `The point lies outside ${country.trim()}, the row's country. Kept; check the coordinates and the country.`);
+  } else {
     report.warn(
       'longitude',
       value,

@@ -94,7 +94,13 @@ describe('parseUcdpGed on the bundled per-country file', () => {
     const warnings = bundled.issues.filter((i) => i.severity === 'warning');
     expect(warnings.filter((i) => i.field === 'high_est')).toHaveLength(45);
     expect(warnings.filter((i) => i.field === 'low_est')).toHaveLength(18);
-    expect(warnings).toHaveLength(63);
+    expect(warnings).toHaveLength(64);
+  });
+
+  it('warns that row 1267 (Mouhoun province, Burkina Faso, longitude 3.658818) looks like it lost its minus sign', () => {
+    const sign = bundled.issues.filter((i) => i.field === 'longitude');
+    expect(sign.map((i) => [i.row, i.value])).toEqual([[1267, '11.955231,3.658818']]);
+    expect(sign[0].message).toMatch(/lost its sign/);
   });
 
   it('maps where_prec 1–6 onto exact, near, district, region (4 and 5) and country', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportIssue } from '../../../src/types';
-import { createRowReport, isValidDate, parseCount, parseDay, parseDegrees, parseIsoDay, parseUsDay } from '../../../src/data/validate';
+import { checkPlace, createRowReport, isValidDate, parseCount, parseDay, parseDegrees, parseIsoDay, parseUsDay } from '../../../src/data/validate';
 
 const iso = (d: Date | null) => (d === null ? null : Number.isNaN(d.getTime()) ? 'invalid' : d.toISOString().slice(0, 10));
 
@@ -51,5 +51,35 @@ describe('createRowReport', () => {
       { severity: 'error', file: 'f.csv', row: 7, field: 'a', value: '1', message: 'e' },
       { severity: 'warning', file: 'f.csv', row: 7, field: 'b', value: '2', message: 'w' },
     ]);
+  });
+});
+
+describe('checkPlace', () => {
+  const warningsFor = (lon: number, lat: number, country = '') => {
+    const report = createRowReport('f.csv', 2);
+    checkPlace(report, lon, lat, `${lat},${lon}`, country);
+    const issues: ImportIssue[] = [];
+    report.flushTo(issues);
+    return issues.map((i) => i.message);
+  };
+
+  it('checkPlace keeps quiet about Niamey in Niger, and about a point near the Sahel with no country', () => {
+    expect(warningsFor(2.11, 13.51, 'Niger')).toEqual([]);
+    expect(warningsFor(14.5, 12.1)).toEqual([]);
+  });
+
+  it('says Niamey written as latitude 2.11, longitude 13.51 looks swapped', () => {
+    expect(warningsFor(13.51, 2.11, 'Niger')).toEqual([expect.stringMatching(/look swapped/)]);
+    expect(warningsFor(12.37, -1.52)).toEqual([expect.stringMatching(/look swapped/)]);
+  });
+
+  it('says a Burkina Faso point at longitude +3.66 lost its minus sign', () => {
+    expect(warningsFor(3.658818, 11.955231, 'Burkina Faso')).toEqual([expect.stringMatching(/lost its sign/)]);
+  });
+
+  it('says a Mali row placed in Chad is outside Mali, and Paris is outside the central Sahel', () => {
+    expect(warningsFor(18.7, 12.1, 'Mali')).toEqual([expect.stringMatching(/outside Mali/)]);
+    expect(warningsFor(2.35, 48.85, 'Burkina Faso')).toEqual([expect.stringMatching(/outside the central Sahel/)]);
+    expect(warningsFor(0, 0, 'Niger')).toEqual([expect.stringMatching(/0,0/)]);
   });
 });
