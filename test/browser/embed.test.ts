@@ -66,6 +66,15 @@ async function mapIdle(frame: Frame): Promise<void> {
   );
 }
 
+/** Idle and not moving: a story step's fly-to has finished, so the camera only moves if the test moves it. */
+async function mapSettled(frame: Frame): Promise<void> {
+  await mapIdle(frame);
+  await frame.waitForFunction(() => {
+    const { map } = (window as unknown as { sahelIncidentMap: { map: { isMoving(): boolean; loaded(): boolean } } }).sahelIncidentMap;
+    return !map.isMoving() && map.loaded();
+  }, undefined, { timeout: 15_000 });
+}
+
 const zoomOf = (frame: Frame) => frame.evaluate(() => (window as unknown as { sahelIncidentMap: { map: { getZoom(): number } } }).sahelIncidentMap.map.getZoom());
 const stateOf = (frame: Frame) =>
   frame.evaluate(() => {
@@ -98,7 +107,7 @@ describe('examples/article.html with the embedded map (production build, Debian 
         .toMatchObject({ from: want.from, to: want.to, view: want.view, mode: 'window' });
       await expect.poll(() => page.locator('.step.is-active').count()).toBe(1);
       if (i === 1) {
-        await mapIdle(frame);
+        await mapSettled(frame);
         await page.screenshot({ path: screenshotPath('article-step2-1280x800') });
       }
     }
@@ -128,7 +137,8 @@ describe('examples/article.html with the embedded map (production build, Debian 
   it('a wheel over the map scrolls the article and shows the hint; Ctrl + wheel zooms the map', async () => {
     const { context, frame, page } = await openArticle({ width: 1280, height: 800 });
     await scrollToStep(page, 0);
-    await mapIdle(frame);
+    await expect.poll(async () => (await stateOf(frame)).view).toBe('border');
+    await mapSettled(frame);
     const box = (await page.locator('[data-sahel-map] iframe').boundingBox())!;
     const zoom = await zoomOf(frame);
     const scrollY = await page.evaluate(() => window.scrollY);
@@ -213,8 +223,7 @@ describe('examples/article.html with the embedded map (production build, Debian 
     const { page, frame } = article;
     await scrollToStep(page, 1);
     await expect.poll(async () => (await stateOf(frame)).from).toBe('2021-03-21');
-    await mapIdle(frame);
-    await page.waitForTimeout(1500);
+    await mapSettled(frame);
     await page.screenshot({ path: screenshotPath('article-step2-390x844') });
     const box = (await page.locator('[data-sahel-map] iframe').boundingBox())!;
     expect(box.y).toBeLessThanOrEqual(1);
