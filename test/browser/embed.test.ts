@@ -32,6 +32,8 @@ interface Article {
   requests: string[];
   /** Messages the article page received (from the map's frame), in order. */
   received(): Promise<(Posted | string)[]>;
+  /** Console errors and uncaught errors of the page and its frames. */
+  problems: string[];
 }
 
 /** The article at a viewport size, once its embedded map has said `ready` and is idle. */
@@ -46,12 +48,17 @@ async function openArticle(viewport: { width: number; height: number }): Promise
     window.addEventListener('message', (e) => log.push(e.data));
   });
   const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(String(e)));
   await page.goto(`${baseUrl}examples/article.html`);
   const received = () => page.evaluate(() => (window as unknown as { __received: (Posted | string)[] }).__received);
   await page.waitForFunction(() => (window as unknown as { __received: Posted[] }).__received.some((m) => m?.type === 'ready'), undefined, { timeout: 60_000 });
   const frame = (await (await page.waitForSelector('[data-sahel-map] iframe')).contentFrame())!;
   await mapIdle(frame);
-  return { context, page, frame, requests, received };
+  return { context, page, frame, requests, received, problems };
 }
 
 async function mapIdle(frame: Frame): Promise<void> {
@@ -116,6 +123,7 @@ describe('examples/article.html with the embedded map (production build, Debian 
     expect(tahoua?.visible).toEqual({ incidents: 1, deaths: 170 });
     const foreign = article.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(foreign).toEqual([]);
+    expect(article.problems).toEqual([]);
     await article.context.close();
   });
 
