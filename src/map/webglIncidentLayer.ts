@@ -33,6 +33,12 @@ const NOTHING: IncidentDrawState = {
   selected: -1,
 };
 
+function createRenderer(map: MaplibreMap): IncidentRenderer | string {
+  // The canvas hands back the context maplibre already made: getContext returns the existing one.
+  const gl = map.getCanvas().getContext('webgl2');
+  return gl ? IncidentRenderer.create(gl) : 'no WebGL2 context';
+}
+
 /**
  * The incident layer as one maplibre custom WebGL2 layer. `setData` builds typed columns sorted by
  * day and queues them for a single GPU upload; a k-d tree for picking follows; `update` is two
@@ -42,12 +48,12 @@ const NOTHING: IncidentDrawState = {
  */
 export function createWebglIncidentLayer(map: MaplibreMap, options: WebglIncidentLayerOptions): IncidentLayer {
   const settings = { ...defaultWebglIncidentLayerSettings, ...options };
-  const context = map.getCanvas().getContext('webgl2');
-  const renderer = context ? IncidentRenderer.create(context) : 'no WebGL2 context';
-  if (typeof renderer === 'string') {
-    console.warn(`Incident layer "${options.id}": the WebGL2 layer cannot run (${renderer}); drawing with maplibre circle layers instead.`);
+  const created = createRenderer(map);
+  if (typeof created === 'string') {
+    console.warn(`Incident layer "${options.id}": the WebGL2 layer cannot run (${created}); drawing with maplibre circle layers instead.`);
     return options.fallback(map, options);
   }
+  let renderer = created;
 
   let index: TimeIndex | null = null;
   let columns: IncidentColumns | null = null;
@@ -119,7 +125,32 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
       renderer.dispose();
     },
   };
-  map.addLayer(layer, options.beforeId && map.getLayer(options.beforeId) ? options.beforeId : undefined);
+  const addLayer = () => map.addLayer(layer, options.beforeId && map.getLayer(options.beforeId) ? options.beforeId : undefined);
+  addLayer();
+
+  // maplibre rebuilds its style after a lost context without custom layers, and every GL object
+  // of ours died with the context: make them again, upload again and put the layer back.
+  const onRestored = () => {
+    const next = createRenderer(map);
+    if (typeof next === 'string') {
+      console.warn(`Incident layer "${options.id}": cannot restore the WebGL2 layer after a lost context (${next}).`);
+      return;
+    }
+    renderer.dispose();
+    renderer = next;
+    if (columns) renderer.setColumns(columns);
+    map.triggerRepaint();
+    if (map.getLayer(options.id)) return;
+    try {
+      addLayer();
+    } catch {
+      // The rebuilt style is still loading: add the layer once it has.
+      map.once('style.load', () => {
+        if (!map.getLayer(options.id)) addLayer();
+      });
+    }
+  };
+  map.on('webglcontextrestored', onRestored);
 
   return {
     id: options.id,
@@ -153,6 +184,7 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
       return hits.map((hit) => incidents[hit.index]);
     },
     remove() {
+      map.off('webglcontextrestored', onRestored);
       if (map.getLayer(options.id)) map.removeLayer(options.id);
       if (spatialTimer !== null) clearTimeout(spatialTimer);
       index = null;

@@ -34,6 +34,20 @@ export interface PickResult {
   maxHits: number;
 }
 
+/** The bench's self-check: a benchmark of a layer that draws or picks the wrong thing is worthless. */
+export interface CheckResult {
+  /** Random points where the layer's pick() differed from a brute-force scan with map.project(). */
+  pickMismatches: number;
+  pickChecks: number;
+  /** Points where at least one event was hit. */
+  pickHits: number;
+  /** The biggest marker of the window changes its centre pixel, and stops changing it when hidden. */
+  markerDrawn: boolean;
+  markerHidden: boolean;
+  /** The marker is drawn again after WEBGL_lose_context lost and restored the context. */
+  drawnAfterContextLoss: boolean;
+}
+
 /** What the GPU bench page exposes on `window.bench` for scripts/bench.ts to drive. */
 export interface GpuBenchHooks {
   ready(): Promise<{ webgl2: boolean; renderer: string; canvas: [number, number]; zoom: number }>;
@@ -48,6 +62,8 @@ export interface GpuBenchHooks {
   latency(count: number, warmup: number): Promise<StepResult>;
   /** Hover/click picks at random points of the canvas. */
   picks(count: number): PickResult;
+  /** Attaches the GPU layer, checks picking and drawing, detaches it. */
+  check(): Promise<CheckResult>;
   detach(): Promise<void>;
   drop(): void;
 }

@@ -12,6 +12,7 @@ import type { TimeMode } from '../../../src/state';
 import type { Dataset, Incident } from '../../../src/types';
 import { COUNTRIES, EVENT_TYPES } from '../../../src/types';
 import { seededRandom, syntheticIncidents } from './synthetic';
+import { checkLayer } from './check';
 import type { AttachResult, GpuBenchHooks, LayerKind, PickResult, StepResult } from './hooks';
 
 setWorkerUrl(workerUrl);
@@ -230,6 +231,15 @@ const hooks: GpuBenchHooks = {
     }
     times.sort((a, b) => a - b);
     return { medianUs: quantile(times, 0.5), p95Us: quantile(times, 0.95), meanHits: hits / (times.length * batch), maxHits };
+  },
+
+  async check() {
+    if (!index || !gl) throw new Error('buildIndex() first');
+    await hooks.attach('gpu');
+    if (!layer) throw new Error('no layer');
+    const result = await checkLayer(map, gl, layer, index, createMarkerScale(index.maxDeaths), stateAt(10, 'window'));
+    await hooks.detach();
+    return result;
   },
 
   async detach() {

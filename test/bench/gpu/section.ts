@@ -157,6 +157,14 @@ export const gpuSection: BenchSection = {
     const info = await call(page, 'ready');
     log(`WebGL2: ${info.webgl2}; renderer: ${info.renderer}; canvas ${info.canvas.join('×')} px at zoom ${formatNumber(info.zoom)}`);
     if (!info.webgl2) throw new Error('WebGL2RenderingContext is not available: check the Chromium flags');
+    await call(page, 'generate', 20_000, 2);
+    await call(page, 'buildIndex');
+    const check = await call(page, 'check');
+    await call(page, 'drop');
+    log(
+      `Self-check (20k events): ${check.pickChecks - check.pickMismatches}/${check.pickChecks} picks agree with a brute-force scan (${check.pickHits} hit something); ` +
+        `marker drawn: ${check.markerDrawn}, hidden when invisible: ${check.markerHidden}, drawn after a lost context: ${check.drawnAfterContextLoss}`,
+    );
     const results: SizeResult[] = [];
     for (const n of numbers(context.options.flags.sizes, [10_000, 100_000, 1_000_000])) results.push(await measureSize(context, n));
     report(results, log);
