@@ -2,7 +2,7 @@ import type { DatePrecision, EventType, Incident, ImportIssue, LocationPrecision
 import { EVENT_TYPES } from '../types';
 import { parseAcledDate } from './acledDate';
 import { readCsv } from './csv';
-import { columnIndex, fieldAt, type MapperContext, type RowMapper } from './rowMapper';
+import { columnIndex, createInterner, fieldAt, type MapperContext, type RowMapper } from './rowMapper';
 import { safeUrl } from './safeUrl';
 import { checkPlace, checkWidth, createRowReport, isValidDate, parseCode, parseCount, parseDegrees } from './validate';
 
@@ -46,6 +46,7 @@ const EVENT_TYPE_BY_LOWER = new Map<string, EventType>(EVENT_TYPES.map((t) => [t
 function splitList(raw: string): string[] {
   const text = raw.trim();
   if (text === '') return [];
+  if (!text.includes(';')) return [text];
   return text
     .split(';')
     .map((s) => s.trim())
@@ -55,6 +56,7 @@ function splitList(raw: string): string[] {
 /** An actor with its associated actors: "Military Forces of Niger (2021-) (with Police Forces of Niger (2021-))". */
 function actorWith(actor: string, assoc: string): string {
   const main = actor.trim();
+  if (assoc === '') return main;
   const with_ = splitList(assoc);
   if (with_.length === 0) return main;
   return main === '' ? with_.join('; ') : `${main} (with ${with_.join('; ')})`;
@@ -73,7 +75,8 @@ function degrees(raw: string, limit: 90 | 180): number | null {
  */
 function acledSources(raw: string): Source[] {
   return splitList(raw).map((name) => {
-    const url = safeUrl(name);
+    // Most entries are names: only something that starts like a web address is parsed as one.
+    const url = /^https?:/i.test(name) ? safeUrl(name) : null;
     return { title: '', url, publisher: url ? '' : name, date: '' };
   });
 }
@@ -111,6 +114,17 @@ export function createAcledMapper(header: readonly string[], { file, dataset, is
   };
   const width = header.length;
   const seen = new Set<string>();
+  // Names, dates and source lists repeat across rows: one shared value each (see createInterner).
+  // The Dates and Source lists are shared between incidents, so nothing may mutate them.
+  const text = createInterner<string>();
+  const dates = createInterner<Date | null>();
+  const sourceLists = createInterner<Source[]>();
+  const trimmed = (s: string) => s.trim();
+  const name = (f: readonly string[], i: number) => text(fieldAt(f, i), trimmed);
+  const actor = (f: readonly string[], i: number, assoc: number) => {
+    const with_ = fieldAt(f, assoc);
+    return with_ === '' ? name(f, i) : text(`${fieldAt(f, i)}\u0000${with_}`, () => actorWith(fieldAt(f, i), with_));
+  };
 
   return {
     map(record) {
@@ -122,7 +136,7 @@ export function createAcledMapper(header: readonly string[], { file, dataset, is
       else if (seen.has(id)) report.warn('event_id_cnty', id, `The id ${id} appears on an earlier row too. Both rows are kept; remove the duplicate.`);
 
       const rawDate = fieldAt(f, c.date);
-      const date = parseAcledDate(rawDate);
+      const date = dates(rawDate, parseAcledDate);
       if (!isValidDate(date)) {
         report.error('event_date', rawDate, 'The date is missing or unreadable. Write it as 21 March 2020, 21-Mar-20 or 2020-03-21 (a date such as 3/21/2020 is ambiguous after a spreadsheet).');
       } else if (c.year >= 0) {
@@ -160,7 +174,7 @@ export function createAcledMapper(header: readonly string[], { file, dataset, is
         return null;
       }
       seen.add(id);
-      const country = fieldAt(f, c.country).trim();
+      const country = name(f, c.country);
       checkPlace(report, lon, lat, `${rawLat},${rawLon}`, country);
       report.flushTo(issues);
 
@@ -171,21 +185,21 @@ export function createAcledMapper(header: readonly string[], { file, dataset, is
         dateEnd: date,
         datePrecision,
         country,
-        admin1: fieldAt(f, c.admin1).trim(),
-        admin2: fieldAt(f, c.admin2).trim(),
-        place: fieldAt(f, c.location).trim(),
+        admin1: name(f, c.admin1),
+        admin2: name(f, c.admin2),
+        place: name(f, c.location),
         lon,
         lat,
         locationPrecision,
         eventType,
-        subEventType: fieldAt(f, c.subEventType).trim(),
-        actor1: actorWith(fieldAt(f, c.actor1), fieldAt(f, c.assoc1)),
-        actor2: actorWith(fieldAt(f, c.actor2), fieldAt(f, c.assoc2)),
+        subEventType: name(f, c.subEventType),
+        actor1: actor(f, c.actor1, c.assoc1),
+        actor2: actor(f, c.actor2, c.assoc2),
         deathsBest: deaths ?? 0,
         deathsLow: null,
         deathsHigh: null,
         summary: fieldAt(f, c.notes).trim(),
-        sources: acledSources(fieldAt(f, c.source)),
+        sources: sourceLists(fieldAt(f, c.source), acledSources),
       };
     },
   };

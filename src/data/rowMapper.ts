@@ -37,3 +37,20 @@ export function columnIndex(header: readonly string[]): (name: string) => number
 export function fieldAt(fields: readonly string[], i: number): string {
   return i < 0 ? '' : (fields[i] ?? '');
 }
+
+/**
+ * Returns one shared copy of each distinct value (country, admin names, actors, source lists…):
+ * a file of a million rows names a few hundred places and actors, so interning keeps one string
+ * per name instead of a million, and lets each row's own copy die young. Past `limit` distinct
+ * values (a column that is not low-cardinality after all) values are returned as they are.
+ */
+export function createInterner<T = string>(limit = 50_000): (key: string, make: (key: string) => T) => T {
+  const cache = new Map<string, T>();
+  return (key, make) => {
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const value = make(key);
+    if (cache.size < limit) cache.set(key, value);
+    return value;
+  };
+}

@@ -88,28 +88,40 @@ export interface RowReport {
 }
 
 export function createRowReport(file: string, row: number): RowReport {
-  const errors: ImportIssue[] = [];
-  const warnings: ImportIssue[] = [];
-  const make = (severity: ImportIssue['severity'], field: string | null, value: string, message: string): ImportIssue => ({
-    severity,
-    file,
-    row,
-    field,
-    value,
-    message,
-  });
-  return {
-    error: (field, value, message) => void errors.push(make('error', field, value, message)),
-    warn: (field, value, message) => void warnings.push(make('warning', field, value, message)),
-    get hasErrors() {
-      return errors.length > 0;
-    },
-    flushTo(issues) {
-      issues.push(...errors, ...warnings);
-      errors.length = 0;
-      warnings.length = 0;
-    },
-  };
+  return new RowIssues(file, row);
+}
+
+/**
+ * A class rather than an object of closures: the importer makes one per row of files with a
+ * million rows, and most rows have no issue, so the lists are only made for a row that needs them.
+ */
+class RowIssues implements RowReport {
+  private errors: ImportIssue[] | null = null;
+  private warnings: ImportIssue[] | null = null;
+
+  constructor(
+    private readonly file: string,
+    private readonly row: number,
+  ) {}
+
+  error(field: string | null, value: string, message: string): void {
+    (this.errors ??= []).push({ severity: 'error', file: this.file, row: this.row, field, value, message });
+  }
+
+  warn(field: string | null, value: string, message: string): void {
+    (this.warnings ??= []).push({ severity: 'warning', file: this.file, row: this.row, field, value, message });
+  }
+
+  get hasErrors(): boolean {
+    return this.errors !== null && this.errors.length > 0;
+  }
+
+  flushTo(issues: ImportIssue[]): void {
+    if (this.errors) for (const issue of this.errors) issues.push(issue);
+    if (this.warnings) for (const issue of this.warnings) issues.push(issue);
+    this.errors = null;
+    this.warnings = null;
+  }
 }
 
 /** A longitude/latitude box. */
