@@ -112,6 +112,58 @@ export interface Messages {
   gestureWindows: string;
   gestureMac: string;
   gestureMobile: string;
+  // import (bring your own data: src/import/)
+  /** The button that opens the file picker. */
+  importButton: string;
+  importButtonTitle: string;
+  /** Shown over the page while a file is dragged over it. */
+  importDropHint: string;
+  importPanel: string;
+  importReading: string;
+  /** "{read} of {total} · {rows}" */
+  importProgress: string;
+  importProgressUnknown: string;
+  importRows: string;
+  importCancel: string;
+  importCancelled: string;
+  importReportTitle: string;
+  importFormat: string;
+  importFormatUnknown: string;
+  importEncoding: string;
+  importRowsRead: string;
+  importFeaturesRead: string;
+  importAccepted: string;
+  importRejected: string;
+  importWarnings: string;
+  importDeaths: string;
+  importDates: string;
+  importCountries: string;
+  importFirstErrors: string;
+  importFirstWarnings: string;
+  importRow: string;
+  importFeature: string;
+  importFileLevel: string;
+  importDownload: string;
+  importAddedCounted: string;
+  importAddedAnnotation: string;
+  importNothingAdded: string;
+  importMapUnchanged: string;
+  importFailed: string;
+  importDataUrlRefused: string;
+  /** The attribution of a user's file that is not ACLED's. */
+  importAttributionUcdp: string;
+  importAttributionOther: string;
+  /** Accessible name of the control that lists added datasets' attributions. */
+  importAttributions: string;
+  acledTitle: string;
+  acledTerms: string;
+  acledAccessed: string;
+  acledFilters: string;
+  acledFiltersPlaceholder: string;
+  acledAdd: string;
+  /** "Data: ACLED, accessed {date}" and with the filters. */
+  acledAttribution: string;
+  acledAttributionFilters: string;
 }
 
 export const en: Messages = {
@@ -202,6 +254,51 @@ export const en: Messages = {
   gestureWindows: 'Use Ctrl + scroll to zoom the map',
   gestureMac: 'Use ⌘ + scroll to zoom the map',
   gestureMobile: 'Use two fingers to move the map',
+  importButton: 'Add data…',
+  importButtonTitle: 'Add an ACLED, UCDP GED, story-events or GeoJSON file to the map',
+  importDropHint: 'Drop an ACLED, UCDP GED, story-events or GeoJSON file to add it to the map',
+  importPanel: 'Data import',
+  importReading: 'Reading {file}…',
+  importProgress: '{read} of {total} · {rows}',
+  importProgressUnknown: '{read} · {rows}',
+  importRows: '{n} rows',
+  importCancel: 'Cancel',
+  importCancelled: 'Import of {file} cancelled. The map is unchanged.',
+  importReportTitle: 'Report: {file}',
+  importFormat: 'Format',
+  importFormatUnknown: 'not recognised',
+  importEncoding: 'Encoding',
+  importRowsRead: 'Rows read',
+  importFeaturesRead: 'Features read',
+  importAccepted: 'Accepted',
+  importRejected: 'Rejected',
+  importWarnings: 'Warnings',
+  importDeaths: 'Deaths',
+  importDates: 'Dates',
+  importCountries: 'By country',
+  importFirstErrors: 'Errors: the first {shown} of {total}',
+  importFirstWarnings: 'Warnings: the first {shown} of {total}',
+  importRow: 'Row {row}',
+  importFeature: 'Feature {row}',
+  importFileLevel: 'File',
+  importDownload: 'Download the full report (CSV)',
+  importAddedCounted: 'Added {incidents} as the layer “{name}”, counted in the totals and the histogram.',
+  importAddedAnnotation: 'Added {incidents} as the layer “{name}”, drawn as story events (not counted).',
+  importNothingAdded: 'No row could be read, so nothing was added.',
+  importMapUnchanged: 'The map is unchanged.',
+  importFailed: 'Could not read {file}: {reason}',
+  importDataUrlRefused: 'Not loading {url}: ?data= loads files from this site only, or from the origins listed in the app’s configuration (src/import/config.ts).',
+  importAttributionUcdp: 'Data: UCDP GED (CC BY 4.0), from {file}',
+  importAttributionOther: 'Data: {file}, added by you',
+  importAttributions: 'Attribution of added data',
+  acledTitle: 'ACLED attribution',
+  acledTerms: 'ACLED’s terms of use require the date you accessed the data and the filters you used to be shown with it: on the map and in every export.',
+  acledAccessed: 'Accessed on',
+  acledFilters: 'Filters used',
+  acledFiltersPlaceholder: 'e.g. 2021-01-01 to 2021-12-31; Niger',
+  acledAdd: 'Add to the map',
+  acledAttribution: 'Data: ACLED, accessed {date}',
+  acledAttributionFilters: 'Data: ACLED, accessed {date}; filters: {filters}',
 };
 
 /** Fills `{name}` placeholders. Unknown placeholders are left as they are, so a gap is visible. */
