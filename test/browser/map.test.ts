@@ -142,6 +142,22 @@ describe('the incident map (production build, Debian Chromium)', () => {
     await context.close();
   });
 
+  it('events stacked on one coordinate stay reachable: the popup lists them and opens each', async () => {
+    // Gao region, lon -0.0447 lat 16.2717: 49 UCDP events share this exact point over 1989–2023.
+    const { page, context } = await openPage(browser, `${baseUrl}?mode=cumulative&from=2023-01-01&to=2023-12-31&hidden=stories#7/16.27/-0.04`);
+    await waitForMapReady(page);
+    const p = await project(page, [-0.044722, 16.271667]);
+    const box = (await page.locator('#map canvas').boundingBox())!;
+    await page.mouse.click(box.x + p.x, box.y + p.y);
+    const items = page.locator('.maplibregl-popup:not(.hover) .incident-stack button');
+    await expect.poll(() => items.count()).toBeGreaterThan(10);
+    await page.screenshot({ path: screenshotPath('stack-1280x800') });
+    await items.first().click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { sahelIncidentMap: { store: { get(): { selection: string | null } } } }).sahelIncidentMap.store.get().selection)).toMatch(/^ucdp:/);
+    await page.locator('.maplibregl-popup:not(.hover) .incident-card').waitFor();
+    await context.close();
+  });
+
   it('fits a phone screen (390×844)', async () => {
     const { page, context } = await openPage(browser, `${baseUrl}?from=2021-03-15&to=2021-03-31`, { width: 390, height: 844 });
     await waitForMapReady(page);
