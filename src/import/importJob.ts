@@ -1,0 +1,49 @@
+import { parseStream } from '../data/parseFile';
+import { summarise } from '../data/report';
+import type { ImportMessage, ImportRequest } from './importProtocol';
+
+/** Progress is posted at most this often: often enough for a smooth bar, rarely enough to cost nothing. */
+const PROGRESS_EVERY_MS = 100;
+
+/**
+ * The work of the import worker, apart from the worker itself so tests can run it: opens the
+ * file or fetches the URL, streams it through parseFile with throttled progress, and posts the
+ * result and its summary. Failures to read (network, HTTP status) are posted, never thrown.
+ */
+export async function runImportJob(request: ImportRequest, post: (message: ImportMessage) => void, now: () => number = () => performance.now()): Promise<void> {
+  const { source, dataset } = request;
+  let stream: ReadableStream<Uint8Array>;
+  let total: number | null;
+  if (source.kind === 'file') {
+    stream = source.file.stream();
+    total = source.file.size;
+  } else {
+    let response: Response;
+    try {
+      response = await fetch(source.url, { credentials: 'same-origin' });
+    } catch (e) {
+      post({ type: 'failed', reason: e instanceof Error ? e.message : String(e) });
+      return;
+    }
+    if (!response.ok || !response.body) {
+      post({ type: 'failed', reason: `HTTP ${response.status}` });
+      return;
+    }
+    stream = response.body;
+    const length = Number(response.headers.get('content-length'));
+    total = Number.isFinite(length) && length > 0 && !response.headers.get('content-encoding') ? length : null;
+  }
+  let last = -Infinity;
+  const result = await parseStream(stream, {
+    file: source.name,
+    dataset,
+    onProgress({ bytes, rows }) {
+      const t = now();
+      if (t - last < PROGRESS_EVERY_MS) return;
+      last = t;
+      post({ type: 'progress', bytes, rows, total });
+    },
+  });
+  post({ type: 'progress', bytes: result.bytes, rows: result.rowsRead, total });
+  post({ type: 'done', result, summary: summarise(result) });
+}

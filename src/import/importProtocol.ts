@@ -1,0 +1,15 @@
+import type { ImportResult } from '../data/parseFile';
+import type { ImportSummary } from '../data/report';
+
+/** What the page asks the import worker to read. */
+export interface ImportRequest {
+  source: { kind: 'file'; file: Blob; name: string } | { kind: 'url'; url: string; name: string };
+  /** The dataset id written into each incident. */
+  dataset: string;
+}
+
+/** What the worker answers: progress while reading, then one result or one failure. */
+export type ImportMessage =
+  | { type: 'progress'; bytes: number; rows: number; total: number | null }
+  | { type: 'done'; result: ImportResult; summary: ImportSummary }
+  | { type: 'failed'; reason: string };

@@ -1,0 +1,109 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import type { DatasetLayers } from '../../../src/app/datasetLayers';
+import { createFormatters } from '../../../src/i18n/format';
+import { en } from '../../../src/i18n/messages';
+import { runImportJob } from '../../../src/import/importJob';
+import type { ImportMessage, ImportRequest } from '../../../src/import/importProtocol';
+import { mountImport } from '../../../src/import/mountImport';
+import type { WorkerLike } from '../../../src/import/runImport';
+import type { Dataset, Incident } from '../../../src/types';
+
+const fixture = (name: string) => new File([readFileSync(resolve(import.meta.dirname, '../../fixtures', name))], name, { lastModified: Date.UTC(2024, 4, 2) });
+
+function inThreadWorker(): WorkerLike {
+  const worker: WorkerLike = {
+    onmessage: null,
+    onerror: null,
+    postMessage: (request: ImportRequest) => void runImportJob(request, (m) => worker.onmessage?.({ data: m } as MessageEvent<ImportMessage>)),
+    terminate() {},
+  };
+  return worker;
+}
+
+/** The parts of the app the importer touches: a map that takes controls, and the dataset registry. */
+function fakeApp() {
+  const added: { dataset: Dataset; incidents: readonly Incident[] }[] = [];
+  const listeners = new Set<() => void>();
+  const container = document.createElement('div');
+  const map = {
+    getContainer: () => container,
+    addControl: vi.fn((control: { onAdd(m: unknown): HTMLElement }) => container.append(control.onAdd(map))),
+    removeControl: vi.fn(),
+  };
+  const datasets = {
+    add(dataset: Dataset, incidents: readonly Incident[]) {
+      added.push({ dataset, incidents });
+      for (const l of listeners) l();
+    },
+    entries: () => added.map((a) => ({ dataset: a.dataset })),
+    onChange: (l: () => void) => (listeners.add(l), () => listeners.delete(l)),
+  } as unknown as DatasetLayers;
+  return { app: { map: map as never, datasets }, added, container };
+}
+
+function mount(search = '', createWorker: () => WorkerLike = inThreadWorker) {
+  const fake = fakeApp();
+  const host = document.createElement('div');
+  const saved: { name: string; text: string }[] = [];
+  const ui = mountImport({
+    app: fake.app,
+    messages: en,
+    formatters: createFormatters(),
+    dropTarget: host,
+    panelHost: host,
+    search,
+    pageUrl: 'https://map.example.org/index.html',
+    createWorker,
+    save: (name, text) => saved.push({ name, text }),
+  });
+  return { ...fake, host, ui, saved };
+}
+const q = (root: ParentNode, testid: string) => root.querySelector(`[data-testid="${testid}"]`) as HTMLElement;
+
+describe('mountImport', () => {
+  it('adds an ACLED file only once the reader confirms the attribution, which then shows on the map and in the report download', async () => {
+    const { ui, added, host, container, saved } = mount();
+    await ui.importFile(fixture('acled-2023-layout.csv'));
+    expect(added).toEqual([]);
+    expect((q(host, 'acled-accessed') as HTMLInputElement).value).toBe('2024-05-02');
+    (q(host, 'acled-filters') as HTMLInputElement).value = 'Niger; Mali';
+    (q(host, 'acled-form') as HTMLFormElement).requestSubmit();
+    expect(added).toHaveLength(1);
+    expect(added[0].dataset).toMatchObject({ id: 'user-1', name: 'acled-2023-layout.csv', role: 'counted', attribution: 'Data: ACLED, accessed 2024-05-02; filters: Niger; Mali' });
+    expect(added[0].incidents).toHaveLength(12);
+    expect(q(container, 'dataset-attribution').textContent).toBe('Data: ACLED, accessed 2024-05-02; filters: Niger; Mali');
+    expect(q(host, 'import-status').textContent).toBe('Added 12 incidents as the layer “acled-2023-layout.csv”, counted in the totals and the histogram.');
+    q(host, 'import-download').click();
+    expect(saved[0].name).toBe('acled-2023-layout-report.csv');
+    expect(saved[0].text).toContain('info,,attribution,"Data: ACLED, accessed 2024-05-02; filters: Niger; Mali",');
+  });
+
+  it('adds a UCDP file at once, and leaves the map alone for a file with no accepted row', async () => {
+    const { ui, added, host } = mount();
+    await ui.importFile(fixture('ucdp-global-layout.csv'));
+    expect(added.map((a) => [a.dataset.id, a.dataset.role, a.incidents.length])).toEqual([['user-1', 'counted', 3]]);
+    await ui.importFile(new File(['id,date_start,latitude,longitude,type_of_violence,country,best\n1,,,,,,\n'], 'bad.csv'));
+    expect(added).toHaveLength(1);
+    expect(q(host, 'import-status').textContent).toBe('No row could be read, so nothing was added. The map is unchanged.');
+    expect(q(host, 'import-rejected').textContent).toBe('1');
+  });
+
+  it('a dropped file is imported like a picked one', async () => {
+    const { added, host } = mount();
+    const drop = new Event('drop', { bubbles: true, cancelable: true }) as DragEvent;
+    Object.defineProperty(drop, 'dataTransfer', { value: { types: ['Files'], files: [fixture('stories-broken.csv')] } });
+    host.dispatchEvent(drop);
+    await vi.waitFor(() => expect(added).toHaveLength(1));
+    expect(added[0].dataset.role).toBe('annotation');
+  });
+
+  it('?data= from another origin is refused with a message, and nothing is read', () => {
+    const createWorker = vi.fn(inThreadWorker);
+    const { host } = mount('?data=https%3A%2F%2Fevil.example.com%2Fx.csv', createWorker);
+    expect(q(host, 'import-status').textContent).toMatch(/^Not loading https:\/\/evil\.example\.com\/x\.csv/);
+    expect(createWorker).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runImportJob } from '../../../src/import/importJob';
+import type { ImportMessage, ImportRequest } from '../../../src/import/importProtocol';
+import { runImport, type WorkerLike } from '../../../src/import/runImport';
+
+const fixture = readFileSync(new URL('../../../test/fixtures/acled-2023-layout.csv', import.meta.url));
+
+/** Runs the worker's job in this thread behind the Worker interface the page uses. */
+function inThreadWorker(): WorkerLike & { terminated: boolean } {
+  const worker = {
+    onmessage: null as WorkerLike['onmessage'],
+    onerror: null as WorkerLike['onerror'],
+    terminated: false,
+    postMessage(request: ImportRequest) {
+      let t = 0;
+      void runImportJob(request, (m) => !worker.terminated && worker.onmessage?.({ data: m } as MessageEvent<ImportMessage>), () => (t += 1000));
+    },
+    terminate() {
+      worker.terminated = true;
+    },
+  };
+  return worker;
+}
+
+describe('runImport with the import job', () => {
+  it('reads a file, reports progress, and settles with the result and its summary', async () => {
+    const progress: number[] = [];
+    const running = runImport({ source: { kind: 'file', file: new Blob([fixture]), name: 'a.csv' }, dataset: 'user-1' }, inThreadWorker, (p) => progress.push(p.bytes));
+    const outcome = await running.outcome;
+    expect(outcome.status).toBe('done');
+    if (outcome.status !== 'done') return;
+    expect(outcome.result.incidents).toHaveLength(12);
+    expect(outcome.result.incidents.every((i) => i.dataset === 'user-1')).toBe(true);
+    expect(outcome.summary).toMatchObject({ file: 'a.csv', accepted: 12, deaths: 380 });
+    expect(progress.at(-1)).toBe(fixture.length);
+  });
+
+  it('cancel() settles as cancelled and terminates the worker', async () => {
+    let worker!: ReturnType<typeof inThreadWorker>;
+    const running = runImport({ source: { kind: 'file', file: new Blob([fixture]), name: 'a.csv' }, dataset: 'u' }, () => (worker = inThreadWorker()), () => {});
+    running.cancel();
+    expect(await running.outcome).toEqual({ status: 'cancelled' });
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('a URL that answers 404 settles as failed with the status', async () => {
+    const server = await import('node:http').then(({ createServer }) => createServer((_, res) => res.writeHead(404).end()));
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as { port: number };
+    const outcome = await runImport({ source: { kind: 'url', url: `http://127.0.0.1:${port}/missing.csv`, name: 'missing.csv' }, dataset: 'u' }, inThreadWorker, () => {}).outcome;
+    server.close();
+    expect(outcome).toEqual({ status: 'failed', reason: 'HTTP 404' });
+  });
+
+  it('a worker error settles as failed', async () => {
+    const broken: WorkerLike = { onmessage: null, onerror: null, postMessage() {}, terminate() {} };
+    const running = runImport({ source: { kind: 'url', url: 'x', name: 'x' }, dataset: 'u' }, () => broken, () => {});
+    broken.onerror?.({ message: 'boom' } as ErrorEvent);
+    expect(await running.outcome).toEqual({ status: 'failed', reason: 'boom' });
+  });
+});
