@@ -9,6 +9,8 @@ import { mountHeader } from './ui/header';
 import { startApp } from './app/startApp';
 import { LoadError } from './app/fetchText';
 import { t } from './i18n/messages';
+import { mountImport } from './import/mountImport';
+import { createImportWorker } from './import/createImportWorker';
 
 // Entry: URL → store → views. Wiring only; each piece lives in its own module.
 const messages = en;
@@ -29,6 +31,9 @@ startApp({
   assetBase: new URL('./', document.baseURI).href,
 })
   .then((app) => {
+    // Bring your own data: the picker, drops on the page, and ?data=URL (src/import/), read before bindUrlState rewrites the URL.
+    const pageUrl = window.location.href;
+    mountImport({ app, messages, formatters, dropTarget: document.getElementById('app')!, panelHost: mapElement.parentElement!, search: window.location.search, pageUrl, createWorker: createImportWorker });
     bindUrlState(store, window);
     overlay.done();
     mapElement.dataset.ready = 'true';
