@@ -4,8 +4,8 @@
  * each section's table. Sections are listed in test/bench/sections.ts; with no name, all run.
  * It prints numbers and asserts nothing: a busy machine makes slow numbers, not a failure.
  *
- * Flags of the gpu section: --sizes=10000,100000,1000000 --steps=60 --warmup=5
- * --baseline-steps=30 --baseline-steps-1m=8 --baseline=off --screenshots=<dir>
+ * Flags of the gpu section: --sizes=10000,100000,1000000 --frames=60 --steps=40
+ * --baseline-steps=20 --baseline-steps-1m=8 --baseline=off --style=blank --screenshots=<dir>
  */
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -129,7 +129,8 @@ async function main(): Promise<void> {
       page.on('response', (response) => {
         if (response.status() >= 400) log(`  HTTP ${response.status()}: ${response.url()}`);
       });
-      await page.goto(`${url}${section.page}`);
+      // Flags reach the page too, as its query string (e.g. --style=blank).
+      await page.goto(`${url}${section.page}?${new URLSearchParams(flags)}`);
       await page.waitForFunction(() => 'bench' in window, undefined, { timeout: 60_000 });
       const cdp = await context.newCDPSession(page);
       await section.run({ page, cdp, options: { flags }, log });

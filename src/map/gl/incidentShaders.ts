@@ -6,7 +6,16 @@ import { FLAG_APPROXIMATE, FLAG_NO_DEATHS } from '../../data/incidentColumns';
  * bitmasks (the same test as `passesMasks`), sizes the sprite from the legend's radius in CSS px
  * (constant on screen at every zoom, as in the legend) and fades or dims by day.
  *
- * A filtered-out event is moved beyond the far plane, which clips a point whole.
+ * Markers are styled as the circle layer and the legend draw them: exact places a disc in the type
+ * colour with a thin white rim; approximate places (centroids) a blurred disc, because the point is
+ * not the place; no deaths reported, the legend's zero marker, a white dot ringed in the type
+ * colour. The rim lies outside the radius, as maplibre's circle-stroke does; the selection gets a
+ * dark ring beyond it.
+ *
+ * Everything that is constant over a marker is worked out here, once per event, so that the
+ * fragment shader (run for every covered pixel: the cost that grows with the window) is a distance,
+ * three smoothsteps and a blend. A filtered-out event is moved beyond the far plane, which clips a
+ * point whole.
  */
 export const INCIDENT_VERTEX_SHADER = `#version 300 es
 precision highp float;
@@ -29,16 +38,18 @@ in float a_day;
 in float a_radius;
 in uint a_class;
 
-out vec3 v_colour;
-out float v_opacity;
-out float v_radius;
-out float v_extent;
-flat out uint v_class;
-flat out int v_selected;
+/** Premultiplied fill and rim colours. */
+flat out vec4 v_fill;
+flat out vec4 v_rim;
+/** Distances from the centre in CSS px: fill fades out over [x, y], the rim ends at z, the sprite at w. */
+flat out vec4 v_edges;
+/** Antialiasing width in CSS px (one device pixel), and 1 when this is the selected event. */
+flat out vec2 v_aa_selected;
 
-/** Widest rim (the zero marker's) and the selection ring beyond it, in CSS px. */
-const float RIM = 1.5;
-const float SELECTION_RING = 3.0;
+const float FILL_OPACITY = 0.72;
+const float RIM_OPACITY = 0.9;
+const float BLUR = 0.55;
+const float SELECTION_RING = 2.5;
 
 void main() {
   uint type = a_class & 7u;
@@ -48,8 +59,13 @@ void main() {
     gl_PointSize = 1.0;
     return;
   }
+  bool approximate = (a_class & ${FLAG_APPROXIMATE}u) != 0u;
+  bool noDeaths = (a_class & ${FLAG_NO_DEATHS}u) != 0u;
   bool selected = gl_VertexID == u_selected;
-  float size = min(2.0 * (a_radius + RIM + (selected ? SELECTION_RING : 1.0)) * u_pixel_ratio, u_max_point_size);
+  float aa = 0.6 / u_pixel_ratio;
+  float rimWidth = approximate ? 0.0 : (noDeaths ? 1.5 : 0.75);
+  float outer = a_radius + rimWidth + (selected ? SELECTION_RING + 0.5 : 0.0) + aa;
+  float size = min(2.0 * outer * u_pixel_ratio, u_max_point_size);
   gl_PointSize = size;
   gl_Position = u_matrix * vec4(a_pos, 0.0, 1.0);
 
@@ -58,66 +74,39 @@ void main() {
     float fromEdge = min(a_day - u_window.x, u_window.y - a_day) + 1.0;
     opacity *= mix(0.25, 1.0, clamp(fromEdge / u_fade_days, 0.0, 1.0));
   }
-  v_colour = u_colours[type];
-  v_opacity = opacity;
-  v_radius = a_radius;
-  v_extent = size / (2.0 * u_pixel_ratio);
-  v_class = a_class;
-  v_selected = selected ? 1 : 0;
+  vec3 colour = u_colours[type];
+  float fillAlpha = FILL_OPACITY * opacity;
+  float rimAlpha = approximate ? 0.0 : RIM_OPACITY * opacity;
+  v_fill = vec4((noDeaths ? vec3(1.0) : colour) * fillAlpha, fillAlpha);
+  v_rim = vec4((noDeaths ? colour : vec3(1.0)) * rimAlpha, rimAlpha);
+  v_edges = vec4(approximate ? a_radius * (1.0 - BLUR) : a_radius - aa, approximate ? a_radius : a_radius + aa, a_radius + rimWidth, size / (2.0 * u_pixel_ratio));
+  v_aa_selected = vec2(aa, selected ? 1.0 : 0.0);
 }
 `;
 
-/**
- * Styled as the circle layer and the legend draw them: exact places a disc in the type colour with
- * a thin white rim; approximate places (centroids) a blurred disc, because the point is not the
- * place; no deaths reported, the legend's zero marker, a white dot ringed in the type colour. The
- * rim lies outside the radius, as maplibre's circle-stroke does. The selection gets a dark outer
- * ring. Output is premultiplied, as maplibre's blending (ONE, ONE_MINUS_SRC_ALPHA) expects.
- */
+/** Output is premultiplied, as maplibre's blending (ONE, ONE_MINUS_SRC_ALPHA) expects. */
 export const INCIDENT_FRAGMENT_SHADER = `#version 300 es
-precision highp float;
-precision highp int;
+precision mediump float;
 
-uniform float u_pixel_ratio;
-
-in vec3 v_colour;
-in float v_opacity;
-in float v_radius;
-in float v_extent;
-flat in uint v_class;
-flat in int v_selected;
+flat in vec4 v_fill;
+flat in vec4 v_rim;
+flat in vec4 v_edges;
+flat in vec2 v_aa_selected;
 
 out vec4 fragColor;
 
-const float FILL_OPACITY = 0.72;
-const float RIM_OPACITY = 0.9;
-const float BLUR = 0.55;
-
 void main() {
-  float d = length(gl_PointCoord - 0.5) * 2.0 * v_extent;
-  if (d > v_extent) discard;
-  float aa = 0.6 / u_pixel_ratio;
-
-  bool approximate = (v_class & ${FLAG_APPROXIMATE}u) != 0u;
-  bool noDeaths = (v_class & ${FLAG_NO_DEATHS}u) != 0u;
-  vec3 fill = noDeaths ? vec3(1.0) : v_colour;
-  vec3 rim = noDeaths ? v_colour : vec3(1.0);
-  float rimWidth = approximate ? 0.0 : (noDeaths ? 1.5 : 0.75);
-
-  float inFill = approximate
-    ? 1.0 - smoothstep(v_radius * (1.0 - BLUR), v_radius, d)
-    : 1.0 - smoothstep(v_radius - aa, v_radius + aa, d);
-  float inRim = rimWidth > 0.0 ? (1.0 - inFill) * (1.0 - smoothstep(v_radius + rimWidth - aa, v_radius + rimWidth + aa, d)) : 0.0;
-  float fillAlpha = inFill * FILL_OPACITY * v_opacity;
-  float rimAlpha = inRim * RIM_OPACITY * v_opacity;
-  vec4 colour = vec4(fill * fillAlpha + rim * rimAlpha, fillAlpha + rimAlpha);
-
-  if (v_selected == 1) {
-    float r = v_radius + rimWidth;
-    float ring = smoothstep(r + 0.5 - aa, r + 0.5 + aa, d) * (1.0 - smoothstep(r + 2.5 - aa, r + 2.5 + aa, d));
+  float d = length(gl_PointCoord - 0.5) * 2.0 * v_edges.w;
+  float aa = v_aa_selected.x;
+  float inFill = 1.0 - smoothstep(v_edges.x, v_edges.y, d);
+  float inRim = (1.0 - inFill) * (1.0 - smoothstep(v_edges.z - aa, v_edges.z + aa, d));
+  vec4 colour = v_fill * inFill + v_rim * inRim;
+  if (v_aa_selected.y > 0.5) {
+    float r = v_edges.z;
+    float ring = smoothstep(r + 0.5 - aa, r + 0.5 + aa, d) * (1.0 - smoothstep(r + 3.0 - aa, r + 3.0 + aa, d));
     colour = vec4(0.1, 0.1, 0.1, 1.0) * ring + colour * (1.0 - ring);
   }
-  if (colour.a <= 0.0) discard;
+  if (colour.a <= 0.004) discard;
   fragColor = colour;
 }
 `;

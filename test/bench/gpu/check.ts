@@ -64,6 +64,17 @@ export async function checkLayer(map: MaplibreMap, gl: WebGL2RenderingContext, l
   const markerHidden = !differ(without, at());
   layer.update(state);
 
+  // Move the map so that the marker's centre sits 4 px left of the canvas, and look 2 px inside.
+  const centre = map.getCenter();
+  map.panBy([biggest.p.x + 4, 0], { animate: false });
+  const edge = map.project([biggest.incident.lon, biggest.incident.lat]);
+  const edgeWith = pixelAt(map, gl, 2, edge.y);
+  layer.update({ ...state, visible: false });
+  const edgeWithout = pixelAt(map, gl, 2, edge.y);
+  layer.update(state);
+  const drawnAcrossEdge = edge.x < 0 && differ(edgeWith, edgeWithout);
+  map.jumpTo({ center: centre });
+
   const lose = gl.getExtension('WEBGL_lose_context');
   let drawnAfterContextLoss = false;
   if (lose) {
@@ -78,5 +89,5 @@ export async function checkLayer(map: MaplibreMap, gl: WebGL2RenderingContext, l
     if (!(await waitFor(map, 'idle'))) console.error('check: the map did not become idle after the restore');
     drawnAfterContextLoss = !gl.isContextLost() && differ(at(), without);
   }
-  return { pickMismatches, pickChecks, pickHits, markerDrawn, markerHidden, drawnAfterContextLoss };
+  return { pickMismatches, pickChecks, pickHits, markerDrawn, markerHidden, drawnAcrossEdge, drawnAfterContextLoss };
 }

@@ -1,12 +1,12 @@
 import type { TimeMode } from '../../../src/state';
 
-/** Which incident layer the page draws: the app's WebGL2 layer, the circle-layer `setFilter` baseline, or none (bare repaint). */
-export type LayerKind = 'gpu' | 'circle' | 'none';
+/** Which incident layer the page draws: the app's WebGL2 layer or the circle-layer `setFilter` baseline. */
+export type LayerKind = 'gpu' | 'circle';
 
 export interface AttachResult {
   /** Creating the layer and `setData` (columns, k-d tree; GeoJSON for the circle layer). */
   setDataMs: number;
-  /** From `setData` returning to the first frame drawn by the GPU (upload included). */
+  /** From `setData` returning to the first frame drawn (maplibre idle + GPU fence; the upload is in it). */
   firstFrameMs: number;
   /** setData → first frame. */
   totalMs: number;
@@ -19,7 +19,7 @@ export interface AttachResult {
 export interface StepResult {
   medianMs: number;
   p95Ms: number;
-  /** Main-thread part of a step: `update`, totals and maplibre's render JS, without waiting for the GPU. */
+  /** Main-thread part of a step: the input handling (`update`, totals) and, when scrubbing, maplibre's render JS of the frame. */
   mainMedianMs: number;
   /** Events in the drawn slice per step, on average. */
   meanDrawn: number;
@@ -27,6 +27,15 @@ export interface StepResult {
 }
 
 /** Microseconds per pick, median and p95 over batches of 50 (the page's clock is coarsened to 0.1 ms). */
+/** Scrubbing frames, and when asked blocks of the same frames without events interleaved with them. */
+export interface StepPair {
+  step: StepResult;
+  /** Bare repaints (the layer hidden) in blocks alternating with the steps'; null unless paired. */
+  bare: StepResult | null;
+  /** step median / bare median. */
+  medianRatio: number;
+}
+
 export interface PickResult {
   medianUs: number;
   p95Us: number;
@@ -44,22 +53,24 @@ export interface CheckResult {
   /** The biggest marker of the window changes its centre pixel, and stops changing it when hidden. */
   markerDrawn: boolean;
   markerHidden: boolean;
+  /** A marker whose centre lies just off the canvas still shows its visible part (points are not clipped whole). */
+  drawnAcrossEdge: boolean;
   /** The marker is drawn again after WEBGL_lose_context lost and restored the context. */
   drawnAfterContextLoss: boolean;
 }
 
 /** What the GPU bench page exposes on `window.bench` for scripts/bench.ts to drive. */
 export interface GpuBenchHooks {
-  ready(): Promise<{ webgl2: boolean; renderer: string; canvas: [number, number]; zoom: number }>;
+  ready(): Promise<{ webgl2: boolean; renderer: string; canvas: [number, number]; zoom: number; style: string }>;
   /** Makes `n` synthetic incidents (not timed as part of loading: parsing is another issue's cost). */
   generate(n: number, seed: number): number;
   /** Data arriving: the time index (sort, prefix sums). Returns ms. */
   buildIndex(): number;
   attach(kind: LayerKind): Promise<AttachResult>;
-  /** Slider steps, each timed from input to the frame drawn on the GPU. */
-  steps(count: number, warmup: number, mode: TimeMode): Promise<StepResult>;
-  /** Slider steps as the browser schedules them: input at a random frame phase → next frame painted (vsync wait included). */
-  latency(count: number, warmup: number): Promise<StepResult>;
+  /** Continuous scrubbing: one new window per animation frame, `frames` measured frames (per series when paired). */
+  scrub(frames: number, mode: TimeMode, paired: boolean): Promise<StepPair>;
+  /** Single steps at a random frame phase, each timed until drawn (maplibre idle + GPU fence). */
+  latency(count: number, mode: TimeMode): Promise<StepResult>;
   /** Hover/click picks at random points of the canvas. */
   picks(count: number): PickResult;
   /** Attaches the GPU layer, checks picking and drawing, detaches it. */

@@ -33,7 +33,8 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 /**
  * `n` rows in ACLED's 2023+ export layout, every row valid, about 330 bytes each like a real
  * export: a quoted location with a comma, a `; `-list of sources and a notes field with a quoted
- * comma. Dates alternate between ACLED's two spellings so both code paths are timed.
+ * comma. Rows are newest first, as ACLED sorts them; the first half spells dates as ACLED's
+ * current exports do (2022-09-23), the second as older ones (23 September 2022), so both are timed.
  */
 export function syntheticAcledCsv(n: number, seed = 1): string {
   const rand = random(seed);
@@ -42,8 +43,9 @@ export function syntheticAcledCsv(n: number, seed = 1): string {
   for (let i = 0; i < n; i++) {
     const [type, sub, disorder] = TYPES[Math.floor(rand() * TYPES.length)];
     const [country, prefix, iso, admin1, admin2, w, e, s, nn] = COUNTRIES[Math.floor(rand() * COUNTRIES.length)];
-    const day = new Date(start + Math.floor(rand() * 2190) * 864e5);
-    const date = i % 2 === 0 ? day.toISOString().slice(0, 10) : `${day.getUTCDate()} ${MONTHS[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
+    // Newest first, as ACLED's exports are sorted: six years spread over the rows.
+    const day = new Date(start + Math.floor(((n - 1 - i) / Math.max(1, n)) * 2190) * 864e5);
+    const date = i < n / 2 ? day.toISOString().slice(0, 10) : `${day.getUTCDate()} ${MONTHS[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
     const lat = (s + rand() * (nn - s)).toFixed(4);
     const lon = (w + rand() * (e - w)).toFixed(4);
     const deaths = rand() < 0.6 ? 0 : Math.floor(rand() * 40);
