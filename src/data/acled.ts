@@ -4,7 +4,7 @@ import { parseAcledDate } from './acledDate';
 import { readCsv } from './csv';
 import { columnIndex, createInterner, fieldAt, type MapperContext, type RowMapper } from './rowMapper';
 import { safeUrl } from './safeUrl';
-import { checkPlace, checkWidth, createRowReport, isValidDate, parseCode, parseCount, parseDegrees } from './validate';
+import { checkPlace, checkWidth, createRowReports, isValidDate, parseCode, parseCount, parseDegrees } from './validate';
 
 /**
  * The two layouts of ACLED's CSV export. `2020` is the 2020–2022 export (31 columns, with
@@ -40,6 +40,7 @@ export function acledLocationPrecision(code: number): LocationPrecision {
   return code === 1 ? 'exact' : code === 2 ? 'near' : code === 3 ? 'region' : 'unknown';
 }
 
+const EVENT_TYPE_BY_NAME = new Map<string, EventType>(EVENT_TYPES.map((t) => [t, t]));
 const EVENT_TYPE_BY_LOWER = new Map<string, EventType>(EVENT_TYPES.map((t) => [t.toLowerCase(), t]));
 
 /** `a; b; c` → ['a', 'b', 'c']: ACLED's lists (`source`, `assoc_actor_*`, `tags`). */
@@ -114,26 +115,23 @@ export function createAcledMapper(header: readonly string[], { file, dataset, is
   };
   const width = header.length;
   const seen = new Set<string>();
-  // Names, dates and source lists repeat across rows: one shared value each (see createInterner).
-  // The Dates and Source lists are shared between incidents, so nothing may mutate them.
-  const text = createInterner<string>();
+  // Dates and source lists repeat across rows: one shared value each, parsed once (see
+  // createInterner). They are shared between incidents, so nothing may mutate them. Names are not
+  // interned: hashing every field of every row costs more than the strings it saves.
+  const reportFor = createRowReports(file);
   const dates = createInterner<Date | null>();
   const sourceLists = createInterner<Source[]>();
-  const trimmed = (s: string) => s.trim();
-  const name = (f: readonly string[], i: number) => text(fieldAt(f, i), trimmed);
-  const actor = (f: readonly string[], i: number, assoc: number) => {
-    const with_ = fieldAt(f, assoc);
-    return with_ === '' ? name(f, i) : text(`${fieldAt(f, i)}\u0000${with_}`, () => actorWith(fieldAt(f, i), with_));
-  };
+  const name = (f: readonly string[], i: number) => fieldAt(f, i).trim();
+  const actor = (f: readonly string[], i: number, assoc: number) => actorWith(fieldAt(f, i), fieldAt(f, assoc));
 
   return {
     map(record) {
       const f = record.fields;
-      const report = createRowReport(file, record.row);
+      const report = reportFor(record.row);
       checkWidth(report, f.length, width);
       const id = fieldAt(f, c.id).trim();
       if (id === '') report.error('event_id_cnty', '', 'The event has no event_id_cnty. Export the events again from ACLED, or give the row a unique id.');
-      else if (seen.has(id)) report.warn('event_id_cnty', id, `The id ${id} appears on an earlier row too. Both rows are kept; remove the duplicate.`);
+      else if (seen.size === seen.add(id).size) report.warn('event_id_cnty', id, `The id ${id} appears on an earlier row too. Both rows are kept; remove the duplicate.`);
 
       const rawDate = fieldAt(f, c.date);
       const date = dates(rawDate, parseAcledDate);
@@ -154,7 +152,7 @@ export function createAcledMapper(header: readonly string[], { file, dataset, is
       if (lon === null || Number.isNaN(lon)) report.error('longitude', rawLon, 'The longitude is missing or not a number between -180 and 180. Fill in the event’s longitude in decimal degrees.');
 
       const rawType = fieldAt(f, c.eventType);
-      const eventType = EVENT_TYPE_BY_LOWER.get(rawType.trim().toLowerCase());
+      const eventType = EVENT_TYPE_BY_NAME.get(rawType) ?? EVENT_TYPE_BY_LOWER.get(rawType.trim().toLowerCase());
       if (eventType === undefined) report.error('event_type', rawType, `The event type must be one of ACLED's six: ${EVENT_TYPES.join('; ')}.`);
 
       const rawDeaths = fieldAt(f, c.fatalities);
@@ -173,9 +171,8 @@ export function createAcledMapper(header: readonly string[], { file, dataset, is
         report.flushTo(issues);
         return null;
       }
-      seen.add(id);
       const country = name(f, c.country);
-      checkPlace(report, lon, lat, `${rawLat},${rawLon}`, country);
+      checkPlace(report, lon, lat, () => `${rawLat},${rawLon}`, country);
       report.flushTo(issues);
 
       return {

@@ -46,11 +46,19 @@ export function fieldAt(fields: readonly string[], i: number): string {
  */
 export function createInterner<T = string>(limit = 50_000): (key: string, make: (key: string) => T) => T {
   const cache = new Map<string, T>();
+  // Exports are sorted (ACLED's by date), so a value usually repeats the previous row's: comparing
+  // with it is cheaper than hashing the key.
+  let lastKey: string | null = null;
+  let lastValue: T | undefined;
   return (key, make) => {
-    const hit = cache.get(key);
-    if (hit !== undefined) return hit;
-    const value = make(key);
-    if (cache.size < limit) cache.set(key, value);
+    if (key === lastKey) return lastValue as T;
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = make(key);
+      if (cache.size < limit) cache.set(key, value);
+    }
+    lastKey = key;
+    lastValue = value;
     return value;
   };
 }

@@ -92,6 +92,15 @@ export function createRowReport(file: string, row: number): RowReport {
 }
 
 /**
+ * One report reused row after row, for a mapper that reads millions of rows: each call starts row
+ * `row` afresh. The previous row's issues must have been flushed (every mapper flushes each row).
+ */
+export function createRowReports(file: string): (row: number) => RowReport {
+  const report = new RowIssues(file, 0);
+  return (row) => report.begin(row);
+}
+
+/**
  * A class rather than an object of closures: the importer makes one per row of files with a
  * million rows, and most rows have no issue, so the lists are only made for a row that needs them.
  */
@@ -101,8 +110,15 @@ class RowIssues implements RowReport {
 
   constructor(
     private readonly file: string,
-    private readonly row: number,
+    private row: number,
   ) {}
+
+  begin(row: number): this {
+    this.row = row;
+    this.errors = null;
+    this.warnings = null;
+    return this;
+  }
 
   error(field: string | null, value: string, message: string): void {
     (this.errors ??= []).push({ severity: 'error', file: this.file, row: this.row, field, value, message });
@@ -150,10 +166,14 @@ const inBox = (b: Box, lon: number, lat: number) => lon >= b.west && lon <= b.ea
  * outside that country. When exchanging latitude and longitude would put it where it belongs (a
  * common slip, and GeoJSON's [lon, lat] written as [lat, lon]), the warning says they look swapped.
  */
-export function checkPlace(report: RowReport, lon: number, lat: number, value: string, country = ''): void {
+export function checkPlace(report: RowReport, lon: number, lat: number, given: string | (() => string), country = ''): void {
   const b = SAHEL_BOX;
-  const own = COUNTRY_BOXES[country.trim()];
+  const name = country.trim();
+  const own = Object.hasOwn(COUNTRY_BOXES, name) ? COUNTRY_BOXES[name] : undefined;
   const expected = own ?? b;
+  if (inBox(expected, lon, lat) && inBox(b, lon, lat) && !(lon === 0 && lat === 0)) return;
+  // Only a row that is warned about pays for its value string.
+  const value = typeof given === 'string' ? given : given();
   if (lon === 0 && lat === 0) {
     report.warn('latitude', value, 'The point is 0,0, which usually means the coordinates were left blank. Kept; check the row.');
   } else if (inBox(expected, lon, lat) && inBox(b, lon, lat)) {
