@@ -1,6 +1,7 @@
 import { parseStream } from '../data/parseFile';
 import { summarise } from '../data/report';
 import type { ImportMessage, ImportRequest } from './importProtocol';
+import { packedTransfer, packIncidents } from './packIncidents';
 
 /** Progress is posted at most this often: often enough for a smooth bar, rarely enough to cost nothing. */
 const PROGRESS_EVERY_MS = 100;
@@ -8,9 +9,13 @@ const PROGRESS_EVERY_MS = 100;
 /**
  * The work of the import worker, apart from the worker itself so tests can run it: opens the
  * file or fetches the URL, streams it through parseFile with throttled progress, and posts the
- * result and its summary. Failures to read (network, HTTP status) are posted, never thrown.
+ * result and its summary, the incidents packed into columns (see packIncidents). Failures to read (network, HTTP status) are posted, never thrown.
  */
-export async function runImportJob(request: ImportRequest, post: (message: ImportMessage) => void, now: () => number = () => performance.now()): Promise<void> {
+export async function runImportJob(
+  request: ImportRequest,
+  post: (message: ImportMessage, transfer?: Transferable[]) => void,
+  now: () => number = () => performance.now(),
+): Promise<void> {
   const { source, dataset } = request;
   let stream: ReadableStream<Uint8Array>;
   let total: number | null;
@@ -45,5 +50,7 @@ export async function runImportJob(request: ImportRequest, post: (message: Impor
     },
   });
   post({ type: 'progress', bytes: result.bytes, rows: result.rowsRead, total });
-  post({ type: 'done', result, summary: summarise(result) });
+  const { incidents, ...rest } = result;
+  const packed = packIncidents(incidents);
+  post({ type: 'done', result: rest, incidents: packed, summary: summarise(result) }, packedTransfer(packed));
 }

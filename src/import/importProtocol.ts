@@ -1,5 +1,6 @@
 import type { ImportResult } from '../data/parseFile';
 import type { ImportSummary } from '../data/report';
+import type { PackedIncidents } from './packIncidents';
 
 /** What the page asks the import worker to read. */
 export interface ImportRequest {
@@ -11,5 +12,5 @@ export interface ImportRequest {
 /** What the worker answers: progress while reading, then one result or one failure. */
 export type ImportMessage =
   | { type: 'progress'; bytes: number; rows: number; total: number | null }
-  | { type: 'done'; result: ImportResult; summary: ImportSummary }
+  | { type: 'done'; result: Omit<ImportResult, 'incidents'>; incidents: PackedIncidents; summary: ImportSummary }
   | { type: 'failed'; reason: string };

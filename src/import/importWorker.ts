@@ -8,6 +8,6 @@ import { runImportJob } from './importJob';
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = (event: MessageEvent<ImportRequest>) => {
-  const post = (message: ImportMessage) => scope.postMessage(message);
+  const post = (message: ImportMessage, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
   runImportJob(event.data, post).catch((e: unknown) => post({ type: 'failed', reason: e instanceof Error ? e.message : String(e) }));
 };

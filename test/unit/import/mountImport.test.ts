@@ -17,7 +17,7 @@ function inThreadWorker(): WorkerLike {
   const worker: WorkerLike = {
     onmessage: null,
     onerror: null,
-    postMessage: (request: ImportRequest) => void runImportJob(request, (m) => worker.onmessage?.({ data: m } as MessageEvent<ImportMessage>)),
+    postMessage: (request: ImportRequest) => void runImportJob(request, (m, transfer) => worker.onmessage?.({ data: structuredClone(m, { transfer }) } as MessageEvent<ImportMessage>)),
     terminate() {},
   };
   return worker;

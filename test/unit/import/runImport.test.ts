@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseBytes } from '../../../src/data/parseFile';
 import { runImportJob } from '../../../src/import/importJob';
 import type { ImportMessage, ImportRequest } from '../../../src/import/importProtocol';
 import { runImport, type WorkerLike } from '../../../src/import/runImport';
@@ -14,7 +15,8 @@ function inThreadWorker(): WorkerLike & { terminated: boolean } {
     terminated: false,
     postMessage(request: ImportRequest) {
       let t = 0;
-      void runImportJob(request, (m) => !worker.terminated && worker.onmessage?.({ data: m } as MessageEvent<ImportMessage>), () => (t += 1000));
+      // Cloned with its transfer list, as postMessage does.
+      void runImportJob(request, (m, transfer) => !worker.terminated && worker.onmessage?.({ data: structuredClone(m, { transfer }) } as MessageEvent<ImportMessage>), () => (t += 1000));
     },
     terminate() {
       worker.terminated = true;
@@ -30,6 +32,7 @@ describe('runImport with the import job', () => {
     const outcome = await running.outcome;
     expect(outcome.status).toBe('done');
     if (outcome.status !== 'done') return;
+    expect(outcome.result.incidents).toEqual(parseBytes(new Uint8Array(fixture), { file: 'a.csv', dataset: 'user-1' }).incidents);
     expect(outcome.result.incidents).toHaveLength(12);
     expect(outcome.result.incidents.every((i) => i.dataset === 'user-1')).toBe(true);
     expect(outcome.summary).toMatchObject({ file: 'a.csv', accepted: 12, deaths: 380 });
