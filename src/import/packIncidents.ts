@@ -140,7 +140,26 @@ export function packedTransfer(p: PackedIncidents): ArrayBuffer[] {
  * shared in the worker is shared here too: neither may be mutated (nothing in the app does).
  */
 export function unpackIncidents(p: PackedIncidents): Incident[] {
+  const out = new Array<Incident>(p.count);
+  unpackRange(p, out, 0, p.count, new Map());
+  return out;
+}
+
+/**
+ * The same, a slice at a time with a pause between slices, so a million incidents never hold the
+ * page for more than one slice's time (about 50 ms).
+ */
+export async function unpackIncidentsInSlices(p: PackedIncidents, slice = 50_000, pause: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0))): Promise<Incident[]> {
+  const out = new Array<Incident>(p.count);
   const days = new Map<number, Date>();
+  for (let from = 0; from < p.count; from += slice) {
+    if (from > 0) await pause();
+    unpackRange(p, out, from, Math.min(p.count, from + slice), days);
+  }
+  return out;
+}
+
+function unpackRange(p: PackedIncidents, out: Incident[], from: number, to: number, days: Map<number, Date>): void {
   const dateOf = (day: number) => {
     let d = days.get(day);
     if (!d) days.set(day, (d = new Date(day * DAY)));
@@ -149,8 +168,7 @@ export function unpackIncidents(p: PackedIncidents): Incident[] {
   const r = p.repeated;
   const u = p.unique;
   const text = (column: Joined, i: number) => column.text.slice(i === 0 ? 0 : column.ends[i - 1], column.ends[i]);
-  const out = new Array<Incident>(p.count);
-  for (let i = 0; i < p.count; i++) {
+  for (let i = from; i < to; i++) {
     const low = p.low[i];
     const high = p.high[i];
     out[i] = {
@@ -177,5 +195,4 @@ export function unpackIncidents(p: PackedIncidents): Incident[] {
       sources: p.sources.values[p.sources.index[i]],
     };
   }
-  return out;
 }

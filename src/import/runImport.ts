@@ -1,7 +1,7 @@
 import type { ImportResult } from '../data/parseFile';
 import type { ImportSummary } from '../data/report';
 import type { ImportMessage, ImportRequest } from './importProtocol';
-import { unpackIncidents } from './packIncidents';
+import { unpackIncidentsInSlices } from './packIncidents';
 
 /** The part of a Worker the importer uses, so tests can stand in for one. */
 export interface WorkerLike {
@@ -40,7 +40,10 @@ export function runImport(request: ImportRequest, createWorker: () => WorkerLike
     const m = event.data;
     if (settled) return;
     if (m.type === 'progress') onProgress(m);
-    else if (m.type === 'done') settle({ status: 'done', result: { ...m.result, incidents: unpackIncidents(m.incidents) }, summary: m.summary });
+    else if (m.type === 'done') {
+      // Cancelling while the incidents are rebuilt still wins: settle() keeps the first outcome.
+      void unpackIncidentsInSlices(m.incidents).then((incidents) => settle({ status: 'done', result: { ...m.result, incidents }, summary: m.summary }));
+    }
     else settle({ status: 'failed', reason: m.reason });
   };
   worker.onerror = (event) => settle({ status: 'failed', reason: event.message || 'the import worker stopped' });

@@ -15,7 +15,7 @@ export interface ImportBenchHooks {
   /** The importer's full path (parseStream: decode, tokenize, map, validate) over the file's byte stream, in a worker. */
   ours(): Promise<PassResult>;
   /** The app's own import worker (createImportWorker + runImport), until the result has arrived on the page. */
-  app(): Promise<PassResult & { parseMs: number }>;
+  app(): Promise<PassResult & { parseMs: number; longestTaskMs: number; blockedMs: number }>;
   drop(): void;
 }
 

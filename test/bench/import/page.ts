@@ -37,6 +37,10 @@ const hooks: ImportBenchHooks = {
   ours: () => pass('ours'),
   async app() {
     if (!blob) throw new Error('generate() first');
+    // Long tasks on the page while the worker reads: how responsive the page stays.
+    const tasks: number[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration)));
+    observer.observe({ type: 'longtask' });
     const t0 = performance.now();
     let parsedAt = 0;
     const running = runImport({ source: { kind: 'file', file: blob, name: 'synthetic.csv' }, dataset: 'user-1' }, createImportWorker, (p) => {
@@ -44,8 +48,10 @@ const hooks: ImportBenchHooks = {
     });
     const outcome = await running.outcome;
     const ms = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 100));
+    observer.disconnect();
     if (outcome.status !== 'done') throw new Error(outcome.status === 'failed' ? outcome.reason : 'cancelled');
-    return { ms, rows: outcome.result.incidents.length, parseMs: parsedAt - t0 };
+    return { ms, rows: outcome.result.incidents.length, parseMs: parsedAt - t0, longestTaskMs: Math.max(0, ...tasks), blockedMs: tasks.reduce((a, b) => a + b, 0) };
   },
   drop() {
     blob = null;

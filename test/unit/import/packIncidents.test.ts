@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseBytes } from '../../../src/data/parseFile';
-import { packedTransfer, packIncidents, unpackIncidents } from '../../../src/import/packIncidents';
+import { packedTransfer, packIncidents, unpackIncidents, unpackIncidentsInSlices } from '../../../src/import/packIncidents';
 import { EVENT_TYPES, type Incident } from '../../../src/types';
 
 const fixture = (name: string) => parseBytes(new Uint8Array(readFileSync(resolve(import.meta.dirname, '../../fixtures', name))), { file: name, dataset: 'user-1' }).incidents;
@@ -57,5 +57,15 @@ describe('packIncidents', () => {
         expect(roundTrip(incidents)).toEqual(incidents);
       }),
     );
+  });
+});
+
+describe('unpackIncidentsInSlices', () => {
+  it('rebuilds the same incidents a slice at a time, pausing between slices', async () => {
+    let pauses = 0;
+    const packed = packIncidents(bundled);
+    const incidents = await unpackIncidentsInSlices(packed, 1000, async () => void pauses++);
+    expect(incidents).toEqual(bundled);
+    expect(pauses).toBe(4);
   });
 });
