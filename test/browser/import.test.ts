@@ -61,6 +61,12 @@ describe('bring your own data (production build, Debian Chromium)', () => {
     // Closed without confirming the attribution: an ACLED file is not added, the totals stay.
     await page.getByTestId('import-close').click();
     expect(totals(await statusText(page))).toEqual(before);
+    // Dropped again and cancelled while it is read: the worker stops, the map is unchanged.
+    await dropFile(page, 'again.csv', syntheticAcledCsv(120_000, 8));
+    await progress.waitFor({ state: 'visible', timeout: 10_000 });
+    await page.getByTestId('import-cancel').click();
+    expect(await page.getByTestId('import-status').textContent()).toBe('Import of again.csv cancelled. The map is unchanged.');
+    expect(totals(await statusText(page))).toEqual(before);
 
     // The 2023-layout fixture through the picker: 12 events, 380 deaths, all inside the window.
     await page.getByTestId('import-file').setInputFiles(resolve(FIXTURES, 'acled-2023-layout.csv'));
