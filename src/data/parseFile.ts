@@ -5,6 +5,7 @@ import { createStreamDecoder, encodingName, REPLACEMENT, SNIFF_BYTES, sniffEncod
 import { detectDelimiter, hasFirstLine, type Delimiter } from './delimiter';
 import { detectFormat, normaliseHeader, unrecognisedHeaderMessage, type DetectedFormat, type FormatInfo } from './detectFormat';
 import { readGeoJson } from './geojson';
+import { badBytesSummary, badBytesWarning, coarsePrecisionWarnings, legacyEncodingWarning } from './importWarnings';
 import type { RowMapper } from './rowMapper';
 
 /** Everything the importer learned from one file. Plain data: a worker posts it as it is. */
@@ -122,42 +123,18 @@ export function createFileParser(options: ParseFileOptions): FileParser {
   }
 
   function warnBadBytes(record: string[], row: number, names: string[]): void {
-    const at = record.findIndex((f) => f.includes(REPLACEMENT));
-    if (at < 0) return;
+    const issue = badBytesWarning(file, row, record, names);
+    if (!issue) return;
     badByteRows.push(row);
-    issues.push({
-      severity: 'warning',
-      file,
-      row,
-      field: names[at] ?? null,
-      value: record[at],
-      message: 'This row holds bytes that are not valid UTF-8, shown as �. The file is probably saved in another encoding: save it as UTF-8 (in Excel, “CSV UTF-8”) and load it again.',
-    });
+    issues.push(issue);
   }
 
-  /** Coarse precision is kept, but a reader should know the point or the day is approximate. */
   function warnCoarse(incident: Incident, record: string[], row: number): void {
-    const info = detected!.info;
-    if (incident.datePrecision === 'month' || incident.datePrecision === 'year') {
-      issues.push({
-        severity: 'warning',
-        file,
-        row,
-        field: info.precisionColumns.date,
-        value: record[precisionAt.date] ?? '',
-        message: `The date is known only to the ${incident.datePrecision}: the event is placed on ${incident.dateStart.toISOString().slice(0, 10)}, the day the file gives. Kept.`,
-      });
-    }
-    if (incident.locationPrecision === 'region' || incident.locationPrecision === 'country') {
-      issues.push({
-        severity: 'warning',
-        file,
-        row,
-        field: info.precisionColumns.location,
-        value: record[precisionAt.location] ?? '',
-        message: `The place is known only to the ${incident.locationPrecision}: the point is a centroid, drawn as an approximate location. Kept.`,
-      });
-    }
+    const coarseDate = incident.datePrecision === 'month' || incident.datePrecision === 'year';
+    const coarsePlace = incident.locationPrecision === 'region' || incident.locationPrecision === 'country';
+    if (!coarseDate && !coarsePlace) return;
+    const codes = { date: record[precisionAt.date] ?? '', location: record[precisionAt.location] ?? '' };
+    for (const issue of coarsePrecisionWarnings(file, row, incident, detected!.info, codes)) issues.push(issue);
   }
 
   function startCsv(text: string): void {
@@ -215,16 +192,7 @@ export function createFileParser(options: ParseFileOptions): FileParser {
     }
     encoding = encodingName(sniff);
     decoder = createStreamDecoder(sniff.encoding);
-    if (sniff.encoding === 'windows-1252') {
-      fileNotes.push({
-        severity: 'warning',
-        file,
-        row: null,
-        field: null,
-        value: null,
-        message: `${file} is not UTF-8: it was read as Windows-1252 (Latin-1), the encoding of older Excel and Windows exports. If accented names look wrong, save it as UTF-8 and load it again.`,
-      });
-    }
+    if (sniff.encoding === 'windows-1252') fileNotes.push(legacyEncodingWarning(file));
     onText(decoder.decode(head), false);
   }
 
@@ -258,17 +226,7 @@ export function createFileParser(options: ParseFileOptions): FileParser {
     else if (kind === 'csv' && header !== null && detected !== null && rowsRead === 0) {
       fail(`${file} has a header but no data rows. Export the events again with a date range and area that hold some.`, 1);
     }
-    if (badByteRows.length > 0) {
-      const shown = badByteRows.slice(0, 10).join(', ');
-      fileNotes.push({
-        severity: 'warning',
-        file,
-        row: null,
-        field: null,
-        value: null,
-        message: `${badByteRows.length} row${badByteRows.length === 1 ? '' : 's'} of ${file} hold bytes that are not valid UTF-8 (row${badByteRows.length === 1 ? '' : 's'} ${shown}${badByteRows.length > 10 ? ', …' : ''}). Save the file as UTF-8 and load it again.`,
-      });
-    }
+    if (badByteRows.length > 0) fileNotes.push(badBytesSummary(file, badByteRows));
     const error = fileError as ImportIssue | null;
     return {
       file,
