@@ -81,6 +81,10 @@ export function mountReportPanel(host: HTMLElement, messages: Messages, formatte
   live.dataset.testid = 'import-status';
   panel.append(head, live, body);
   host.append(panel);
+  // Escape closes the panel (and, while reading, cancels), as it would a dialog.
+  panel.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') close.click();
+  });
 
   let progressBar: HTMLProgressElement | null = null;
   let progressText: HTMLElement | null = null;

@@ -26,13 +26,17 @@ describe('mountReportPanel', () => {
     expect(cancel).toHaveBeenCalledOnce();
   });
 
-  it('closing the panel while reading cancels the import', () => {
+  it('closing the panel, or Escape, while reading cancels the import', () => {
     const host = document.createElement('div');
     const panel = mountReportPanel(host, en, formatters);
     const cancel = vi.fn();
     panel.showProgress('big.csv', cancel);
     q(host, 'import-close').click();
     expect(cancel).toHaveBeenCalledOnce();
+    expect(panel.element.hidden).toBe(true);
+    panel.showProgress('big.csv', cancel);
+    q(host, 'import-cancel').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(cancel).toHaveBeenCalledTimes(2);
     expect(panel.element.hidden).toBe(true);
   });
 
