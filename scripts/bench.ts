@@ -121,19 +121,22 @@ async function main(): Promise<void> {
   try {
     for (const section of sections) {
       log(`\n== ${section.name}: ${section.description}`);
-      const page = await context.newPage();
-      page.on('pageerror', (error) => log(`  page error: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error') log(`  console error: ${message.text()}`);
-      });
-      page.on('response', (response) => {
-        if (response.status() >= 400) log(`  HTTP ${response.status()}: ${response.url()}`);
-      });
-      // Flags reach the page too, as its query string (e.g. --style=blank).
-      await page.goto(`${url}${section.page}?${new URLSearchParams(flags)}`);
-      await page.waitForFunction(() => 'bench' in window, undefined, { timeout: 60_000 });
-      const cdp = await context.newCDPSession(page);
-      await section.run({ page, cdp, options: { flags }, log });
+      const openPage = async () => {
+        const page = await context.newPage();
+        page.on('pageerror', (error) => log(`  page error: ${error.message}`));
+        page.on('console', (message) => {
+          if (message.type() === 'error') log(`  console error: ${message.text()}`);
+        });
+        page.on('response', (response) => {
+          if (response.status() >= 400) log(`  HTTP ${response.status()}: ${response.url()}`);
+        });
+        // Flags reach the page too, as its query string (e.g. --style=blank).
+        await page.goto(`${url}${section.page}?${new URLSearchParams(flags)}`);
+        await page.waitForFunction(() => 'bench' in window, undefined, { timeout: 60_000 });
+        return { page, cdp: await context.newCDPSession(page) };
+      };
+      const { page, cdp } = await openPage();
+      await section.run({ page, cdp, options: { flags }, log, openPage });
       await page.close();
     }
     log(`\nLoad average at the end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);

@@ -11,6 +11,8 @@ export interface BenchContext {
   cdp: CDPSession;
   options: BenchOptions;
   log(message: string): void;
+  /** Another page on the section's bench page, e.g. for a measurement that may crash its renderer. Close it when done. */
+  openPage(): Promise<{ page: Page; cdp: CDPSession }>;
 }
 
 /**

@@ -13,16 +13,48 @@ function call<K extends keyof GpuBenchHooks>(page: Page, name: K, ...args: Param
   ) as Promise<Awaited<ReturnType<GpuBenchHooks[K]>>>;
 }
 
+/** The circle-layer baseline of one size, measured in a page of its own: at 1M it may exhaust the renderer's memory. */
+interface BaselineResult {
+  indexMs: number;
+  attach: AttachResult | null;
+  /** Bytes per event on the main thread. */
+  heap: number;
+  latency: StepResult | null;
+  /** Why it could not be measured, e.g. the renderer crashed. */
+  failure: string | null;
+}
+
 interface SizeResult {
   n: number;
   indexMs: number;
   gpuAttach: AttachResult;
-  circleAttach: AttachResult | null;
+  baseline: BaselineResult | null;
   /** Bytes per event. */
-  heap: { incidents: number; index: number; gpu: number; circle: number | null };
+  heap: { incidents: number; index: number; gpu: number };
   scrub: { gpu: StepPair; cumulative: StepResult; bare: StepResult };
-  latency: { gpu: StepResult; bare: StepResult; circle: StepResult | null };
+  latency: { gpu: StepResult; bare: StepResult };
   picks: PickResult;
+}
+
+async function measureBaseline(context: BenchContext, n: number, steps: number): Promise<BaselineResult> {
+  const { page, cdp } = await context.openPage();
+  const result: BaselineResult = { indexMs: Number.NaN, attach: null, heap: Number.NaN, latency: null, failure: null };
+  try {
+    await call(page, 'generate', n, 1);
+    result.indexMs = await call(page, 'buildIndex');
+    const heapIndex = await heapAfterGc(cdp);
+    result.attach = await call(page, 'attach', 'circle');
+    result.heap = ((await heapAfterGc(cdp)) - heapIndex) / n;
+    if (context.options.flags.screenshots) await page.screenshot({ path: `${context.options.flags.screenshots}/circle-${n}.png` });
+    result.latency = await call(page, 'latency', steps, 'window');
+    context.log(`  N=${n}: setFilter baseline ready after ${formatNumber(result.indexMs + result.attach.totalMs)} ms, ${formatNumber(result.latency.medianMs)} ms/step`);
+  } catch (error) {
+    result.failure = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    context.log(`  N=${n}: setFilter baseline failed: ${result.failure}`);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+  return result;
 }
 
 const sizes = (value: string | undefined) => (value ? value.split(',').map(Number).filter((x) => x > 0) : [10_000, 100_000, 1_000_000]);
@@ -55,31 +87,21 @@ async function measureSize(context: BenchContext, n: number): Promise<SizeResult
   const bareScrub = (await call(page, 'scrub', frames, 'window', false)).step;
   const bareLatency = await call(page, 'latency', steps, 'window');
 
-  let circle: StepResult | null = null;
-  let circleAttach: AttachResult | null = null;
-  let heapCircle: number | null = null;
-  if (flags.baseline !== 'off') {
-    circleAttach = await call(page, 'attach', 'circle');
-    heapCircle = await heapAfterGc(cdp);
-    if (flags.screenshots) await page.screenshot({ path: `${flags.screenshots}/circle-${n}.png` });
-    circle = await call(page, 'latency', baselineSteps, 'window');
-    await call(page, 'detach');
-    log(`  N=${n}: setFilter baseline ready after ${formatNumber(indexMs + circleAttach.totalMs)} ms, ${formatNumber(circle.medianMs)} ms/step`);
-  }
   await call(page, 'drop');
+  await heapAfterGc(cdp);
+  const baseline = flags.baseline === 'off' ? null : await measureBaseline(context, n, baselineSteps);
   return {
     n,
     indexMs,
     gpuAttach,
-    circleAttach,
+    baseline,
     heap: {
       incidents: (heapIncidents - heapEmpty) / n,
       index: (heapIndex - heapIncidents) / n,
       gpu: (heapGpu - heapIndex) / n,
-      circle: heapCircle === null ? null : (heapCircle - heapIndex) / n,
     },
     scrub: { gpu, cumulative, bare: bareScrub },
-    latency: { gpu: gpuLatency, bare: bareLatency, circle },
+    latency: { gpu: gpuLatency, bare: bareLatency },
     picks,
   };
 }
@@ -106,7 +128,8 @@ function report(results: SizeResult[], log: (m: string) => void): void {
     };
     row('bare map, no layer', r.latency.bare);
     row('GPU layer', r.latency.gpu);
-    row('circle layer + setFilter', r.latency.circle);
+    row('circle layer + setFilter', r.baseline?.latency ?? null);
+    if (r.baseline?.failure) stepRows.push([`circle layer + setFilter: ${r.baseline.failure}`, r.n, Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN]);
   }
   log('\nOne step: input at a random frame phase → maplibre idle with it drawn → GPU finished (ms; vsync wait included)');
   log(formatTable(['layer', 'N', 'median', 'p95', '× bare', 'main thread', 'events drawn'], stepRows));
@@ -122,13 +145,13 @@ function report(results: SizeResult[], log: (m: string) => void): void {
         r.gpuAttach.firstFrameMs,
         r.indexMs + r.gpuAttach.totalMs,
         r.gpuAttach.firstPickMs,
-        r.circleAttach ? r.indexMs + r.circleAttach.totalMs : Number.NaN,
+        r.baseline?.attach ? r.baseline.indexMs + r.baseline.attach.totalMs : Number.NaN,
       ]),
     ),
   );
 
   log('\nJS heap per event after GC (bytes: V8 heap + array-buffer backing stores, main thread)');
-  log(formatTable(['N', 'incidents', 'time index', 'GPU layer', 'circle layer †'], results.map((r) => [r.n, r.heap.incidents, r.heap.index, r.heap.gpu, r.heap.circle ?? Number.NaN])));
+  log(formatTable(['N', 'incidents', 'time index', 'GPU layer', 'circle layer †'], results.map((r) => [r.n, r.heap.incidents, r.heap.index, r.heap.gpu, r.baseline?.heap ?? Number.NaN])));
   log("† plus its GeoJSON tiles in maplibre's worker, which this does not count");
 
   log('\nPicking at 2000 random points over the data, 35-day window (µs per pick, over batches of 50)');
