@@ -8,6 +8,7 @@ import { createTimeIndex } from '../data/timeIndex';
 import { createMarkerScale } from '../map/markerScale';
 import { createMapView, type MapViewOptions } from '../map/mapView';
 import { createCircleIncidentLayer } from '../map/circleIncidentLayer';
+import { webglIncidentLayerFactory } from '../map/webglIncidentLayer';
 import { createStoryLayer, shortPlace } from '../map/storyLayer';
 import { LegendControl } from '../map/controls/legendControl';
 import { FocusAreaControl } from '../map/controls/focusAreaControl';
@@ -92,7 +93,8 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     store,
     scale,
     beforeId: FIRST_LABEL_LAYER_ID,
-    countedFactory: createCircleIncidentLayer,
+    // The GPU layer draws only the window's slice; without WebGL2 it falls back to circle layers.
+    countedFactory: webglIncidentLayerFactory(createCircleIncidentLayer),
     annotationFactory: (m, o) =>
       createStoryLayer(m, {
         ...o,
