@@ -79,6 +79,10 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     store,
     style: buildStyle(theme, { assetBase: options.assetBase, lang: options.lang ?? 'en' }),
     boundsFor,
+    overlays: () => [
+      options.filtersElement.querySelector<HTMLElement>('details[open]'),
+      options.mapElement.querySelector<HTMLElement>('.legend[open]'),
+    ],
     attribution: bundled.map((b) => b.dataset.attribution),
     ...options.mapOptions,
   });
@@ -86,6 +90,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   map.getCanvas().setAttribute('aria-label', messages.mapLabel);
   map.addControl(new FocusAreaControl(store, messages), 'top-left');
   map.addControl(new LegendControl({ scale, messages, formatters, storyColour: theme.labelText }), 'top-right');
+  view.reframe();
   await view.loaded;
 
   const datasets = createDatasetLayers({

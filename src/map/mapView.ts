@@ -5,6 +5,7 @@ import {
   NavigationControl,
   ScaleControl,
   type LngLatBoundsLike,
+  type PaddingOptions,
   type Map as MaplibreMap,
   type StyleSpecification,
 } from 'maplibre-gl';
@@ -34,19 +35,36 @@ export interface MapViewOptions {
   interactive?: boolean;
   /** maplibre UI strings to replace (the cooperative-gestures hint in the embed's language). */
   locale?: Record<string, string>;
+  /** Panels laid over the map's sides, which framed areas should clear (null or folded ones are skipped). */
+  overlays?: () => readonly (HTMLElement | null)[];
 }
 
 export interface MapView {
   readonly map: MaplibreMap;
   /** Resolves once the style is loaded and sources can be added. */
   readonly loaded: Promise<void>;
+  /** Frames the named view again unless the reader has moved the map (after panels open or close). */
+  reframe(): void;
   destroy(): void;
 }
 
-/** Padding that keeps a framed area clear of the controls, smaller on phones. */
-function framePadding(map: MaplibreMap): number {
-  const { width, height } = map.getContainer().getBoundingClientRect();
-  return Math.max(0, Math.min(width < 600 ? 16 : 48, width / 6, height / 6));
+/**
+ * Padding that keeps a framed area clear of the controls, smaller on phones, and clear of the
+ * panels laid over the map's sides (the filters on the left, the open legend on the right).
+ */
+function framePadding(map: MaplibreMap, overlays?: () => readonly (HTMLElement | null)[]): PaddingOptions {
+  const frame = map.getContainer().getBoundingClientRect();
+  const base = Math.max(0, Math.min(frame.width < 600 ? 16 : 48, frame.width / 6, frame.height / 6));
+  const padding = { top: base, bottom: base, right: base, left: base };
+  // Only on wide maps: on a phone the panels are folded and would leave no room to frame anything.
+  if (frame.width < 900) return padding;
+  for (const el of overlays?.() ?? []) {
+    const box = el?.getBoundingClientRect();
+    if (!box || box.width === 0) continue;
+    if (box.right - frame.left < frame.width / 2) padding.left = Math.max(padding.left, box.right - frame.left + 12);
+    else if (frame.right - box.left < frame.width / 2) padding.right = Math.max(padding.right, frame.right - box.left + 12);
+  }
+  return padding;
 }
 
 /** The only place a maplibre Map is created. Keeps the camera and the store's `view` in sync. */
@@ -56,8 +74,7 @@ export function createMapView(options: MapViewOptions): MapView {
   const map = new MaplibreMapClass({
     container: options.container,
     style: options.style,
-    bounds: hasHashCamera ? undefined : options.boundsFor(store.get().view ?? 'sahel'),
-    fitBoundsOptions: { padding: 20, maxZoom: 9 },
+
     hash: options.hash ?? true,
     attributionControl: false,
     cooperativeGestures: options.cooperativeGestures ?? false,
@@ -72,12 +89,13 @@ export function createMapView(options: MapViewOptions): MapView {
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
   map.touchZoomRotate?.disableRotation();
+  if (!hasHashCamera) map.fitBounds(options.boundsFor(store.get().view ?? 'sahel'), { padding: framePadding(map, options.overlays), maxZoom: 9, animate: false });
   if (options.interactive ?? true) map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
   map.addControl(new AttributionControl({ compact: false, customAttribution: options.attribution }), 'bottom-right');
 
   const flyTo = (id: FocusAreaId) => {
-    map.fitBounds(options.boundsFor(id), { padding: framePadding(map), maxZoom: 9, duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 1200 });
+    map.fitBounds(options.boundsFor(id), { padding: framePadding(map, options.overlays), maxZoom: 9, duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 1200 });
   };
   // The named area is outlined while it is the view; `sahel` has no outline (it is the whole map).
   const highlight = () => {
@@ -99,10 +117,11 @@ export function createMapView(options: MapViewOptions): MapView {
   });
   // Until the reader moves the map, a layout change (the page settling, a rotated phone, an
   // iframe resized by its article) re-frames the named view instead of cropping it.
-  map.on('resize', () => {
+  const reframe = () => {
     const view = store.get().view;
-    if (!touchedByReader && view) map.fitBounds(options.boundsFor(view), { padding: framePadding(map), maxZoom: 9, animate: false });
-  });
+    if (!touchedByReader && view) map.fitBounds(options.boundsFor(view), { padding: framePadding(map, options.overlays), maxZoom: 9, animate: false });
+  };
+  map.on('resize', reframe);
 
   const loaded = new Promise<void>((resolve) => {
     if (map.loaded()) resolve();
@@ -111,6 +130,7 @@ export function createMapView(options: MapViewOptions): MapView {
   return {
     map,
     loaded,
+    reframe,
     destroy() {
       off();
       map.remove();
