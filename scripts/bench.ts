@@ -137,7 +137,7 @@ async function main(): Promise<void> {
       };
       const { page, cdp } = await openPage();
       await section.run({ page, cdp, options: { flags }, log, openPage });
-      await page.close();
+      if (!page.isClosed()) await page.close();
     }
     log(`\nLoad average at the end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   } finally {

@@ -7,6 +7,7 @@ export interface BenchOptions {
 
 /** What a section gets from the runner: a fresh page on its own bench page, and a CDP session to it. */
 export interface BenchContext {
+  /** The section's page, ready (`window.bench` defined). The section may close it early. */
   page: Page;
   cdp: CDPSession;
   options: BenchOptions;
