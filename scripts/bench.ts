@@ -30,7 +30,6 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--no-first-run',
   '--disable-sync',
-  '--disable-dev-shm-usage',
 ];
 
 const MIME: Record<string, string> = {
