@@ -45,10 +45,37 @@ function deathsOf(incident: Incident): number {
   return Number.isFinite(incident.deathsBest) ? incident.deathsBest : 0;
 }
 
-/** Running counts and deaths of one (type × country slot) bucket at every index position: length n + 1. */
-interface Prefix {
-  count: Int32Array;
+/** One (type × country slot) bucket: the days of its own events, ascending, and their running deaths (length + 1). */
+interface Bucket {
+  days: Int32Array;
   deaths: Float64Array;
+}
+
+/**
+ * Positions in time order, stable: a counting sort over whole days (O(n + days spanned)), since
+ * events are calendar days within a few decades. A span far wider than the data (a stray year
+ * 9999) falls back to a comparison sort rather than allocate a counter per day.
+ */
+function timeOrder(dayOf: Float64Array): Uint32Array {
+  const n = dayOf.length;
+  const order = new Uint32Array(n);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (dayOf[i] < min) min = dayOf[i];
+    if (dayOf[i] > max) max = dayOf[i];
+  }
+  if (n === 0) return order;
+  const span = max - min + 1;
+  if (span > 4 * n + 100_000) {
+    for (let i = 0; i < n; i++) order[i] = i;
+    return order.sort((x, y) => dayOf[x] - dayOf[y] || x - y);
+  }
+  const start = new Uint32Array(span + 1);
+  for (let i = 0; i < n; i++) start[dayOf[i] - min + 1]++;
+  for (let d = 1; d <= span; d++) start[d] += start[d - 1];
+  for (let i = 0; i < n; i++) order[start[dayOf[i] - min]++] = i;
+  return order;
 }
 
 /**
@@ -59,40 +86,55 @@ interface Prefix {
  * Incidents whose dateStart is not a valid date cannot be placed on a timeline and are left out
  * (the parsers never produce them; this guards hand-built input). The caller's array is not mutated.
  *
- * Totals use one prefix-sum pair per non-empty (event type × country-or-other) bucket over index
- * positions, so a window's totals are two bisections plus at most 6 × 4 subtractions, cheap enough
- * for every slider step. Memory is O(n × non-empty buckets).
+ * Totals keep, per non-empty (event type × country-or-other) bucket, the sorted days of that
+ * bucket's events and their running deaths: a window's totals are two bisections per bucket the
+ * filter lets through (at most 6 × 4), O(log n) for every slider step, in O(n) memory overall.
  */
 export function createTimeIndex(input: readonly Incident[]): TimeIndex {
-  const keyed = input
-    .map((incident, order) => ({ incident, order, day: dayNumber(incident.dateStart) }))
-    .filter((k) => Number.isFinite(k.day));
-  keyed.sort((a, b) => a.day - b.day || a.order - b.order);
-  const incidents = keyed.map((k) => k.incident);
-  const days = Int32Array.from(keyed, (k) => k.day);
-  const n = incidents.length;
-
-  const buckets = new Map<number, Prefix>();
+  const validDays = new Float64Array(input.length);
+  let kept = 0;
+  for (let i = 0; i < input.length; i++) {
+    const day = dayNumber(input[i].dateStart);
+    if (Number.isFinite(day)) validDays[kept++] = day;
+  }
+  // Usually every date is valid and the caller's array serves as it is; otherwise keep the valid ones.
+  const valid = kept === input.length ? input : input.filter((incident) => Number.isFinite(dayNumber(incident.dateStart)));
+  const order = timeOrder(validDays.subarray(0, kept));
+  const n = order.length;
+  const incidents: Incident[] = new Array(n);
+  const days = new Int32Array(n);
+  const keyOf = new Int8Array(n);
+  const slots = EVENT_TYPES.length * COUNTRY_SLOTS;
+  const sizes = new Int32Array(slots);
+  const typeIndex = new Map<string, number>(EVENT_TYPES.map((t, i) => [t, i]));
   let maxDeaths = 0;
-  incidents.forEach((incident, i) => {
+  for (let i = 0; i < n; i++) {
+    const incident = valid[order[i]];
+    incidents[i] = incident;
+    days[i] = validDays[order[i]];
     const d = deathsOf(incident);
     if (d > maxDeaths) maxDeaths = d;
-    const type = EVENT_TYPES.indexOf(incident.eventType);
-    if (type < 0) return;
-    const key = type * COUNTRY_SLOTS + countrySlot(incident.country);
-    let prefix = buckets.get(key);
-    if (!prefix) {
-      prefix = { count: new Int32Array(n + 1), deaths: new Float64Array(n + 1) };
-      buckets.set(key, prefix);
-    }
-    prefix.count[i + 1] = 1;
-    prefix.deaths[i + 1] = d;
-  });
-  for (const { count, deaths } of buckets.values()) {
-    for (let i = 1; i <= n; i++) {
-      count[i] += count[i - 1];
-      deaths[i] += deaths[i - 1];
-    }
+    const type = typeIndex.get(incident.eventType) ?? -1;
+    const key = type < 0 ? -1 : type * COUNTRY_SLOTS + countrySlot(incident.country);
+    keyOf[i] = key;
+    if (key >= 0) sizes[key]++;
+  }
+  const buckets = new Map<number, Bucket>();
+  const byKey: (Bucket | undefined)[] = [];
+  for (let key = 0; key < slots; key++) {
+    if (sizes[key] === 0) continue;
+    const bucket = { days: new Int32Array(sizes[key]), deaths: new Float64Array(sizes[key] + 1) };
+    buckets.set(key, bucket);
+    byKey[key] = bucket;
+  }
+  const filled = new Int32Array(slots);
+  for (let i = 0; i < n; i++) {
+    const key = keyOf[i];
+    if (key < 0) continue;
+    const bucket = byKey[key]!;
+    const j = filled[key]++;
+    bucket.days[j] = days[i];
+    bucket.deaths[j + 1] = bucket.deaths[j] + deathsOf(incidents[i]);
   }
 
   const range = (from: Date, to: Date): [number, number] => {
@@ -110,17 +152,21 @@ export function createTimeIndex(input: readonly Incident[]): TimeIndex {
   };
 
   const totals = (from: Date, to: Date, filter: IncidentFilter): { incidents: number; deaths: number } => {
-    const [lo, hi] = range(from, to);
+    const a = dayNumber(from);
+    const b = dayNumber(to);
     let count = 0;
     let deaths = 0;
-    if (hi <= lo) return { incidents: 0, deaths: 0 };
-    for (const [key, prefix] of buckets) {
+    if (!Number.isFinite(a) || !Number.isFinite(b) || b < a) return { incidents: 0, deaths: 0 };
+    for (const [key, bucket] of buckets) {
       const type = EVENT_TYPES[Math.floor(key / COUNTRY_SLOTS)];
       const slot = key % COUNTRY_SLOTS;
       if (!filter.types.includes(type)) continue;
       if (slot !== OTHER_SLOT && !filter.countries.includes(COUNTRIES[slot])) continue;
-      count += prefix.count[hi] - prefix.count[lo];
-      deaths += prefix.deaths[hi] - prefix.deaths[lo];
+      const lo = bisectLeft(bucket.days, a);
+      const hi = bisectRight(bucket.days, b);
+      if (hi <= lo) continue;
+      count += hi - lo;
+      deaths += bucket.deaths[hi] - bucket.deaths[lo];
     }
     return { incidents: count, deaths };
   };
