@@ -1,14 +1,4 @@
-/** A small deterministic generator (mulberry32), so every run parses the same text. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../gpu/synthetic';
 
 export const ACLED_2023_HEADER =
   'event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp';
@@ -37,7 +27,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  * current exports do (2022-09-23), the second as older ones (23 September 2022), so both are timed.
  */
 export function syntheticAcledCsv(n: number, seed = 1): string {
-  const rand = random(seed);
+  const rand = seededRandom(seed); // the same mulberry32 as the GPU bench: every run parses the same text
   const parts: string[] = [ACLED_2023_HEADER];
   const start = Date.UTC(2018, 0, 1);
   for (let i = 0; i < n; i++) {
