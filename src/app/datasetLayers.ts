@@ -26,8 +26,11 @@ export interface DatasetLayersOptions {
 }
 
 export interface DatasetLayers {
-  /** Adds a dataset as its own layer, or replaces the one with the same id. */
-  add(dataset: Dataset, incidents: readonly Incident[]): DatasetEntry;
+  /**
+   * Adds a dataset as its own layer, or replaces the one with the same id. Pass `index` when the
+   * caller already built the dataset's time index (sorting a large file twice is the slow part).
+   */
+  add(dataset: Dataset, incidents: readonly Incident[], index?: TimeIndex): DatasetEntry;
   remove(id: string): void;
   entries(): readonly DatasetEntry[];
   /** Layers in picking order: annotations on top, then the newest counted dataset first. */
@@ -68,9 +71,9 @@ export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayer
   });
 
   const api: DatasetLayers = {
-    add(dataset, incidents) {
+    add(dataset, incidents, prebuilt) {
       api.remove(dataset.id);
-      const index = createTimeIndex(incidents);
+      const index = prebuilt ?? createTimeIndex(incidents);
       const factory = dataset.role === 'counted' ? options.countedFactory : options.annotationFactory;
       const layer = factory(map, { id: `dataset-${dataset.id}`, dataset, scale: options.scale, beforeId: dataset.role === 'counted' ? options.beforeId : undefined });
       layer.setData(index);

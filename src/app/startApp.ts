@@ -63,11 +63,12 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   const bundled = [data.counted, data.stories];
   // The scale's domain is fixed on the bundled counted dataset, so markers and legend never change
   // while scrubbing, nor when a file is added.
-  const scale = createMarkerScale(createTimeIndex(data.counted.result.incidents).maxDeaths);
+  const countedIndex = createTimeIndex(data.counted.result.incidents);
+  const scale = createMarkerScale(countedIndex.maxDeaths);
 
   // The timeline and filters first: they set the map's final height before it frames the first view.
   const timeline = mountTimeline(options.timelineElement, store, {
-    index: createTimeIndex(data.counted.result.incidents),
+    index: countedIndex,
     messages,
     formatters,
     trackStart: TRACK_START,
@@ -114,8 +115,10 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     datasetsById.clear();
     for (const e of datasets.entries()) datasetsById.set(e.dataset.id, e.dataset);
   });
-  for (const b of bundled) datasets.add(b.dataset, b.result.incidents);
-  timeline.setIndex(datasets.countedIndex());
+  datasets.add(data.counted.dataset, data.counted.result.incidents, countedIndex);
+  datasets.add(data.stories.dataset, data.stories.result.incidents);
+  // Only when the URL hid the counted layer does the timeline need another index than the one it has.
+  if (datasets.countedIndex() !== countedIndex) timeline.setIndex(datasets.countedIndex());
   datasets.onChange(() => {
     timeline.setIndex(datasets.countedIndex());
     filters.destroy();
