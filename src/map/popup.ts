@@ -4,6 +4,7 @@ import type { Messages } from '../i18n/messages';
 import { t } from '../i18n/messages';
 import type { Formatters } from '../i18n/format';
 import { EVENT_TYPE_COLOURS } from './eventColours';
+import { safeUrl } from '../data/safeUrl';
 import './popup.css';
 
 export interface PopupContext {
@@ -36,13 +37,7 @@ const UNKNOWN_TYPE_COLOUR = '#888888';
  * door before a click, so it checks again rather than trust whatever built the Incident.
  */
 export function isHttpUrl(url: string | null | undefined): url is string {
-  if (typeof url !== 'string' || url.trim() === '') return false;
-  try {
-    const { protocol } = new URL(url.trim());
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
+  return typeof url === 'string' && safeUrl(url) !== null;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -92,7 +87,7 @@ function sourceItem(source: Incident['sources'][number]): HTMLLIElement {
   const title = source.title.trim() || source.publisher.trim() || source.url?.trim() || '';
   if (isHttpUrl(source.url)) {
     const a = el('a', undefined, title);
-    a.href = new URL(source.url.trim()).href;
+    a.href = safeUrl(source.url)!;
     a.target = '_blank';
     a.rel = 'noopener noreferrer';
     li.append(a);
