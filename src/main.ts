@@ -1,9 +1,7 @@
 import './app.css';
 import { en } from './i18n/messages';
 import { createFormatters } from './i18n/format';
-import { createStore, DEFAULT_STATE } from './state';
-import { readUrlState, bindUrlState } from './embed/urlState';
-import { reconcileWindow } from './embed/statePatch';
+import { bindUrlState, createDerivedView, createStore, DEFAULT_STATE, readUrlState, reconcileWindow } from './state';
 import { mountLoadingOverlay } from './ui/loadingOverlay';
 import { mountHeader } from './ui/header';
 import { startApp } from './app/startApp';
@@ -17,12 +15,14 @@ const messages = en;
 const formatters = createFormatters();
 const warn = (m: string) => console.warn(m);
 const store = createStore({ ...DEFAULT_STATE, ...reconcileWindow(DEFAULT_STATE, readUrlState(window.location.search, warn), warn) });
+const derived = createDerivedView(store);
 const mapElement = document.getElementById('map')!;
 mountHeader(document.getElementById('header')!, messages);
 const overlay = mountLoadingOverlay(mapElement, messages.loading);
 
 startApp({
   store,
+  derived,
   messages,
   formatters,
   mapElement,

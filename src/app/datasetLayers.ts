@@ -1,5 +1,5 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import type { Store } from '../state';
+import type { DerivedSource, DerivedViewHandle, Store } from '../state';
 import type { Dataset, Incident } from '../types';
 import { createTimeIndex, type TimeIndex } from '../data/timeIndex';
 import type { IncidentLayer, IncidentLayerFactory } from '../map/incidentLayer';
@@ -16,6 +16,8 @@ export interface DatasetEntry {
 export interface DatasetLayersOptions {
   map: MaplibreMap;
   store: Store;
+  /** The app's derived view: told about every dataset added or removed, read for each new layer's first state. */
+  derived: DerivedViewHandle;
   scale: MarkerScale;
   /** Builds the layer of a counted dataset (the GPU layer, or the circle layer). */
   countedFactory: IncidentLayerFactory;
@@ -57,6 +59,7 @@ export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayer
     counted = null;
     for (const l of [...listeners]) l();
   };
+  const sources = (): DerivedSource[] => [...entries.values()].map((e) => ({ id: e.dataset.id, role: e.dataset.role, index: e.index }));
   const reindexKeys = () => {
     byKey.clear();
     for (const e of entries.values()) for (const i of e.index.incidents) byKey.set(incidentKey(i), i);
@@ -77,9 +80,10 @@ export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayer
       const factory = dataset.role === 'counted' ? options.countedFactory : options.annotationFactory;
       const layer = factory(map, { id: `dataset-${dataset.id}`, dataset, scale: options.scale, beforeId: dataset.role === 'counted' ? options.beforeId : undefined });
       layer.setData(index);
-      layer.update(layerStateFor(store.get(), dataset.id));
       const entry = { dataset, index, layer };
       entries.set(dataset.id, entry);
+      options.derived.setSources(sources());
+      layer.update(layerStateFor(options.derived.get(), dataset.id));
       reindexKeys();
       changed();
       return entry;
@@ -89,6 +93,7 @@ export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayer
       if (!entry) return;
       entry.layer.remove();
       entries.delete(id);
+      options.derived.setSources(sources());
       reindexKeys();
       changed();
     },

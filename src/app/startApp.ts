@@ -1,8 +1,7 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import type { Store } from '../state';
+import type { DerivedViewHandle, Store } from '../state';
 import type { Messages } from '../i18n/messages';
 import type { Formatters } from '../i18n/format';
-import type { TimeIndex } from '../data/timeIndex';
 import type { Dataset, Incident } from '../types';
 import { createTimeIndex } from '../data/timeIndex';
 import { createMarkerScale } from '../map/markerScale';
@@ -28,6 +27,11 @@ const TRACK_START = new Date(Date.UTC(2017, 0, 1));
 
 export interface StartAppOptions {
   store: Store;
+  /**
+   * The derived view over the store, made right after it (before the embed bridge or any other
+   * store listener), so that whoever hears a change reads figures already derived from it.
+   */
+  derived: DerivedViewHandle;
   messages: Messages;
   formatters: Formatters;
   mapElement: HTMLElement;
@@ -46,8 +50,8 @@ export interface App {
   map: MaplibreMap;
   /** Every dataset on the map; add a user's file with `datasets.add(dataset, incidents)`. */
   datasets: DatasetLayers;
-  /** The counted datasets' time indexes, by dataset id: the embed API reports their visible totals. */
-  readonly counted: { id: string; index: TimeIndex }[];
+  /** What the map shows, derived once per change: the embed API and the text summaries read it. */
+  derived: DerivedViewHandle;
   /** An incident by its `${dataset}:${id}` key. */
   lookup(key: string): Incident | undefined;
 }
@@ -65,10 +69,14 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   // while scrubbing, nor when a file is added.
   const countedIndex = createTimeIndex(data.counted.result.incidents);
   const scale = createMarkerScale(countedIndex.maxDeaths);
+  const { derived } = options;
+  // Before any view mounts, so the first frame already reads the window and totals of the data.
+  derived.setSources([{ id: data.counted.dataset.id, role: 'counted', index: countedIndex }]);
 
   // The timeline and filters first: they set the map's final height before it frames the first view.
   const timeline = mountTimeline(options.timelineElement, store, {
     index: countedIndex,
+    derived,
     messages,
     formatters,
     trackStart: TRACK_START,
@@ -97,6 +105,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   const datasets = createDatasetLayers({
     map,
     store,
+    derived,
     scale,
     beforeId: FIRST_LABEL_LAYER_ID,
     // The GPU layer draws only the window's slice; without WebGL2 it falls back to circle layers.
@@ -124,8 +133,8 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     filters.destroy();
     filters = mountFilterPanel(options.filtersElement, store, { datasets: datasets.entries().map((e) => e.dataset), messages });
   });
-  syncIncidentLayers(store, () => datasets.entries());
-  mountEmptyNotice(options.mapElement, store, () => datasets.countedIndex(), messages.noIncidents);
+  syncIncidentLayers(derived, () => datasets.entries());
+  mountEmptyNotice(options.mapElement, derived, messages.noIncidents);
   bindIncidentPopups({
     map,
     store,
@@ -144,9 +153,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   return {
     map,
     datasets,
-    get counted() {
-      return datasets.entries().filter((e) => e.dataset.role === 'counted').map((e) => ({ id: e.dataset.id, index: e.index }));
-    },
+    derived,
     lookup: (key) => datasets.lookup(key),
   };
 }

@@ -1,14 +1,16 @@
-import type { AppState, Store } from '../state';
+import type { DerivedView, DerivedViewHandle } from '../state';
 import type { IncidentLayer, IncidentLayerState } from '../map/incidentLayer';
 import type { Dataset } from '../types';
 
-const LAYER_KEYS: readonly (keyof AppState)[] = ['from', 'to', 'mode', 'types', 'countries', 'hiddenDatasets', 'selection'];
+const NOTHING: readonly [number, number] = [0, 0];
 
-/** What a layer of dataset `datasetId` should draw for this state. */
-export function layerStateFor(state: AppState, datasetId: string): IncidentLayerState {
+/** What a layer of dataset `datasetId` should draw for this view: its slice of the shown window, and the filters. */
+export function layerStateFor(view: DerivedView, datasetId: string): IncidentLayerState {
+  const { state } = view;
+  const shown = view.datasets.find((d) => d.id === datasetId);
   return {
-    from: state.from,
-    to: state.to,
+    slice: shown?.slice ?? NOTHING,
+    window: { from: state.from, to: state.to },
     mode: state.mode,
     filter: { types: state.types, countries: state.countries },
     visible: !state.hiddenDatasets.includes(datasetId),
@@ -16,10 +18,12 @@ export function layerStateFor(state: AppState, datasetId: string): IncidentLayer
   };
 }
 
-/** Keeps every incident layer in step with the store; layers only hear changes that concern them. */
-export function syncIncidentLayers(store: Store, layers: () => Iterable<{ dataset: Dataset; layer: IncidentLayer }>): () => void {
-  return store.on('change', (state, previous) => {
-    if (!LAYER_KEYS.some((k) => state[k] !== previous[k])) return;
-    for (const { dataset, layer } of layers()) layer.update(layerStateFor(state, dataset.id));
+/** Keeps every incident layer in step with the derived view; layers only hear changes that concern them. */
+export function syncIncidentLayers(derived: DerivedViewHandle, layers: () => Iterable<{ dataset: Dataset; layer: IncidentLayer }>): () => void {
+  return derived.on('change', (view, previous) => {
+    // A new view object means new slices (window, mode, filters, datasets); otherwise only the selection matters.
+    const figures = view.datasets !== previous.datasets;
+    if (!figures && view.state.selection === previous.state.selection) return;
+    for (const { dataset, layer } of layers()) layer.update(layerStateFor(view, dataset.id));
   });
 }

@@ -1,5 +1,5 @@
-import type { Incident, IncidentFilter } from '../types';
-import { APPROXIMATE_PRECISIONS, COUNTRIES, EVENT_TYPES } from '../types';
+import type { Incident } from '../types';
+import { encodeClass } from './incidentClass';
 import type { TimeIndex } from './timeIndex';
 
 /**
@@ -34,52 +34,7 @@ export interface IncidentColumns {
   readonly unplaced: number;
 }
 
-/** Bits 0–2 of a class byte: index in EVENT_TYPES, or this for a type outside it (never passes a filter). */
-export const UNKNOWN_TYPE = 7;
-/** Bits 3–4: index in COUNTRIES, or this slot for any other country (which every country filter lets through). */
-export const OTHER_COUNTRY = COUNTRIES.length;
-/** Bit 5: the point is a centroid (district, region, country or unknown precision), drawn as approximate. */
-export const FLAG_APPROXIMATE = 1 << 5;
-/** Bit 6: the date is known to a week, month or year only. */
-export const FLAG_IMPRECISE_DATE = 1 << 6;
-/** Bit 7: no deaths reported: drawn with the scale's distinct zero marker. */
-export const FLAG_NO_DEATHS = 1 << 7;
-
-const TYPE_BITS = new Map<string, number>(EVENT_TYPES.map((t, i) => [t, i]));
-const COUNTRY_BITS = new Map<string, number>(COUNTRIES.map((c, i) => [c, i << 3]));
-
-/** Packs what the shader and the picker filter and style on into one byte, the same for both. */
-export function encodeClass(incident: Incident): number {
-  let c = (TYPE_BITS.get(incident.eventType) ?? UNKNOWN_TYPE) | (COUNTRY_BITS.get(incident.country) ?? (OTHER_COUNTRY << 3));
-  if (APPROXIMATE_PRECISIONS.has(incident.locationPrecision)) c |= FLAG_APPROXIMATE;
-  if (incident.datePrecision !== 'day') c |= FLAG_IMPRECISE_DATE;
-  if (!(incident.deathsBest > 0)) c |= FLAG_NO_DEATHS;
-  return c;
-}
-
-/** A filter as two bitmasks: bit t of `types` for EVENT_TYPES[t], bit s of `countries` for country slot s. */
-export interface FilterMasks {
-  types: number;
-  countries: number;
-}
-
-/** The "other country" slot is always set: a country outside COUNTRIES passes every country filter. */
-export function filterMasks(filter: IncidentFilter): FilterMasks {
-  let types = 0;
-  let countries = 1 << OTHER_COUNTRY;
-  EVENT_TYPES.forEach((t, i) => {
-    if (filter.types.includes(t)) types |= 1 << i;
-  });
-  COUNTRIES.forEach((c, i) => {
-    if (filter.countries.includes(c)) countries |= 1 << i;
-  });
-  return { types, countries };
-}
-
-/** The JS twin of the vertex shader's test: the picker uses it so that what is hit is what is drawn. */
-export function passesMasks(cls: number, masks: FilterMasks): boolean {
-  return ((masks.types >> (cls & 7)) & 1) === 1 && ((masks.countries >> ((cls >> 3) & 3)) & 1) === 1;
-}
+export { encodeClass, filterMasks, passesMasks, FLAG_APPROXIMATE, FLAG_IMPRECISE_DATE, FLAG_NO_DEATHS, OTHER_COUNTRY, UNKNOWN_TYPE, type FilterMasks } from './incidentClass';
 
 /** Web Mercator x of a longitude, 0 at 180°W and 1 at 180°E. */
 export function mercatorX(lon: number): number {
@@ -159,28 +114,4 @@ export function buildIncidentColumns(index: TimeIndex, radius: (deaths: number) 
     if (r > maxRadius) maxRadius = r;
   }
   return { count: n, originX, originY, xy, dayOrigin, day, radius: radii, maxRadius, classes, unplaced };
-}
-
-/** First position whose value is ≥ `value` in an ascending array (binary search). */
-function lowerBound(values: ArrayLike<number>, value: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * The slice `[lo, hi)` of events whose day lies in `[first, last]` (both inclusive, whole days), by
- * two binary searches over the sorted day column: O(log n) per slider step, never a scan. A
- * cumulative window passes `first = -Infinity`. An empty or inverted window gives `lo === hi`.
- */
-export function sliceOfDays(days: ArrayLike<number>, first: number, last: number): [number, number] {
-  if (Number.isNaN(first) || Number.isNaN(last)) return [0, 0];
-  const lo = lowerBound(days, first);
-  const hi = Math.max(lo, lowerBound(days, Math.floor(last) + 1));
-  return [lo, hi];
 }

@@ -1,6 +1,7 @@
 import { bisectLeft, bisectRight } from 'd3-array';
 import type { Incident, IncidentFilter } from '../types';
-import { COUNTRIES, EVENT_TYPES } from '../types';
+import { EVENT_TYPES } from '../types';
+import { COUNTRY_SLOTS, countrySlot, filterMasks, passesSlots, typeSlot, UNKNOWN_TYPE } from './incidentClass';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -29,15 +30,6 @@ export interface TimeIndex {
   totals(from: Date, to: Date, filter: IncidentFilter): { incidents: number; deaths: number };
   /** Does this incident pass the type/country filter (country outside COUNTRIES always passes)? */
   passes(incident: Incident, filter: IncidentFilter): boolean;
-}
-
-/** Country slots of a bucket: one per entry of COUNTRIES, then "other", which every country filter lets through. */
-const COUNTRY_SLOTS = COUNTRIES.length + 1;
-const OTHER_SLOT = COUNTRIES.length;
-
-function countrySlot(country: string): number {
-  const i = (COUNTRIES as readonly string[]).indexOf(country);
-  return i < 0 ? OTHER_SLOT : i;
 }
 
 /** Deaths that count towards sums: a missing or non-finite best estimate adds nothing. */
@@ -106,7 +98,6 @@ export function createTimeIndex(input: readonly Incident[]): TimeIndex {
   const keyOf = new Int8Array(n);
   const slots = EVENT_TYPES.length * COUNTRY_SLOTS;
   const sizes = new Int32Array(slots);
-  const typeIndex = new Map<string, number>(EVENT_TYPES.map((t, i) => [t, i]));
   let maxDeaths = 0;
   for (let i = 0; i < n; i++) {
     const incident = valid[order[i]];
@@ -114,8 +105,9 @@ export function createTimeIndex(input: readonly Incident[]): TimeIndex {
     days[i] = validDays[order[i]];
     const d = deathsOf(incident);
     if (d > maxDeaths) maxDeaths = d;
-    const type = typeIndex.get(incident.eventType) ?? -1;
-    const key = type < 0 ? -1 : type * COUNTRY_SLOTS + countrySlot(incident.country);
+    // A bucket per (type slot × country slot) of incidentClass.ts; an unknown type is never counted.
+    const type = typeSlot(incident.eventType);
+    const key = type === UNKNOWN_TYPE ? -1 : type * COUNTRY_SLOTS + countrySlot(incident.country);
     keyOf[i] = key;
     if (key >= 0) sizes[key]++;
   }
@@ -145,11 +137,8 @@ export function createTimeIndex(input: readonly Incident[]): TimeIndex {
     return [lo, Math.max(lo, bisectRight(days, b))];
   };
 
-  const passes = (incident: Incident, filter: IncidentFilter): boolean => {
-    if (!filter.types.includes(incident.eventType)) return false;
-    const slot = countrySlot(incident.country);
-    return slot === OTHER_SLOT || filter.countries.includes(COUNTRIES[slot]);
-  };
+  const passes = (incident: Incident, filter: IncidentFilter): boolean =>
+    passesSlots(typeSlot(incident.eventType), countrySlot(incident.country), filterMasks(filter));
 
   const totals = (from: Date, to: Date, filter: IncidentFilter): { incidents: number; deaths: number } => {
     const a = dayNumber(from);
@@ -157,11 +146,9 @@ export function createTimeIndex(input: readonly Incident[]): TimeIndex {
     let count = 0;
     let deaths = 0;
     if (!Number.isFinite(a) || !Number.isFinite(b) || b < a) return { incidents: 0, deaths: 0 };
+    const masks = filterMasks(filter);
     for (const [key, bucket] of buckets) {
-      const type = EVENT_TYPES[Math.floor(key / COUNTRY_SLOTS)];
-      const slot = key % COUNTRY_SLOTS;
-      if (!filter.types.includes(type)) continue;
-      if (slot !== OTHER_SLOT && !filter.countries.includes(COUNTRIES[slot])) continue;
+      if (!passesSlots(Math.floor(key / COUNTRY_SLOTS), key % COUNTRY_SLOTS, masks)) continue;
       const lo = bisectLeft(bucket.days, a);
       const hi = bisectRight(bucket.days, b);
       if (hi <= lo) continue;

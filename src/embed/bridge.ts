@@ -4,7 +4,7 @@ import type { Incident } from '../types';
 import { isEmbedMessage, parseMessage, type BBox, type ParentMessage } from './messages';
 import { errorMessage, incidentMessage, readyMessage, stateMessage, type VisibleTotals } from './outgoing';
 import { PYM_DELIMITER } from './heightPoster';
-import { reconcileWindow } from './statePatch';
+import { reconcileWindow } from '../state';
 
 /** What the bridge needs from the running map; it arrives once the data and the map are ready. */
 export interface BridgeApp {

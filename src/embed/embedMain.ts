@@ -9,7 +9,7 @@ import { createFormatters } from '../i18n/format';
 import { FR_NUMBER, FR_TIME, fr } from '../i18n/fr';
 import { en, t, type Messages } from '../i18n/messages';
 import { DARK, LIGHT } from '../map/theme';
-import { createStore, DEFAULT_STATE } from '../state';
+import { createDerivedView, createStore, DEFAULT_STATE, readUrlState, reconcileWindow } from '../state';
 import { mountLoadingOverlay } from '../ui/loadingOverlay';
 import { startBridge } from './bridge';
 import { mountEmbedChrome } from './embedChrome';
@@ -17,11 +17,8 @@ import { readEmbedOptions, resolveDark } from './embedOptions';
 import { fullMapHref } from './fullMapLink';
 import { watchHeight } from './heightPoster';
 import { createParentPoster } from './postToParent';
-import { reconcileWindow } from './statePatch';
 import { mountStillFallback, supportsWebGL2 } from './stillFallback';
 import { summaryText } from './summaryText';
-import { readUrlState } from './urlState';
-import { visibleTotals } from './visibleTotals';
 
 // Entry of embed.html: the map in an article's iframe. URL → embed flags and state → chrome, bridge
 // and height messages → the same startApp as the full map, restyled and restricted.
@@ -38,6 +35,8 @@ root.classList.toggle('embed--static', options.static);
 root.classList.toggle('embed--fill', options.fill);
 
 const store = createStore({ ...DEFAULT_STATE, ...reconcileWindow(DEFAULT_STATE, readUrlState(window.location.search, warn), warn) });
+// Before the bridge subscribes to the store, so its state messages read totals already derived.
+const derived = createDerivedView(store);
 const post = createParentPoster(window, options.origins);
 const bridge = startBridge({ win: window, store, post, origins: options.origins, warn });
 const el = (id: string) => document.getElementById(id)!;
@@ -65,8 +64,8 @@ function showStill(): void {
   bridge.fail('WebGL2 is not available in this browser: showing a still image and a text summary.');
   loadBundledData(assetBase)
     .then((data) => {
-      const counted = [{ id: data.counted.dataset.id, index: createTimeIndex(data.counted.result.incidents) }];
-      still.setSummary(summaryText(store.get(), counted, text));
+      derived.setSources([{ id: data.counted.dataset.id, role: 'counted', index: createTimeIndex(data.counted.result.incidents) }]);
+      still.setSummary(summaryText(derived.get(), text));
       mapElement.dataset.ready = 'still';
     })
     .catch((error: unknown) => {
@@ -80,6 +79,7 @@ else {
   const overlay = mountLoadingOverlay(mapElement, messages.loading);
   startApp({
     store,
+    derived,
     messages,
     formatters,
     mapElement,
@@ -105,13 +105,13 @@ else {
       overlay.done();
       const update = () => {
         chrome.setFullMapHref(fullMapHref(store.get(), cameraOf(map), assetBase));
-        if (options.static) chrome.setSummary(summaryText(store.get(), app.counted, text));
+        if (options.static) chrome.setSummary(summaryText(derived.get(), text));
       };
-      store.on('change', update);
+      derived.on('change', update);
       map.on('moveend', update);
       update();
       bridge.attach({
-        visible: (state) => visibleTotals(state, app.counted),
+        visible: () => derived.get().totals,
         lookup: app.lookup,
         fitBounds: ([w, s, e, n]) => {
           const { width, height: h } = mapElement.getBoundingClientRect();

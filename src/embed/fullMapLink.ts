@@ -1,5 +1,5 @@
 import type { AppState } from '../state';
-import { writeUrlState } from './urlState';
+import { writeUrlState } from '../state';
 
 /** The camera as maplibre's `hash` option writes it, so the full map opens where the embed was. */
 export interface Camera {

@@ -1,5 +1,4 @@
-import type { AppState, FocusAreaId } from '../state';
-import { decodeStatePatch, type StateParam } from './statePatch';
+import { decodeStatePatch, PARAM_KEYS, STATE_PARAMS, type AppState, type FocusAreaId, type StateParam } from '../state';
 
 /** Every message of the embed API carries `app: EMBED_APP`, so the map and the page ignore everyone else's. */
 export const EMBED_APP = 'sahel-incident-map';
@@ -41,7 +40,7 @@ const ENVELOPE = ['app', 'version', 'type', 'requestId'] as const;
 const FIELDS: Readonly<Record<ParentMessageType, readonly string[]>> = {
   'set-window': ['from', 'to', 'mode'],
   'set-filters': ['types', 'countries', 'hidden'],
-  'set-state': ['from', 'to', 'mode', 'types', 'countries', 'hidden', 'view', 'selection', 'metric', 'speed'],
+  'set-state': STATE_PARAMS,
   'fly-to': ['view', 'bbox'],
   select: ['selection'],
   play: ['speed'],
@@ -51,11 +50,6 @@ const FIELDS: Readonly<Record<ParentMessageType, readonly string[]>> = {
 
 export const PARENT_MESSAGE_TYPES = Object.keys(FIELDS) as ParentMessageType[];
 
-/** The patch key each state parameter decodes to (`hidden` → `hiddenDatasets`). */
-const PATCH_KEY: Readonly<Record<StateParam, keyof AppState>> = {
-  from: 'from', to: 'to', mode: 'mode', types: 'types', countries: 'countries', hidden: 'hiddenDatasets',
-  view: 'view', selection: 'selection', metric: 'metric', speed: 'speed',
-};
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
@@ -86,7 +80,7 @@ function describe(data: unknown): string {
 function decodeAll(fields: Record<string, unknown>, warn: Warn): Partial<AppState> | null {
   const patch = decodeStatePatch(fields, warn);
   for (const key of Object.keys(fields) as StateParam[]) {
-    if (!(PATCH_KEY[key] in patch)) return null;
+    if (!(PARAM_KEYS[key] in patch)) return null;
   }
   return patch;
 }

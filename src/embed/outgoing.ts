@@ -1,7 +1,7 @@
-import type { AppState } from '../state';
+import { formatDay } from '../data/calendarDay';
+import { encodeStatePatch, PARAM_KEYS, STATE_PARAMS, type AppState } from '../state';
 import type { Incident } from '../types';
 import { EMBED_APP, PROTOCOL_VERSION } from './messages';
-import { encodeStatePatch, formatDay, type StateParam } from './statePatch';
 
 /**
  * The state as the map reports it: the URL's spellings (slugs, ISO3 codes, `YYYY-MM-DD`), with
@@ -77,14 +77,12 @@ export function wireState(state: AppState): WireState {
   };
 }
 
-const PARAM_OF: Partial<Record<keyof AppState, StateParam | 'playing'>> = {
-  from: 'from', to: 'to', mode: 'mode', types: 'types', countries: 'countries', hiddenDatasets: 'hidden',
-  view: 'view', selection: 'selection', metric: 'metric', speed: 'speed', playing: 'playing',
-};
+/** The state keys the embed reports, under their wire names: the URL's parameters, then `playing`. */
+const WIRE_KEYS: readonly [keyof AppState, string][] = [...STATE_PARAMS.map((p): [keyof AppState, string] => [PARAM_KEYS[p], p]), ['playing', 'playing']];
 
 /** The changed state keys under their wire names (`hiddenDatasets` → `hidden`), in a stable order. */
 export function wireKeys(keys: readonly (keyof AppState)[]): string[] {
-  return (Object.keys(PARAM_OF) as (keyof AppState)[]).filter((k) => keys.includes(k)).map((k) => PARAM_OF[k]!);
+  return WIRE_KEYS.filter(([k]) => keys.includes(k)).map(([, wire]) => wire);
 }
 
 export function wireIncident(incident: Incident): WireIncident {

@@ -1,7 +1,8 @@
 import type { ExpressionSpecification, GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
 import { dayNumber, type TimeIndex } from '../data/timeIndex';
-import { APPROXIMATE_PRECISIONS, COUNTRIES, EVENT_TYPES, type Incident } from '../types';
+import { countrySlot, OTHER_COUNTRY, typeSlot } from '../data/incidentClass';
+import { APPROXIMATE_PRECISIONS, EVENT_TYPES, type Incident } from '../types';
 import { EVENT_TYPE_COLOURS } from './eventColours';
 import type { IncidentLayer, IncidentLayerFactory, IncidentLayerOptions, IncidentLayerState } from './incidentLayer';
 
@@ -11,8 +12,9 @@ interface MarkerProperties {
   i: number;
   day: number;
   r: number;
+  /** type slot (src/data/incidentClass.ts) */
   t: number;
-  /** country bucket: index in COUNTRIES, or -1 for any other country */
+  /** country slot: index in COUNTRIES, or OTHER_COUNTRY for any other country */
   c: number;
   zero: boolean;
   approx: boolean;
@@ -28,8 +30,8 @@ function toFeatures(index: TimeIndex, radius: (deaths: number) => number): Featu
         i,
         day: index.days[i],
         r: radius(incident.deathsBest),
-        t: EVENT_TYPES.indexOf(incident.eventType),
-        c: (COUNTRIES as readonly string[]).indexOf(incident.country),
+        t: typeSlot(incident.eventType),
+        c: countrySlot(incident.country),
         zero: !(incident.deathsBest > 0),
         approx: APPROXIMATE_PRECISIONS.has(incident.locationPrecision),
       },
@@ -53,7 +55,7 @@ export const createCircleIncidentLayer: IncidentLayerFactory = (map: MaplibreMap
   const sourceId = `${options.id}-source`;
   const layerId = `${options.id}-circles`;
   let index: TimeIndex | null = null;
-  let dayWindow: [number, number] = [0, -1];
+  let slice: readonly [number, number] = [0, 0];
 
   map.addSource(sourceId, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   map.addLayer(
@@ -84,20 +86,19 @@ export const createCircleIncidentLayer: IncidentLayerFactory = (map: MaplibreMap
     },
     update(state: IncidentLayerState) {
       map.setLayoutProperty(layerId, 'visibility', state.visible ? 'visible' : 'none');
-      const from = state.mode === 'cumulative' && index?.extent ? dayNumber(index.extent[0]) : dayNumber(state.from);
-      const to = dayNumber(state.to);
-      dayWindow = [from, to];
-      const types = state.filter.types.map((t) => EVENT_TYPES.indexOf(t));
-      const countries = [-1, ...state.filter.countries.map((c) => COUNTRIES.indexOf(c))];
+      slice = state.slice;
+      const types = state.filter.types.map(typeSlot);
+      const countries = [OTHER_COUNTRY, ...state.filter.countries.map(countrySlot)];
+      // Features keep the index's order in `i`, so the derived view's slice is a range of `i`.
       map.setFilter(layerId, [
         'all',
-        ['>=', ['get', 'day'], from],
-        ['<=', ['get', 'day'], to],
+        ['>=', ['get', 'i'], slice[0]],
+        ['<', ['get', 'i'], slice[1]],
         ['in', ['get', 't'], ['literal', types]],
         ['in', ['get', 'c'], ['literal', countries]],
       ]);
       // In cumulative mode the events before the window's start stay, dimmed.
-      const windowStart = dayNumber(state.from);
+      const windowStart = dayNumber(state.window.from);
       map.setPaintProperty(
         layerId,
         'circle-opacity',
@@ -119,7 +120,7 @@ export const createCircleIncidentLayer: IncidentLayerFactory = (map: MaplibreMap
       for (const f of features) {
         const i = Number(f.properties?.i);
         if (!Number.isInteger(i) || seen.has(i) || i < 0 || i >= index.incidents.length) continue;
-        if (index.days[i] < dayWindow[0] || index.days[i] > dayWindow[1]) continue;
+        if (i < slice[0] || i >= slice[1]) continue;
         seen.add(i);
         const incident = index.incidents[i];
         const p = map.project([incident.lon, incident.lat]);

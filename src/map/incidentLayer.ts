@@ -1,5 +1,5 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import type { TimeMode } from '../state';
+import type { DayWindow, TimeMode } from '../state';
 import type { Dataset, Incident, IncidentFilter } from '../types';
 import type { TimeIndex } from '../data/timeIndex';
 import type { MarkerScale } from './markerScale';
@@ -10,8 +10,13 @@ import type { MarkerScale } from './markerScale';
  * touching them.
  */
 export interface IncidentLayerState {
-  from: Date;
-  to: Date;
+  /**
+   * `[lo, hi)` of the layer's index to draw: the shown window's slice from the derived view
+   * (src/state/derive.ts), so no layer works out the window rule itself.
+   */
+  slice: readonly [number, number];
+  /** The reader's window: in cumulative mode, events before its first day are dimmed. */
+  window: DayWindow;
   mode: TimeMode;
   filter: IncidentFilter;
   visible: boolean;

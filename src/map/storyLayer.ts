@@ -1,6 +1,6 @@
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
-import { dayNumber, type TimeIndex } from '../data/timeIndex';
+import type { TimeIndex } from '../data/timeIndex';
 import type { Incident } from '../types';
 import type { IncidentLayer, IncidentLayerOptions, IncidentLayerState } from './incidentLayer';
 
@@ -34,7 +34,7 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
   const ringId = `${options.id}-rings`;
   const labelId = `${options.id}-labels`;
   let index: TimeIndex | null = null;
-  let window: [number, number] = [0, -1];
+  let slice: readonly [number, number] = [0, 0];
 
   map.addSource(sourceId, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   map.addLayer({
@@ -74,16 +74,16 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
         features: next.incidents.map((incident, i) => ({
           type: 'Feature',
           geometry: { type: 'Point', coordinates: [incident.lon, incident.lat] },
-          properties: { i, day: next.days[i], r: options.scale.radius(incident.deathsBest) + 3, label: options.label(incident) },
+          properties: { i, r: options.scale.radius(incident.deathsBest) + 3, label: options.label(incident) },
         })),
       };
       (map.getSource(sourceId) as GeoJSONSource).setData(data);
     },
     update(state: IncidentLayerState) {
       const visibility = state.visible ? 'visible' : 'none';
-      const from = state.mode === 'cumulative' && index?.extent ? dayNumber(index.extent[0]) : dayNumber(state.from);
-      window = [from, dayNumber(state.to)];
-      const filter = ['all', ['>=', ['get', 'day'], window[0]], ['<=', ['get', 'day'], window[1]]] as const;
+      slice = state.slice;
+      // Features keep the index's order in `i`: the derived view's slice is a range of `i`.
+      const filter = ['all', ['>=', ['get', 'i'], slice[0]], ['<', ['get', 'i'], slice[1]]] as const;
       for (const id of [ringId, labelId]) {
         map.setLayoutProperty(id, 'visibility', visibility);
         map.setFilter(id, filter as never);
@@ -102,7 +102,7 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
       const out: Incident[] = [];
       for (const f of features) {
         const i = Number(f.properties?.i);
-        if (!index.incidents[i] || index.days[i] < window[0] || index.days[i] > window[1]) continue;
+        if (!index.incidents[i] || i < slice[0] || i >= slice[1]) continue;
         if (!out.includes(index.incidents[i])) out.push(index.incidents[i]);
       }
       return out;

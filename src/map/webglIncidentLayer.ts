@@ -1,5 +1,5 @@
 import type { CustomLayerInterface, Map as MaplibreMap } from 'maplibre-gl';
-import { buildIncidentColumns, filterMasks, mercatorX, mercatorY, sliceOfDays, type IncidentColumns } from '../data/incidentColumns';
+import { buildIncidentColumns, filterMasks, mercatorX, mercatorY, type IncidentColumns } from '../data/incidentColumns';
 import { createSpatialIndex, pickNear, type SpatialIndex } from '../data/spatialIndex';
 import { dayNumber, type TimeIndex } from '../data/timeIndex';
 import { IncidentRenderer, type IncidentDrawState } from './gl/incidentRenderer';
@@ -96,10 +96,11 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
       draw = NOTHING;
       return;
     }
-    const from = dayNumber(state.from) - columns.dayOrigin;
-    const to = dayNumber(state.to) - columns.dayOrigin;
+    // The slice comes from the derived view (src/state/derive.ts); the columns keep the index's order.
+    const [lo, hi] = state.slice;
+    const from = dayNumber(state.window.from) - columns.dayOrigin;
+    const to = dayNumber(state.window.to) - columns.dayOrigin;
     const cumulative = state.mode === 'cumulative';
-    const [lo, hi] = sliceOfDays(columns.day, cumulative ? -Infinity : from, to);
     draw = {
       lo,
       hi,

@@ -1,5 +1,5 @@
 import { t } from '../i18n/messages';
-import type { AppState } from '../state';
+import { isSpeed, SPEEDS, type AppState } from '../state';
 import type { TimelineText } from './labels';
 import { STEP_UNITS, type StepUnit } from './windowMath';
 
@@ -24,9 +24,6 @@ export interface Controls {
   readonly element: HTMLElement;
   update(state: AppState, edges: ControlEdges): void;
 }
-
-/** The play speeds offered; AppState.speed holds one of them. */
-export const SPEEDS = [1, 2, 4] as const;
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -171,7 +168,7 @@ export function createControls(text: TimelineText, handlers: ControlHandlers): C
       playIcon.style.display = state.playing ? 'none' : '';
       pauseIcon.style.display = state.playing ? '' : 'none';
       setDisabled(play, !edges.hasData);
-      const speedValue = String(SPEEDS.includes(state.speed as (typeof SPEEDS)[number]) ? state.speed : 1);
+      const speedValue = String(isSpeed(state.speed) ? state.speed : 1);
       if (speed.value !== speedValue) speed.value = speedValue;
       for (const { el, direction } of stepButtons) setDisabled(el, !edges.hasData || (direction < 0 ? edges.atStart : edges.atEnd));
       setToggle(mode, state.mode === 'cumulative');

@@ -3,8 +3,7 @@ import { utcDay } from 'd3-time';
 import { dayNumber, type TimeIndex } from '../data/timeIndex';
 import type { Formatters } from '../i18n/format';
 import type { Messages } from '../i18n/messages';
-import type { AppState, Store } from '../state';
-import type { IncidentFilter } from '../types';
+import { createDerivedView, filterOf, type AppState, type DerivedView, type DerivedViewHandle, type Store } from '../state';
 import { weeklyBins, type WeekBin } from './bins';
 import { createControls } from './controls';
 import { statusText, type TimelineText } from './labels';
@@ -14,7 +13,6 @@ import { createTrack, type BrushMode } from './track';
 import {
   clampEnds,
   clampWindow,
-  cumulativeWindow,
   isAtEnd,
   isAtStart,
   rewindWindow,
@@ -27,7 +25,13 @@ import {
 } from './windowMath';
 
 export interface TimelineOptions {
+  /** What the histogram bins: the shown counted datasets as one index. */
   index: TimeIndex;
+  /**
+   * The app's derived view, which the status line, the window and the data's extent are read from.
+   * @defaultValue a view of its own over `index` alone (a timeline mounted without a map)
+   */
+  derived?: DerivedViewHandle;
   messages: Messages;
   formatters: Formatters;
   /**
@@ -58,7 +62,9 @@ const FALLBACK_WIDTH = 640;
 export function mountTimeline(container: HTMLElement, store: Store, options: TimelineOptions): TimelineHandle {
   const text: TimelineText = { messages: options.messages, formatters: options.formatters };
   let index = options.index;
-  let extent: DayExtent | null = index.extent;
+  const ownDerived = options.derived ? null : createDerivedView(store, [{ id: 'timeline', role: 'counted', index }]);
+  const derived = options.derived ?? ownDerived!;
+  let extent: DayExtent | null = derived.get().extent;
   let bins: WeekBin[] = [];
   let binsKey = '';
 
@@ -165,17 +171,18 @@ export function mountTimeline(container: HTMLElement, store: Store, options: Tim
   const measure = () => chart.clientWidth || container.clientWidth || FALLBACK_WIDTH;
   let width = measure();
 
-  const render = (state: AppState) => {
-    const filter: IncidentFilter = { types: state.types, countries: state.countries };
+  const render = (view: DerivedView) => {
+    const { state, shown } = view;
+    extent = view.extent;
+    const filter = filterOf(state);
     const domain = domainOf(state);
     const key = `${filter.types.join('|')}#${filter.countries.join('|')}#${+domain[0]}#${+domain[1]}`;
     if (key !== binsKey) {
       bins = weeklyBins(index, filter, domain);
       binsKey = key;
     }
-    const shown: TimeWindow = state.mode === 'cumulative' && extent ? cumulativeWindow(state, extent) : { from: state.from, to: state.to };
     const range = text.formatters.range(shown.from, shown.to);
-    status.textContent = statusText(text, shown, index.totals(shown.from, shown.to, filter));
+    status.textContent = statusText(text, shown, view.totals);
     // While playing, the line changes every frame: hold the announcements until play stops.
     status.setAttribute('aria-busy', String(state.playing));
     root.classList.toggle('timeline--cumulative', state.mode === 'cumulative');
@@ -188,8 +195,8 @@ export function mountTimeline(container: HTMLElement, store: Store, options: Tim
     });
   };
 
-  const off = store.on('change', (state) => render(state));
-  const stopPlayer = startPlayer(store, () => extent);
+  const off = derived.on('change', (view) => render(view));
+  const stopPlayer = startPlayer(store, () => derived.get().extent);
 
   const observer =
     typeof ResizeObserver === 'undefined'
@@ -197,21 +204,22 @@ export function mountTimeline(container: HTMLElement, store: Store, options: Tim
       : new ResizeObserver(() => {
           if (measure() === width) return;
           width = measure();
-          render(store.get());
+          render(derived.get());
         });
   observer?.observe(chart);
 
-  render(store.get());
+  render(derived.get());
 
   return {
     setIndex(next) {
       index = next;
-      extent = next.extent;
       binsKey = '';
-      render(store.get());
+      if (ownDerived) ownDerived.setSources([{ id: 'timeline', role: 'counted', index }]);
+      else render(derived.get());
     },
     destroy() {
       off();
+      ownDerived?.destroy();
       stopPlayer();
       observer?.disconnect();
       track.destroy();

@@ -114,13 +114,3 @@ export function windowAtEnd(window: TimeWindow, extent: DayExtent): TimeWindow {
 export function windowEndingAt(window: TimeWindow, to: Date, extent: DayExtent): TimeWindow {
   return shiftWindow(window, dayNumber(utcDay.floor(to)) - dayNumber(utcDay.floor(window.to)), extent);
 }
-
-/**
- * What cumulative mode shows: everything from the data's first day to the window's last day.
- * A window ending before the data begins shows just its last day.
- */
-export function cumulativeWindow(window: TimeWindow, extent: DayExtent): TimeWindow {
-  const to = utcDay.floor(window.to);
-  const start = utcDay.floor(extent[0]);
-  return { from: start <= to ? start : to, to };
-}

@@ -1,9 +1,8 @@
-import type { AppState, Store } from '../state';
+import { COUNTRY_CODES, EVENT_TYPE_SLUGS, type AppState, type Store } from '../state';
 import type { Country, Dataset, EventType } from '../types';
 import { COUNTRIES, EVENT_TYPES } from '../types';
 import type { Messages } from '../i18n/messages';
 import { EVENT_TYPE_COLOURS } from '../map/eventColours';
-import { COUNTRY_CODES, EVENT_TYPE_SLUGS } from '../embed/statePatch';
 import './filterPanel.css';
 
 export interface FilterPanelOptions {

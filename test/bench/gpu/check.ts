@@ -34,7 +34,7 @@ function waitFor(map: MaplibreMap, event: 'webglcontextlost' | 'webglcontextrest
  */
 export async function checkLayer(map: MaplibreMap, gl: WebGL2RenderingContext, layer: IncidentLayer, index: TimeIndex, scale: MarkerScale, state: IncidentLayerState): Promise<CheckResult> {
   layer.update(state);
-  const [lo, hi] = index.range(state.from, state.to);
+  const [lo, hi] = state.slice;
   const drawn = index.incidents.slice(lo, hi).map((incident) => ({ incident, p: map.project([incident.lon, incident.lat]), r: scale.radius(incident.deathsBest) }));
   const random = seededRandom(11);
   const canvas = map.getCanvas();

@@ -39,8 +39,7 @@ function summarise(values: number[], main: number[], drawn: number): StepResult 
 /** The time index slice a state draws. */
 function drawnBy(index: TimeIndex | null, state: IncidentLayerState): number {
   if (!index) return 0;
-  const [lo, hi] = state.mode === 'cumulative' ? [0, index.range(dateOfDay(-1e6), state.to)[1]] : index.range(state.from, state.to);
-  return hi - lo;
+  return state.slice[1] - state.slice[0];
 }
 
 /** Frames per block of a scrub, and how many intervals at a block's start are dropped (the pipeline still holds the other kind's frames). */
@@ -80,10 +79,8 @@ export function scrub(subject: Subject, frames: number, mode: TimeMode, paired: 
         return;
       }
       const state = subject.stateAt(step % 200, mode);
-      if (layer && index) {
-        layer.update(isBare ? { ...state, visible: false } : state);
-        index.totals(state.from, state.to, state.filter);
-      }
+      // stateAt derived the view (slice and totals) inside this frame, as the app does per step.
+      if (layer && index) layer.update(isBare ? { ...state, visible: false } : state);
       map.triggerRepaint();
       // maplibre rendered this frame just before this callback (its request came first): frame start → now.
       if (inBlock >= SETTLE) (isBare ? bareMain : stepsMain).push(performance.now() - timestamp);
@@ -111,13 +108,10 @@ export async function latency(subject: Subject, count: number, mode: TimeMode): 
   let drawn = 0;
   for (let i = 0; i < count; i++) {
     await new Promise((resolve) => setTimeout(resolve, random() * 17));
-    const state = subject.stateAt(i % 200, mode);
     const idle = whenIdle(map);
     const t0 = performance.now();
-    if (layer && index) {
-      layer.update(state);
-      index.totals(state.from, state.to, state.filter);
-    }
+    const state = subject.stateAt(i % 200, mode);
+    if (layer && index) layer.update(state);
     map.triggerRepaint();
     main.push(performance.now() - t0);
     await idle;

@@ -8,7 +8,8 @@ import { createMarkerScale } from '../../../src/map/markerScale';
 import { buildStyle, FIRST_LABEL_LAYER_ID } from '../../../src/map/style';
 import { LIGHT } from '../../../src/map/theme';
 import { createWebglIncidentLayer } from '../../../src/map/webglIncidentLayer';
-import type { TimeMode } from '../../../src/state';
+import { DEFAULT_STATE, deriveView, type AppState, type TimeMode } from '../../../src/state';
+import { layerStateFor } from '../../../src/app/syncIncidentLayers';
 import type { Dataset, Incident } from '../../../src/types';
 import { COUNTRIES, EVENT_TYPES } from '../../../src/types';
 import { checkLayer } from './check';
@@ -40,17 +41,16 @@ const gl = map.getCanvas().getContext('webgl2');
 let incidents: Incident[] = [];
 let index: TimeIndex | null = null;
 
+/**
+ * A slider step as the app makes it: the state's window, the derived view (the slice and the
+ * totals, src/state/derive.ts) and the layer's state from it.
+ */
 function stateAt(step: number, mode: TimeMode): IncidentLayerState {
   const first = index?.extent ? dayNumber(index.extent[0]) : 0;
   const from = first + step * STEP_DAYS;
-  return {
-    from: dateOfDay(from),
-    to: dateOfDay(from + WINDOW_DAYS - 1),
-    mode,
-    filter: { types: EVENT_TYPES, countries: COUNTRIES },
-    visible: true,
-    selection: null,
-  };
+  const state: AppState = { ...DEFAULT_STATE, from: dateOfDay(from), to: dateOfDay(from + WINDOW_DAYS - 1), mode, types: EVENT_TYPES, countries: COUNTRIES };
+  const view = deriveView(state, index ? [{ id: 'bench', role: 'counted', index }] : []);
+  return layerStateFor(view, 'bench');
 }
 
 const subject: Subject = { map, gl, layer: null, index: null, stateAt };

@@ -10,7 +10,6 @@ import {
   FLAG_NO_DEATHS,
   OTHER_COUNTRY,
   passesMasks,
-  sliceOfDays,
   UNKNOWN_TYPE,
 } from '../../../src/data/incidentColumns';
 import { createTimeIndex, dateOfDay, dayNumber } from '../../../src/data/timeIndex';
@@ -123,51 +122,5 @@ describe('class byte and filter masks', () => {
       }),
       { numRuns: 500 },
     );
-  });
-});
-
-describe('sliceOfDays', () => {
-  const sortedDays = fc.array(fc.integer({ min: 0, max: 60 }), { maxLength: 200 }).map((a) => Float32Array.from(a.sort((x, y) => x - y)));
-  const bound = fc.integer({ min: -5, max: 65 });
-
-  it('two binary searches give exactly the indices a scan finds', () => {
-    fc.assert(
-      fc.property(sortedDays, bound, bound, (days, first, last) => {
-        const [lo, hi] = sliceOfDays(days, first, last);
-        const inside = Array.from(days.keys()).filter((i) => days[i] >= first && days[i] <= last);
-        if (inside.length === 0) expect(hi).toBe(lo);
-        else expect([lo, hi]).toEqual([inside[0], inside[inside.length - 1] + 1]);
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  it('a cumulative window (first = -Infinity) starts at 0 and ends after the last day ≤ last', () => {
-    fc.assert(
-      fc.property(sortedDays, bound, (days, last) => {
-        const [lo, hi] = sliceOfDays(days, -Infinity, last);
-        expect(lo).toBe(0);
-        expect(hi).toBe(days.filter((d) => d <= last).length);
-      }),
-    );
-  });
-
-  it('matches the time index range() for whole-day Date windows', () => {
-    fc.assert(
-      fc.property(fc.array(incidentArb, { minLength: 1, maxLength: 60 }), bound, bound, (rows, a, b) => {
-        const index = createTimeIndex(rows.map((r, i) => toIncident({ ...r, day: 18_000 + (r.day % 40) }, i)));
-        const c = buildIncidentColumns(index, scale.radius);
-        const from = dateOfDay(18_000 + a);
-        const to = dateOfDay(18_000 + b);
-        const slice = sliceOfDays(c.day, dayNumber(from) - c.dayOrigin, dayNumber(to) - c.dayOrigin);
-        const [lo, hi] = index.range(from, to);
-        expect(slice[1] - slice[0]).toBe(hi - lo);
-        if (hi > lo) expect(slice).toEqual([lo, hi]);
-      }),
-    );
-  });
-
-  it('gives an empty slice for NaN bounds', () => {
-    expect(sliceOfDays(Float32Array.of(1, 2, 3), Number.NaN, 3)).toEqual([0, 0]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fullMapHref } from '../../../src/embed/fullMapLink';
-import { readUrlState } from '../../../src/embed/urlState';
+import { readUrlState } from '../../../src/state';
 import { DEFAULT_STATE } from '../../../src/state';
 
 const base = 'https://maps.example.org/sahel/';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EMBED_APP, isEmbedMessage, parseMessage, PARENT_MESSAGE_TYPES, PROTOCOL_VERSION } from '../../../src/embed/messages';
-import { expectValidPatch } from './validPatch';
+import { expectValidPatch } from '../state/validPatch';
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 const msg = (type: string, fields: Record<string, unknown> = {}) => ({ app: EMBED_APP, version: PROTOCOL_VERSION, type, ...fields });

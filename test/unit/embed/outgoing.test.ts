@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseMessage } from '../../../src/embed/messages';
 import { incidentMessage, stateMessage, wireKeys, wireState } from '../../../src/embed/outgoing';
-import { isSelection } from '../../../src/embed/statePatch';
+import { isSelection } from '../../../src/state';
 import { DEFAULT_STATE, FOCUS_AREA_IDS, TIME_MODES, type AppState } from '../../../src/state';
 import { COUNTRIES, EVENT_TYPES } from '../../../src/types';
 import { makeIncident } from '../data/makeIncident';

@@ -1,10 +1,10 @@
+import { shownWindow } from '../../../src/state';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { utcDay } from 'd3-time';
 import {
   clampEnds,
   clampWindow,
-  cumulativeWindow,
   isAtEnd,
   offsetMonths,
   playAdvance,
@@ -110,11 +110,11 @@ describe('playAdvance', () => {
 });
 
 describe('cumulative mode', () => {
-  it('cumulativeWindow runs from the data start to the window end', () => {
-    expect(show(cumulativeWindow(win('2021-03-15', '2021-03-21'), EXTENT))).toBe('2021-01-04..2021-03-21');
+  it('shownWindow in cumulative mode runs from the data start to the window end', () => {
+    expect(show(shownWindow({ ...win('2021-03-15', '2021-03-21'), mode: 'cumulative' }, EXTENT))).toBe('2021-01-04..2021-03-21');
   });
-  it('cumulativeWindow of a window ending before the data is just its last day', () => {
-    expect(show(cumulativeWindow(win('2020-03-15', '2020-03-21'), EXTENT))).toBe('2020-03-21..2020-03-21');
+  it('shownWindow in cumulative mode of a window ending before the data is just its last day', () => {
+    expect(show(shownWindow({ ...win('2020-03-15', '2020-03-21'), mode: 'cumulative' }, EXTENT))).toBe('2020-03-21..2020-03-21');
   });
   it('windowEndingAt moves the stored window so it ends on the given day', () => {
     expect(show(windowEndingAt(win('2021-03-15', '2021-03-21'), d('2021-04-02'), EXTENT))).toBe('2021-03-27..2021-04-02');

@@ -1,6 +1,7 @@
-import type { AppState, Store } from '../state';
-import { DEFAULT_STATE, changedKeys } from '../state';
-import { STATE_PARAMS, decodeStatePatch, encodeStatePatch, type StateParam } from './statePatch';
+import type { AppState, Store } from './store';
+import { DEFAULT_STATE, changedKeys } from './store';
+import { decodeStatePatch, encodeStatePatch } from './codec';
+import { LIST_PARAMS, PARAM_KEYS, STATE_PARAMS, type StateParam } from './vocabulary';
 
 /** Mobile Safari throws after ~100 history updates in 30 s; a slider drag must stay well below. */
 export const URL_WRITE_INTERVAL_MS = 250;
@@ -23,7 +24,7 @@ export function readUrlState(search: string, warn: (message: string) => void): P
   for (const key of STATE_PARAMS) {
     const values = params.getAll(key);
     if (values.length === 0) continue;
-    if (key === 'types' || key === 'countries' || key === 'hidden') {
+    if (LIST_PARAMS.includes(key)) {
       input[key] = values.filter((v) => v.trim() !== '').join(',');
     } else {
       if (values.length > 1) warn(`Sahel Incident Map: "${key}" is given ${values.length} times; using the first, ${JSON.stringify(values[0])}.`);
@@ -37,11 +38,7 @@ export function readUrlState(search: string, warn: (message: string) => void): P
 function stateParams(state: AppState): [StateParam, string][] {
   const differs = new Set<keyof AppState>(changedKeys(DEFAULT_STATE, state));
   const encoded = encodeStatePatch(state);
-  const keyOf: Record<StateParam, keyof AppState> = {
-    from: 'from', to: 'to', mode: 'mode', types: 'types', countries: 'countries', hidden: 'hiddenDatasets',
-    view: 'view', selection: 'selection', metric: 'metric', speed: 'speed',
-  };
-  return STATE_PARAMS.filter((p) => p === 'from' || p === 'to' || differs.has(keyOf[p])).map((p) => [p, encoded[p] ?? '']);
+  return STATE_PARAMS.filter((p) => p === 'from' || p === 'to' || differs.has(PARAM_KEYS[p])).map((p) => [p, encoded[p] ?? '']);
 }
 
 function toSearch(params: URLSearchParams): string {

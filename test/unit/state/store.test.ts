@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createStore, DEFAULT_STATE } from '../../src/state';
+import { createStore, DEFAULT_STATE } from '../../../src/state';
 
 describe('createStore', () => {
   it('set(patch) fires change with the new and previous state and the source', () => {

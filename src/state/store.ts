@@ -1,16 +1,6 @@
-import type { Country, EventType } from './types';
-import { COUNTRIES, EVENT_TYPES } from './types';
-
-/** `window`: only events inside [from, to]. `cumulative`: everything up to `to`, older events dimmed. */
-export type TimeMode = 'window' | 'cumulative';
-export const TIME_MODES: readonly TimeMode[] = ['window', 'cumulative'];
-
-/** The focus areas the map can fly to (see src/geo/focusAreas.ts). */
-export type FocusAreaId = 'sahel' | 'niamey' | 'tahoua' | 'border';
-export const FOCUS_AREA_IDS: readonly FocusAreaId[] = ['sahel', 'niamey', 'tahoua', 'border'];
-
-/** What the histogram counts. */
-export type HistogramMetric = 'events' | 'deaths';
+import type { Country, EventType } from '../types';
+import { COUNTRIES, EVENT_TYPES } from '../types';
+import type { FocusAreaId, HistogramMetric, TimeMode } from './vocabulary';
 
 /** The single source of truth: every view derives from this; the URL and the embed API read and write it. */
 export interface AppState {

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { bindUrlState, readUrlState, URL_WRITE_INTERVAL_MS, writeUrlState } from '../../../src/embed/urlState';
-import { formatDay, isSelection, STATE_PARAMS } from '../../../src/embed/statePatch';
+import { bindUrlState, readUrlState, URL_WRITE_INTERVAL_MS, writeUrlState } from '../../../src/state';
+import { formatDay, isSelection, STATE_PARAMS } from '../../../src/state';
 import { createStore, DEFAULT_STATE, FOCUS_AREA_IDS, TIME_MODES, type AppState } from '../../../src/state';
 import { COUNTRIES, EVENT_TYPES } from '../../../src/types';
 import { expectValidPatch } from './validPatch';

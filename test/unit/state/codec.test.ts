@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeStatePatch, encodeStatePatch, isSelection, parseDay, reconcileWindow, STATE_PARAMS } from '../../../src/embed/statePatch';
+import { decodeStatePatch, encodeStatePatch, isSelection, parseDay, reconcileWindow, STATE_PARAMS } from '../../../src/state';
 import { DEFAULT_STATE } from '../../../src/state';
 import { COUNTRIES, EVENT_TYPES } from '../../../src/types';
 import { expectValidPatch } from './validPatch';

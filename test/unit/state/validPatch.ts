@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { AppState } from '../../../src/state';
 import { FOCUS_AREA_IDS, TIME_MODES } from '../../../src/state';
 import { COUNTRIES, EVENT_TYPES } from '../../../src/types';
-import { isDatasetId, isSelection, METRICS, SPEEDS } from '../../../src/embed/statePatch';
+import { isDatasetId, isSelection, METRICS, SPEEDS } from '../../../src/state';
 
 function isUtcDay(value: unknown): boolean {
   return value instanceof Date && Number.isFinite(value.getTime()) && value.getTime() % 86_400_000 === 0;

@@ -1,72 +1,29 @@
-import type { AppState, FocusAreaId, HistogramMetric, TimeMode } from '../state';
-import { FOCUS_AREA_IDS, TIME_MODES } from '../state';
+import { formatDay, parseDay } from '../data/calendarDay';
 import type { Country, EventType } from '../types';
 import { COUNTRIES, EVENT_TYPES } from '../types';
+import type { AppState } from './store';
+import {
+  COUNTRY_CODES,
+  EVENT_TYPE_SLUGS,
+  FOCUS_AREA_IDS,
+  METRICS,
+  NO_VIEW,
+  PARAM_KEYS,
+  SPEEDS,
+  STATE_PARAMS,
+  TIME_MODES,
+  isSpeed,
+  type FocusAreaId,
+  type HistogramMetric,
+  type StateParam,
+  type TimeMode,
+} from './vocabulary';
 
-/**
- * The short names of the event types in URLs and embed messages. Exact ACLED names are accepted
- * too (any case), but slugs need no escaping and survive being typed by hand.
- */
-export const EVENT_TYPE_SLUGS: Readonly<Record<EventType, string>> = {
-  Battles: 'battles',
-  'Explosions/Remote violence': 'explosions',
-  'Violence against civilians': 'violence-against-civilians',
-  Protests: 'protests',
-  Riots: 'riots',
-  'Strategic developments': 'strategic-developments',
-};
-
-/** ISO 3166-1 alpha-3 codes, lower case, as written in URLs. */
-export const COUNTRY_CODES: Readonly<Record<Country, string>> = {
-  Niger: 'ner',
-  Mali: 'mli',
-  'Burkina Faso': 'bfa',
-};
-
-/** Play speeds the timeline offers. */
-export const SPEEDS: readonly number[] = [1, 2, 4];
-
-/** The histogram metrics, in the order the timeline offers them. */
-export const METRICS: readonly HistogramMetric[] = ['events', 'deaths'];
-
-/**
- * The state fields that travel through the URL and the embed API, in the order they are written.
- * `playing` stays out: a shared link should not start an animation by itself.
- */
-export const STATE_PARAMS = ['from', 'to', 'mode', 'types', 'countries', 'hidden', 'view', 'selection', 'metric', 'speed'] as const;
-export type StateParam = (typeof STATE_PARAMS)[number];
-
-/** Written for `view: null` (the reader moved the map by hand), so the round trip keeps it. */
-export const NO_VIEW = 'none';
-
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Dataset ids are short slugs (`ucdp`, `stories`); anything else is a typo or an injection attempt. */
 const DATASET_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const MAX_SELECTION_LENGTH = 200;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
-
-/** `YYYY-MM-DD` of a UTC day (years 1000–9999, the ones the format can write). */
-export function formatDay(date: Date): string {
-  const y = String(date.getUTCFullYear()).padStart(4, '0');
-  const m = String(date.getUTCMonth() + 1).padStart(2, '0');
-  const d = String(date.getUTCDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
-
-/**
- * UTC midnight of a `YYYY-MM-DD` string, or null. Real calendar days only: `2021-02-30` is
- * rejected rather than rolled over to 2 March, as `Date.UTC` would do.
- */
-export function parseDay(text: string): Date | null {
-  const match = DATE_PATTERN.exec(text);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < 1000) return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date;
-}
 
 /** Is this a `${dataset}:${id}` selection key the map could hold? */
 export function isSelection(value: string): boolean {
@@ -102,8 +59,9 @@ function decodeDay(key: string, value: unknown, warn: Warn): Date | undefined {
     // A local-time Date would name the wrong day east or west of UTC; only UTC midnight is unambiguous.
     if (Number.isFinite(value.getTime()) && value.getTime() % 86_400_000 === 0 && value.getUTCFullYear() >= 1000) return value;
   } else if (typeof value === 'string') {
+    // Years before 1000 cannot be told apart from a typo in a hand-typed URL.
     const day = parseDay(value.trim());
-    if (day) return day;
+    if (day && day.getUTCFullYear() >= 1000) return day;
   }
   report(warn, key, value, 'a calendar date as YYYY-MM-DD, e.g. 2021-03-21');
   return undefined;
@@ -188,7 +146,7 @@ function decodeSelection(value: unknown, warn: Warn): string | null | undefined 
 
 function decodeSpeed(value: unknown, warn: Warn): number | undefined {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value.trim().replace(/x$/i, '')) : value;
-  if (typeof n === 'number' && SPEEDS.includes(n)) return n;
+  if (isSpeed(n)) return n;
   report(warn, 'speed', value, `one of ${SPEEDS.join(', ')}`);
   return undefined;
 }
@@ -217,7 +175,7 @@ export function decodeStatePatch(input: Record<string, unknown>, warn: Warn): Pa
   if (has('mode')) set('mode', decodeChoice<TimeMode>('mode', input.mode, TIME_MODES, warn));
   if (has('types')) set('types', decodeList('types', input.types, EVENT_TYPES, lookupType, `event types (${Object.values(EVENT_TYPE_SLUGS).join(', ')} or the ACLED names)`, warn));
   if (has('countries')) set('countries', decodeList('countries', input.countries, COUNTRIES, lookupCountry, `countries (${Object.values(COUNTRY_CODES).join(', ')} or ${COUNTRIES.join(', ')})`, warn));
-  if (has('hidden')) set('hiddenDatasets', decodeHidden(input.hidden, warn));
+  if (has('hidden')) set(PARAM_KEYS.hidden, decodeHidden(input.hidden, warn));
   if (has('view')) set('view', decodeView(input.view, warn));
   if (has('selection')) set('selection', decodeSelection(input.selection, warn));
   if (has('metric')) set('metric', decodeChoice<HistogramMetric>('metric', input.metric, METRICS, warn));
