@@ -119,7 +119,9 @@ export function createControls(text: TimelineText, handlers: ControlHandlers): C
   const stepButtons: { el: HTMLButtonElement; direction: 1 | -1 }[] = [];
   const makeStep = (unit: StepUnit, direction: 1 | -1) => {
     const name = direction < 0 ? 'back' : 'forward';
-    const label = t(direction < 0 ? messages.stepBack : messages.stepForward, { unit: unitName[unit] });
+    // The accessible name starts with the visible text ("wk: Back one week"), as WCAG 2.5.3 asks,
+    // so a reader who says what they see ("click wk") reaches the button.
+    const label = `${unitShort[unit]}: ${t(direction < 0 ? messages.stepBack : messages.stepForward, { unit: unitName[unit] })}`;
     const el = button(`timeline__button timeline__step timeline__step--${name}`, `step-${name}-${unit}`, label);
     const glyph = icon(direction < 0 ? ICONS.back : ICONS.forward, true);
     const short = span('timeline__step-label', unitShort[unit]);

@@ -8,13 +8,14 @@ import { weeklyBins, type WeekBin } from './bins';
 import { createControls } from './controls';
 import { statusText, type TimelineText } from './labels';
 import { startPlayer } from './player';
-import { paddedDomain, pixelsToWindow, snapToDay, type TimeWindow } from './timeScale';
-import { createTrack, type BrushMode } from './track';
+import { paddedDomain, pixelsToWindow, type TimeWindow } from './timeScale';
+import { createTrack, type DragTarget, type KeyTarget } from './track';
 import {
   clampEnds,
   clampWindow,
   isAtEnd,
   isAtStart,
+  offsetMonths,
   rewindWindow,
   shiftWindow,
   stepWindow,
@@ -93,11 +94,18 @@ export function mountTimeline(container: HTMLElement, store: Store, options: Tim
     store.set({ from: next.from, to: next.to, playing: false }, 'ui');
   };
 
+  /** Where Home and End take the window: the ends of the track the reader sees, within the data. */
+  const trackExtent = (): DayExtent | null => {
+    if (!extent) return null;
+    const start = options.trackStart && options.trackStart > extent[0] && options.trackStart < extent[1] ? options.trackStart : extent[0];
+    return [start, extent[1]];
+  };
+
   const track = createTrack(tooltip, text, {
     start: () => {
       if (store.get().playing) store.set({ playing: false }, 'ui');
     },
-    brush: (span, mode) => moveTo(windowFromBrush(span, mode)),
+    drag: (target, from, dx, x, originX) => moveTo(windowFromDrag(target, from, dx, x, originX)),
     click: (x) => {
       if (!extent) return;
       const state = store.get();
@@ -107,15 +115,8 @@ export function mountTimeline(container: HTMLElement, store: Store, options: Tim
       const from = utcDay.offset(day, -Math.floor(span / 2));
       moveTo(clampWindow({ from, to: utcDay.offset(from, span) }, extent));
     },
-    key: (event) => {
-      if (!extent) return;
-      const state = store.get();
-      const days = event.shiftKey ? 7 : 1;
-      let next: TimeWindow | null = null;
-      if (event.key === 'ArrowLeft') next = shiftWindow(state, -days, extent);
-      else if (event.key === 'ArrowRight') next = shiftWindow(state, days, extent);
-      else if (event.key === 'Home') next = rewindWindow(state, extent);
-      else if (event.key === 'End') next = windowAtEnd(state, extent);
+    key: (event, target) => {
+      const next = extent ? windowFromKey(event, target, extent) : null;
       if (!next) return;
       event.preventDefault();
       moveTo(next);
@@ -123,21 +124,77 @@ export function mountTimeline(container: HTMLElement, store: Store, options: Tim
   });
 
   /**
-   * A brushed pixel span as a window of whole days. Dragging the whole window keeps its length
-   * (its left edge snaps); dragging a handle resizes and stops at the data's edge; in cumulative
-   * mode only the end is the reader's, and the stored window follows it at its own length.
+   * The ARIA slider keys: arrows a day (Shift: a week), Page Up/Down a month, Home/End the ends of
+   * the track. On the window they move it whole; on a handle they move that end only (never past
+   * the other end). In cumulative mode only the end is the reader's.
    */
-  function windowFromBrush(span: [number, number], mode: BrushMode): TimeWindow | null {
+  function windowFromKey(event: KeyboardEvent, target: KeyTarget, data: DayExtent): TimeWindow | null {
+    const state = store.get();
+    const ends = trackExtent() ?? data;
+    const days = event.shiftKey ? 7 : 1;
+    const cumulative = state.mode === 'cumulative';
+    const part = cumulative && target !== 'window' ? 'end' : target;
+    const offsetOf = (date: Date): Date | null => {
+      switch (event.key) {
+        case 'ArrowLeft':
+        case 'ArrowDown':
+          return utcDay.offset(date, -days);
+        case 'ArrowRight':
+        case 'ArrowUp':
+          return utcDay.offset(date, days);
+        case 'PageDown':
+          return offsetMonths(date, -1);
+        case 'PageUp':
+          return offsetMonths(date, 1);
+        default:
+          return null;
+      }
+    };
+    if (part === 'window') {
+      if (event.key === 'Home') return cumulative ? windowEndingAt(state, ends[0], data) : clampWindow({ from: ends[0], to: utcDay.offset(ends[0], windowSpan(state)) }, data);
+      if (event.key === 'End') return windowAtEnd(state, data);
+      const moved = offsetOf(state.to);
+      return moved ? (cumulative ? windowEndingAt(state, moved, data) : shiftWindow(state, dayNumber(moved) - dayNumber(utcDay.floor(state.to)), data)) : null;
+    }
+    if (part === 'start') {
+      const from = event.key === 'Home' ? ends[0] : event.key === 'End' ? state.to : offsetOf(state.from);
+      return from ? clampEnds({ from: from > state.to ? state.to : from, to: state.to }, data) : null;
+    }
+    const to = event.key === 'End' ? ends[1] : event.key === 'Home' ? state.from : offsetOf(state.to);
+    if (!to) return null;
+    if (cumulative) return windowEndingAt(state, to, data);
+    return clampEnds({ from: state.from, to: to < state.from ? state.from : to }, data);
+  }
+
+  /**
+   * A drag as a window of whole days, from the window at the drag's start and the pointer's travel,
+   * so a grab zone wider than a narrow window never makes it jump. Moving keeps the length; a
+   * handle moves its end and stops at the other end and at the data's edge; a drag on the empty
+   * track draws a new window. In cumulative mode only the end is the reader's.
+   */
+  function windowFromDrag(target: DragTarget, from: TimeWindow, dx: number, x: number, originX: number): TimeWindow | null {
     if (!extent) return null;
     const state = store.get();
     const scale = track.scale();
-    const raw = pixelsToWindow(scale, span);
-    if (state.mode === 'cumulative') return windowEndingAt(state, raw.to, extent);
-    if (mode === 'drag' || mode === 'space') {
-      const from = snapToDay(scale, Math.min(span[0], span[1]));
-      return shiftWindow(state, dayNumber(from) - dayNumber(utcDay.floor(state.from)), extent);
+    // From the scale's rate, not invert(dx): the scale clamps, and a drag may start at the track's edge.
+    const [d0, d1] = scale.domain();
+    const [r0, r1] = scale.range();
+    const days = (px: number) => Math.round(((d1.getTime() - d0.getTime()) / (r1 - r0 || 1)) * px / 86_400_000);
+    const shift = days(dx);
+    if (state.mode === 'cumulative') {
+      const end = target === 'new' ? utcDay.floor(scale.invert(x)) : utcDay.offset(utcDay.floor(from.to), shift);
+      return windowEndingAt(state, end, extent);
     }
-    return clampEnds(raw, extent);
+    if (target === 'window') return shiftWindow(from, shift, extent);
+    if (target === 'start') {
+      const start = utcDay.offset(utcDay.floor(from.from), shift);
+      return clampEnds({ from: start > from.to ? from.to : start, to: from.to }, extent);
+    }
+    if (target === 'end') {
+      const end = utcDay.offset(utcDay.floor(from.to), shift);
+      return clampEnds({ from: from.from, to: end < from.from ? from.from : end }, extent);
+    }
+    return clampEnds(pixelsToWindow(scale, [Math.min(originX, x), Math.max(originX, x)]), extent);
   }
 
   const controls = createControls(text, {
@@ -187,7 +244,17 @@ export function mountTimeline(container: HTMLElement, store: Store, options: Tim
     status.setAttribute('aria-busy', String(state.playing));
     root.classList.toggle('timeline--cumulative', state.mode === 'cumulative');
     root.classList.toggle('timeline--playing', state.playing);
-    track.update({ width, domain, bins, window: shown, metric: state.metric, cumulative: state.mode === 'cumulative', valueText: range });
+    track.update({
+      width,
+      domain,
+      bins,
+      window: shown,
+      metric: state.metric,
+      cumulative: state.mode === 'cumulative',
+      valueText: range,
+      startText: text.formatters.day(shown.from),
+      endText: text.formatters.day(shown.to),
+    });
     controls.update(state, {
       hasData: extent !== null,
       atStart: extent ? isAtStart(state, extent) : true,
