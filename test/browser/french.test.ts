@@ -196,4 +196,19 @@ describe('the French run', () => {
     expect(englishIn(await pageStrings(english.page))).toEqual(expect.arrayContaining(['Zoom in', 'Story events', 'Violence against civilians', 'Toggle attribution']));
     await english.context.close();
   });
+
+  it('examples/article.html?lang=fr hands the language to its embedded map', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}examples/article.html?lang=fr`);
+    const iframe = page.locator('[data-sahel-map] iframe');
+    await iframe.scrollIntoViewIfNeeded();
+    await expect.poll(() => iframe.getAttribute('src'), { timeout: 30_000 }).toMatch(/[?&]lang=fr(&|$)/);
+    const frame = (await iframe.elementHandle())!.contentFrame();
+    const map = (await frame)!;
+    await map.waitForSelector('#map[data-ready="true"]', { state: 'attached', timeout: 60_000 });
+    expect(await map.evaluate(() => document.documentElement.lang)).toBe('fr');
+    expect(await map.locator('[role="status"][data-testid="status"]').textContent()).toMatch(/mars 2021/);
+    await context.close();
+  });
 });
