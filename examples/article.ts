@@ -15,6 +15,25 @@ interface StepView {
 }
 
 const container = document.querySelector<HTMLElement>('[data-sahel-map]');
+
+/**
+ * `?lang=fr|en` on the article reaches the map as the embed's `data-lang` (embed.js reads the
+ * attributes when the frame loads). Without it the embed follows the reader's browser language.
+ * The article's own prose is the author's, in English, and keeps `<html lang="en">`.
+ */
+const lang = new URLSearchParams(window.location.search).get('lang')?.trim().toLowerCase();
+if (container && (lang === 'fr' || lang === 'en')) {
+  container.dataset.lang = lang;
+  // embed.js may already have loaded the frame (no IntersectionObserver, or it ran first and the map was in view).
+  const loaded = container.querySelector('iframe');
+  if (loaded?.src) {
+    const url = new URL(loaded.src);
+    if (url.searchParams.get('lang') !== lang) {
+      url.searchParams.set('lang', lang);
+      loaded.src = url.href;
+    }
+  }
+}
 const steps = [...document.querySelectorAll<HTMLElement>('.step')];
 let frame: HTMLIFrameElement | null = null;
 let ready = false;

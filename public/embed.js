@@ -20,8 +20,11 @@
     return url;
   }
 
+  // The URL is read again when the frame loads: the page may have set attributes (data-lang) since it mounted.
   function load(frame) {
-    if (!frame.iframe.src) frame.iframe.src = frame.url.href;
+    if (frame.iframe.src) return;
+    frame.url = frameUrl(frame.el);
+    frame.iframe.src = frame.url.href;
   }
 
   function mount(el) {

@@ -1,6 +1,7 @@
 import './app.css';
-import { en } from './i18n/messages';
-import { createFormatters } from './i18n/format';
+import { pageLanguage, browserLanguages } from './i18n/pageLanguage';
+import { pageText } from './i18n/pageText';
+import { applyPageLanguage } from './i18n/applyPageLanguage';
 import { bindUrlState, createDerivedView, createStore, DEFAULT_STATE, readUrlState, reconcileWindow } from './state';
 import { mountLoadingOverlay } from './ui/loadingOverlay';
 import { mountHeader } from './ui/header';
@@ -11,8 +12,9 @@ import { mountImport } from './import/mountImport';
 import { createImportWorker } from './import/createImportWorker';
 
 // Entry: URL → store → views. Wiring only; each piece lives in its own module.
-const messages = en;
-const formatters = createFormatters();
+// `?lang=fr|en`, else the browser's language; `lang` stays in the URL (bindUrlState keeps it).
+const { lang, messages, formatters } = pageText(pageLanguage(window.location.search, browserLanguages(navigator)));
+applyPageLanguage(document, lang, messages.pageTitle);
 const warn = (m: string) => console.warn(m);
 const store = createStore({ ...DEFAULT_STATE, ...reconcileWindow(DEFAULT_STATE, readUrlState(window.location.search, warn), warn) });
 const derived = createDerivedView(store);
@@ -29,6 +31,7 @@ startApp({
   filtersElement: document.getElementById('filters')!,
   timelineElement: document.getElementById('timeline')!,
   assetBase: new URL('./', document.baseURI).href,
+  lang,
 })
   .then((app) => {
     // Bring your own data: the picker, drops on the page, and ?data=URL (src/import/), read before bindUrlState rewrites the URL.

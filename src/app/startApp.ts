@@ -17,6 +17,8 @@ import { LIGHT, type Theme } from '../map/theme';
 import { mountTimeline } from '../timeline/timeline';
 import { mountFilterPanel } from '../ui/filterPanel';
 import { mountEmptyNotice } from '../ui/emptyNotice';
+import { datasetInLanguage } from '../i18n/catalogueNames';
+import { maplibreLocale } from '../i18n/maplibreLocale';
 import { loadBundledData } from './loadBundledData';
 import { loadFocusBounds } from './loadFocusBounds';
 import { syncIncidentLayers } from './syncIncidentLayers';
@@ -64,6 +66,8 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   for (const issue of [...data.counted.result.issues, ...data.stories.result.issues]) {
     if (issue.severity === 'error') console.warn(`${issue.file} row ${issue.row ?? '-'} ${issue.field ?? ''}: ${issue.message}`);
   }
+  // The bundled datasets are named and credited in the page's language; a user's file keeps its own name.
+  for (const b of [data.counted, data.stories]) b.dataset = datasetInLanguage(b.dataset, messages);
   const bundled = [data.counted, data.stories];
   // The scale's domain is fixed on the bundled counted dataset, so markers and legend never change
   // while scrubbing, nor when a file is added.
@@ -93,6 +97,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
       options.mapElement.querySelector<HTMLElement>('.legend[open]'),
     ],
     attribution: bundled.map((b) => b.dataset.attribution),
+    locale: maplibreLocale(messages),
     ...options.mapOptions,
   });
   const { map } = view;
@@ -143,6 +148,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     lookup: (k) => datasets.lookup(k),
     messages,
     formatters,
+    lang: options.lang,
   });
 
   // The UCDP popups' long texts come in a second file once the map has drawn (loadUcdpTiers.ts).

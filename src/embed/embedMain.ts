@@ -5,9 +5,10 @@ import { startApp } from '../app/startApp';
 import { loadBundledData } from '../app/loadBundledData';
 import { LoadError } from '../app/fetchText';
 import { createTimeIndex } from '../data/timeIndex';
-import { createFormatters } from '../i18n/format';
-import { FR_NUMBER, FR_TIME, fr } from '../i18n/fr';
-import { en, t, type Messages } from '../i18n/messages';
+import { t } from '../i18n/messages';
+import { applyPageLanguage } from '../i18n/applyPageLanguage';
+import { browserLanguages, pageLanguage } from '../i18n/pageLanguage';
+import { pageText } from '../i18n/pageText';
 import { DARK, LIGHT } from '../map/theme';
 import { createDerivedView, createStore, DEFAULT_STATE, readUrlState, reconcileWindow } from '../state';
 import { mountLoadingOverlay } from '../ui/loadingOverlay';
@@ -23,13 +24,13 @@ import { summaryText } from './summaryText';
 // Entry of embed.html: the map in an article's iframe. URL → embed flags and state → chrome, bridge
 // and height messages → the same startApp as the full map, restyled and restricted.
 const warn = (m: string) => console.warn(m);
-const options = readEmbedOptions(window.location.search, warn);
-const messages: Messages = options.lang === 'fr' ? fr : en;
-const formatters = options.lang === 'fr' ? createFormatters(FR_NUMBER, FR_TIME) : createFormatters();
+// `lang=fr|en` (readEmbedOptions warns about a bad one), else the browser's language.
+const options = { ...readEmbedOptions(window.location.search, warn), lang: pageLanguage(window.location.search, browserLanguages(navigator)) };
+const { messages, formatters } = pageText(options.lang);
 const text = { messages, formatters };
 const dark = resolveDark(options.dark, () => matchMedia('(prefers-color-scheme: dark)').matches);
 const root = document.documentElement;
-root.lang = options.lang;
+applyPageLanguage(document, options.lang, messages.embedPageTitle);
 root.classList.toggle('theme-dark', dark);
 root.classList.toggle('embed--static', options.static);
 root.classList.toggle('embed--fill', options.fill);
@@ -44,14 +45,14 @@ const chrome = mountEmbedChrome({ header: el('embed-header'), footer: el('embed-
 const mapElement = el('map');
 const assetBase = new URL('./', document.baseURI).href;
 const height = watchHeight(el('app'), post, options.pymId);
-chrome.setFullMapHref(fullMapHref(store.get(), null, assetBase));
+chrome.setFullMapHref(fullMapHref(store.get(), null, assetBase, options.lang));
 
 const cameraOf = (map: MaplibreMap) => ({ zoom: map.getZoom(), lat: map.getCenter().lat, lng: map.getCenter().lng });
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 function failed(error: unknown): string {
   console.error(error);
-  const file = error instanceof LoadError ? error.file : 'the map';
+  const file = error instanceof LoadError ? error.file : messages.theMap;
   const reason = error instanceof LoadError ? error.reason : error instanceof Error ? error.message : String(error);
   return t(messages.loadFailed, { file, reason });
 }
@@ -93,18 +94,13 @@ else {
       hash: false,
       cooperativeGestures: !options.static,
       interactive: !options.static,
-      locale: {
-        'CooperativeGesturesHandler.WindowsHelpText': messages.gestureWindows,
-        'CooperativeGesturesHandler.MacHelpText': messages.gestureMac,
-        'CooperativeGesturesHandler.MobileHelpText': messages.gestureMobile,
-      },
     },
   })
     .then((app) => {
       const { map } = app;
       overlay.done();
       const update = () => {
-        chrome.setFullMapHref(fullMapHref(store.get(), cameraOf(map), assetBase));
+        chrome.setFullMapHref(fullMapHref(store.get(), cameraOf(map), assetBase, options.lang));
         if (options.static) chrome.setSummary(summaryText(derived.get(), text));
       };
       derived.on('change', update);

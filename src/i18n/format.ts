@@ -34,12 +34,24 @@ export const EN_TIME: TimeLocaleDefinition = {
   shortMonths: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
 };
 
-export function createFormatters(numberLocale: FormatLocaleDefinition = EN_NUMBER, timeLocale: TimeLocaleDefinition = EN_TIME): Formatters {
+/**
+ * How a day of the month is written: d3's `%-d` has no ordinals, and French writes the first of a
+ * month "1er" ("1er mars 2021", "1er–31 mars 2021"). @defaultValue String (1 → "1")
+ */
+export type DayOfMonth = (day: number) => string;
+
+export function createFormatters(
+  numberLocale: FormatLocaleDefinition = EN_NUMBER,
+  timeLocale: TimeLocaleDefinition = EN_TIME,
+  dayOfMonth: DayOfMonth = String,
+): Formatters {
   const num = formatLocale(numberLocale);
   const time = timeFormatLocale(timeLocale);
-  const dayFmt = time.utcFormat('%-d %b %Y');
-  const dayOnly = time.utcFormat('%-d');
-  const dayMonth = time.utcFormat('%-d %b');
+  const monthYear = time.utcFormat('%b %Y');
+  const monthAlone = time.utcFormat('%b');
+  const dayOnly = (date: Date) => dayOfMonth(date.getUTCDate());
+  const dayFmt = (date: Date) => `${dayOnly(date)} ${monthYear(date)}`;
+  const dayMonth = (date: Date) => `${dayOnly(date)} ${monthAlone(date)}`;
   const monthFmt = time.utcFormat('%b %Y');
   const integer = num.format(',d');
   const yearFmt = time.utcFormat('%Y');

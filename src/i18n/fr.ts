@@ -1,19 +1,21 @@
 import type { FormatLocaleDefinition } from 'd3-format';
 import type { TimeLocaleDefinition } from 'd3-time-format';
-import { en, type Messages } from './messages';
+import type { Messages } from './messages';
 
 /**
  * French, for embeds with `lang=fr`: Niger, Mali and Burkina Faso read French, and so do many of
- * the newsrooms that cover them. Typed as a partial catalogue merged over `en`, so a key added
- * to `Messages` later shows in English until it is translated here, rather than breaking the build.
- * Data (places, actors, summaries, source titles) stays as the datasets give it.
+ * the newsrooms that cover them. Typed as a whole `Messages`, so a key added to the catalogue and
+ * not translated here is a type error rather than English text on a French page. French spacing:
+ * a narrow no-break space (U+202F) before ":" ";" "?" "!" and inside « », so a line never breaks
+ * there (test/unit/i18n/fr.test.ts checks it). Data (places, actors, summaries, source titles)
+ * stays as the datasets give it.
  */
-const frPartial: Partial<Messages> = {
+export const fr: Messages = {
   appTitle: 'Carte des incidents au Sahel',
-  appSubtitle: 'Incidents sécuritaires au Niger, au Mali et au Burkina Faso : événements UCDP GED et événements documentés',
+  appSubtitle: 'Incidents sécuritaires au Niger, au Mali et au Burkina Faso\u202f: événements UCDP GED et événements documentés',
   mapLabel: 'Carte des incidents dans le Sahel central',
   loading: 'Chargement de la carte et des incidents…',
-  loadFailed: 'Impossible de charger {file} : {reason}',
+  loadFailed: 'Impossible de charger {file}\u202f: {reason}',
   viewSahel: 'Toute la région',
   viewNiamey: 'Niamey',
   viewTahoua: 'Tahoua',
@@ -39,7 +41,7 @@ const frPartial: Partial<Messages> = {
   incidentsCountOne: '1 incident',
   deathsCount: '{n} morts',
   deathsCountOne: '1 mort',
-  binTooltip: 'Semaine du {date} : {incidents}, {deaths}',
+  binTooltip: 'Semaine du {date}\u202f: {incidents}, {deaths}',
   noIncidents: 'Aucun incident dans cette période avec ces filtres.',
   stepDayShort: 'j',
   stepWeekShort: 'sem.',
@@ -48,7 +50,7 @@ const frPartial: Partial<Messages> = {
   speedOption: '{n}×',
   metricEventsShort: 'Incidents',
   metricDeathsShort: 'Morts',
-  brushLabel: 'Période. Les flèches gauche et droite la déplacent d’un jour, avec Maj d’une semaine ; Début et Fin vont au début et à la fin.',
+  brushLabel: 'Période. Les flèches gauche et droite la déplacent d’un jour, avec Maj d’une semaine\u202f; Début et Fin vont au début et à la fin.',
   filters: 'Filtres',
   eventTypes: 'Types d’événements',
   countries: 'Pays',
@@ -59,7 +61,7 @@ const frPartial: Partial<Messages> = {
   legendApproximate: 'Lieu approximatif',
   legendStoryEvent: 'Événement documenté',
   date: 'Date',
-  datePrecision: 'précision : {precision}',
+  datePrecision: 'précision\u202f: {precision}',
   place: 'Lieu',
   region: 'Région',
   country: 'Pays',
@@ -71,8 +73,8 @@ const frPartial: Partial<Messages> = {
   sources: 'Sources',
   dataset: 'Jeu de données',
   licence: 'Licence',
-  approximateLocation: 'Lieu approximatif : placé au centre de la zone ({precision}), pas sur le site exact.',
-  approximateLocationUnknown: 'Lieu approximatif : le site exact n’est pas connu.',
+  approximateLocation: 'Lieu approximatif\u202f: placé au centre de la zone ({precision}), pas sur le site exact.',
+  approximateLocationUnknown: 'Lieu approximatif\u202f: le site exact n’est pas connu.',
   backToList: 'Tous les incidents à cet endroit',
   stackedIncidents: '{n} incidents à cet endroit',
   close: 'Fermer',
@@ -89,10 +91,10 @@ const frPartial: Partial<Messages> = {
   locUnknown: 'inconnu',
   attributionStories: 'Événements documentés par Sahel Incident Map, sources dans chaque fenêtre',
   embedOpenFullMap: 'Ouvrir la carte complète',
-  embedSource: 'Source : UCDP Georeferenced Event Dataset (CC BY 4.0) ; événements documentés par Sahel Incident Map',
-  embedNoWebgl: 'Ce navigateur ne peut pas afficher la carte interactive (WebGL 2 manque) : voici une image fixe et un résumé.',
+  embedSource: 'Source\u202f: UCDP Georeferenced Event Dataset (CC BY 4.0)\u202f; événements documentés par Sahel Incident Map',
+  embedNoWebgl: 'Ce navigateur ne peut pas afficher la carte interactive (WebGL 2 manque)\u202f: voici une image fixe et un résumé.',
   embedStillAlt: 'Carte des incidents sécuritaires au Niger, au Mali et au Burkina Faso, {range} (image fixe)',
-  embedSummary: '{range} : {incidents} et {deaths} au Niger, au Mali et au Burkina Faso (UCDP GED).',
+  embedSummary: '{range}\u202f: {incidents} et {deaths} au Niger, au Mali et au Burkina Faso (UCDP GED).',
   gestureWindows: 'Utilisez Ctrl + molette pour zoomer sur la carte',
   gestureMac: 'Utilisez ⌘ + molette pour zoomer sur la carte',
   gestureMobile: 'Utilisez deux doigts pour déplacer la carte',
@@ -106,7 +108,7 @@ const frPartial: Partial<Messages> = {
   importRows: '{n} lignes',
   importCancel: 'Annuler',
   importCancelled: 'Import de {file} annulé. La carte est inchangée.',
-  importReportTitle: 'Rapport : {file}',
+  importReportTitle: 'Rapport\u202f: {file}',
   importFormat: 'Format',
   importFormatUnknown: 'non reconnu',
   importEncoding: 'Encodage',
@@ -118,32 +120,51 @@ const frPartial: Partial<Messages> = {
   importDeaths: 'Morts',
   importDates: 'Dates',
   importCountries: 'Par pays',
-  importFirstErrors: 'Erreurs : les {shown} premières sur {total}',
-  importFirstWarnings: 'Avertissements : les {shown} premiers sur {total}',
+  importFirstErrors: 'Erreurs\u202f: les {shown} premières sur {total}',
+  importFirstWarnings: 'Avertissements\u202f: les {shown} premiers sur {total}',
   importRow: 'Ligne {row}',
   importFeature: 'Entité {row}',
   importFileLevel: 'Fichier',
   importDownload: 'Télécharger le rapport complet (CSV)',
-  importAddedCounted: '{incidents} ajoutés comme couche « {name} », comptés dans les totaux et l’histogramme.',
-  importAddedAnnotation: '{incidents} ajoutés comme couche « {name} », affichés comme événements documentés (non comptés).',
-  importNothingAdded: 'Aucune ligne n’a pu être lue : rien n’a été ajouté.',
+  importAddedCounted: '{incidents} ajoutés comme couche «\u202f{name}\u202f», comptés dans les totaux et l’histogramme.',
+  importAddedAnnotation: '{incidents} ajoutés comme couche «\u202f{name}\u202f», affichés comme événements documentés (non comptés).',
+  importNothingAdded: 'Aucune ligne n’a pu être lue\u202f: rien n’a été ajouté.',
   importMapUnchanged: 'La carte est inchangée.',
-  importFailed: 'Impossible de lire {file} : {reason}',
-  importDataUrlRefused: '{url} n’est pas chargé : ?data= ne charge que des fichiers de ce site, ou des origines listées dans la configuration de l’application (src/import/config.ts).',
-  importAttributionUcdp: 'Données : UCDP GED (CC BY 4.0), fichier {file}',
-  importAttributionOther: 'Données : {file}, ajoutées par vous',
+  importFailed: 'Impossible de lire {file}\u202f: {reason}',
+  importDataUrlRefused: '{url} n’est pas chargé\u202f: ?data= ne charge que des fichiers de ce site, ou des origines listées dans la configuration de l’application (src/import/config.ts).',
+  importAttributionUcdp: 'Données\u202f: UCDP GED (CC BY 4.0), fichier {file}',
+  importAttributionOther: 'Données\u202f: {file}, ajoutées par vous',
   importAttributions: 'Attribution des données ajoutées',
   acledTitle: 'Attribution ACLED',
-  acledTerms: 'Les conditions d’utilisation d’ACLED exigent d’afficher avec les données la date d’accès et les filtres utilisés : sur la carte et dans chaque export.',
+  acledTerms: 'Les conditions d’utilisation d’ACLED exigent d’afficher avec les données la date d’accès et les filtres utilisés\u202f: sur la carte et dans chaque export.',
   acledAccessed: 'Date d’accès',
   acledFilters: 'Filtres utilisés',
-  acledFiltersPlaceholder: 'ex. 2021-01-01 au 2021-12-31 ; Niger',
+  acledFiltersPlaceholder: 'ex. 2021-01-01 au 2021-12-31\u202f; Niger',
   acledAdd: 'Ajouter à la carte',
-  acledAttribution: 'Données : ACLED, consultées le {date}',
-  acledAttributionFilters: 'Données : ACLED, consultées le {date} ; filtres : {filters}',
+  acledAttribution: 'Données\u202f: ACLED, consultées le {date}',
+  acledAttributionFilters: 'Données\u202f: ACLED, consultées le {date}\u202f; filtres\u202f: {filters}',
+  pageTitle: 'Carte des incidents au Sahel',
+  embedPageTitle: 'Carte des incidents au Sahel (intégration)',
+  typeBattles: 'Batailles',
+  typeExplosions: 'Explosions/Violence à distance',
+  typeViolenceCivilians: 'Violence contre les civils',
+  typeProtests: 'Manifestations',
+  typeRiots: 'Émeutes',
+  typeStrategic: 'Développements stratégiques',
+  datasetUcdp: 'UCDP GED',
+  datasetStories: 'Événements documentés',
+  attributionUcdp: 'UCDP GED 24.1 (CC BY 4.0)\u202f: Davies et al. 2024\u202f; Sundberg et Melander 2013',
+  mapZoomIn: 'Zoom avant',
+  mapZoomOut: 'Zoom arrière',
+  mapResetBearing: 'Faire glisser pour tourner la carte, cliquer pour revenir au nord',
+  mapToggleAttribution: 'Afficher ou masquer les crédits',
+  mapFeedback: 'Signaler une erreur sur la carte',
+  mapClosePopup: 'Fermer la fenêtre',
+  mapTitle: 'Carte',
+  mapMarker: 'Marqueur',
+  labelValue: '{label}\u202f: {value}',
+  theMap: 'la carte',
 };
-
-export const fr: Messages = { ...en, ...frPartial };
 
 /** French numbers: a comma for decimals, a narrow no-break space between thousands. */
 export const FR_NUMBER: FormatLocaleDefinition = {

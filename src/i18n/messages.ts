@@ -164,6 +164,35 @@ export interface Messages {
   /** "Data: ACLED, accessed {date}" and with the filters. */
   acledAttribution: string;
   acledAttributionFilters: string;
+  // the page itself
+  /** `<title>` of index.html. */
+  pageTitle: string;
+  /** `<title>` of embed.html. */
+  embedPageTitle: string;
+  // ACLED's six event types (src/types.ts EVENT_TYPES), as the legend, popups and filters name them
+  typeBattles: string;
+  typeExplosions: string;
+  typeViolenceCivilians: string;
+  typeProtests: string;
+  typeRiots: string;
+  typeStrategic: string;
+  // the bundled datasets' names and attributions (src/data/datasets.ts)
+  datasetUcdp: string;
+  datasetStories: string;
+  attributionUcdp: string;
+  // maplibre's own control labels, passed as its `locale` option (maplibreLocale.ts)
+  mapZoomIn: string;
+  mapZoomOut: string;
+  mapResetBearing: string;
+  mapToggleAttribution: string;
+  mapFeedback: string;
+  mapClosePopup: string;
+  mapTitle: string;
+  mapMarker: string;
+  /** A label and its value on one line ("Dataset: UCDP GED"): French puts a narrow no-break space before the colon. */
+  labelValue: string;
+  /** What failed to load when no file is to blame ("Could not load the map: …"). */
+  theMap: string;
 }
 
 export const en: Messages = {
@@ -299,6 +328,27 @@ export const en: Messages = {
   acledAdd: 'Add to the map',
   acledAttribution: 'Data: ACLED, accessed {date}',
   acledAttributionFilters: 'Data: ACLED, accessed {date}; filters: {filters}',
+  pageTitle: 'Sahel Incident Map',
+  embedPageTitle: 'Sahel Incident Map (embed)',
+  typeBattles: 'Battles',
+  typeExplosions: 'Explosions/Remote violence',
+  typeViolenceCivilians: 'Violence against civilians',
+  typeProtests: 'Protests',
+  typeRiots: 'Riots',
+  typeStrategic: 'Strategic developments',
+  datasetUcdp: 'UCDP GED',
+  datasetStories: 'Story events',
+  attributionUcdp: 'UCDP GED 24.1 (CC BY 4.0): Davies et al. 2024; Sundberg and Melander 2013',
+  mapZoomIn: 'Zoom in',
+  mapZoomOut: 'Zoom out',
+  mapResetBearing: 'Drag to rotate map, click to reset north',
+  mapToggleAttribution: 'Toggle attribution',
+  mapFeedback: 'Map feedback',
+  mapClosePopup: 'Close popup',
+  mapTitle: 'Map',
+  mapMarker: 'Map marker',
+  labelValue: '{label}: {value}',
+  theMap: 'the map',
 };
 
 /** Fills `{name}` placeholders. Unknown placeholders are left as they are, so a gap is visible. */

@@ -3,6 +3,7 @@ import type { Store } from '../state';
 import type { Dataset, Incident } from '../types';
 import type { Messages } from '../i18n/messages';
 import type { Formatters } from '../i18n/format';
+import type { Lang } from '../i18n/pageLanguage';
 import type { IncidentLayer } from './incidentLayer';
 import { renderIncidentCard, renderStackList } from './popup';
 
@@ -16,6 +17,8 @@ export interface IncidentPopupsOptions {
   lookup: (key: string) => Incident | undefined;
   messages: Messages;
   formatters: Formatters;
+  /** Names the data's English sub-event types in the page's language. @defaultValue 'en' */
+  lang?: Lang;
 }
 
 export const incidentKey = (incident: Incident): string => `${incident.dataset}:${incident.id}`;
@@ -26,7 +29,7 @@ export const incidentKey = (incident: Incident): string => `${incident.dataset}:
  */
 export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
   const { map, store, messages, formatters } = options;
-  const ctx = { messages, formatters };
+  const ctx = { messages, formatters, lang: options.lang };
   const canHover = matchMedia('(hover: hover)').matches;
   // A preview must not take the focus (or the click) from the page.
   const hoverPopup = new Popup({ closeButton: false, closeOnClick: false, focusAfterOpen: false, maxWidth: '320px', className: 'incident-popup hover' });

@@ -3,6 +3,9 @@ import { APPROXIMATE_PRECISIONS } from '../types';
 import type { Messages } from '../i18n/messages';
 import { t } from '../i18n/messages';
 import type { Formatters } from '../i18n/format';
+import type { Lang } from '../i18n/pageLanguage';
+import { eventTypeName } from '../i18n/catalogueNames';
+import { subEventTypeName } from '../i18n/subEventTypes';
 import { EVENT_TYPE_COLOURS } from './eventColours';
 import { safeUrl } from '../data/safeUrl';
 import './popup.css';
@@ -10,6 +13,8 @@ import './popup.css';
 export interface PopupContext {
   messages: Messages;
   formatters: Formatters;
+  /** Names the sub-event types the data codes in English. @defaultValue 'en' */
+  lang?: Lang;
 }
 
 const DATE_PRECISION_KEY: Record<DatePrecision, keyof Messages> = {
@@ -81,8 +86,23 @@ function approximateNote(precision: LocationPrecision, messages: Messages): HTML
   return note;
 }
 
+/**
+ * A source's date as the page writes dates ("22 Mar 2021", "22 mars 2021"; a month alone as
+ * "Mar 2021"), read as a UTC calendar day; anything else (a year, free text) as the dataset gives it.
+ */
+export function sourceDate(text: string, formatters: Formatters): string {
+  const value = text.trim();
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value);
+  if (!match) return value;
+  const [, y, m, d] = match;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, d === undefined ? 1 : Number(d)));
+  // 2021-02-30 rolls over to March: not a date, so it is shown as written.
+  if (date.getUTCMonth() !== Number(m) - 1 || (d !== undefined && date.getUTCDate() !== Number(d))) return value;
+  return d === undefined ? formatters.month(date) : formatters.day(date);
+}
+
 /** A source as a list item: its title links out only when the URL is http(s). */
-function sourceItem(source: Incident['sources'][number]): HTMLLIElement {
+function sourceItem(source: Incident['sources'][number], formatters: Formatters): HTMLLIElement {
   const li = el('li');
   const title = source.title.trim() || source.publisher.trim() || source.url?.trim() || '';
   if (isHttpUrl(source.url)) {
@@ -94,7 +114,7 @@ function sourceItem(source: Incident['sources'][number]): HTMLLIElement {
   } else {
     li.append(el('span', undefined, title));
   }
-  const meta = [source.title.trim() ? source.publisher.trim() : '', source.date.trim()].filter((s) => s !== '');
+  const meta = [source.title.trim() ? source.publisher.trim() : '', sourceDate(source.date, formatters)].filter((s) => s !== '');
   if (meta.length) li.append(el('span', 'incident-source-meta', ` — ${meta.join(', ')}`));
   return li;
 }
@@ -109,8 +129,8 @@ export function renderIncidentCard(incident: Incident, dataset: Dataset, ctx: Po
   card.dataset.testid = 'incident-card';
 
   const header = el('h3', 'incident-card-type');
-  header.append(swatch(incident.eventType), el('span', undefined, incident.eventType));
-  if (incident.subEventType.trim()) header.append(el('span', 'incident-card-subtype', incident.subEventType));
+  header.append(swatch(incident.eventType), el('span', undefined, eventTypeName(incident.eventType, messages)));
+  if (incident.subEventType.trim()) header.append(el('span', 'incident-card-subtype', subEventTypeName(incident.subEventType, ctx.lang ?? 'en')));
   card.append(header);
 
   const facts = el('dl', 'incident-card-facts');
@@ -132,12 +152,15 @@ export function renderIncidentCard(incident: Incident, dataset: Dataset, ctx: Po
   if (incident.sources.length) {
     card.append(el('p', 'incident-card-label', messages.sources));
     const list = el('ul', 'incident-card-sources');
-    for (const source of incident.sources) list.append(sourceItem(source));
+    for (const source of incident.sources) list.append(sourceItem(source, formatters));
     card.append(list);
   }
 
   const footer = el('footer', 'incident-card-dataset');
-  footer.textContent = [`${messages.dataset}: ${dataset.name}`, dataset.licence.trim() ? `${messages.licence}: ${dataset.licence}` : '']
+  footer.textContent = [
+    t(messages.labelValue, { label: messages.dataset, value: dataset.name }),
+    dataset.licence.trim() ? t(messages.labelValue, { label: messages.licence, value: dataset.licence }) : '',
+  ]
     .filter((s) => s !== '')
     .join(' · ');
   card.append(footer);
@@ -146,7 +169,7 @@ export function renderIncidentCard(incident: Incident, dataset: Dataset, ctx: Po
 
 function stackLabel(incident: Incident, { messages, formatters }: PopupContext): string {
   const deaths = incident.deathsBest === 1 ? messages.deathsCountOne : t(messages.deathsCount, { n: formatters.integer(incident.deathsBest || 0) });
-  return `${formatters.range(incident.dateStart, incident.dateEnd)} · ${incident.eventType} · ${deaths}`;
+  return `${formatters.range(incident.dateStart, incident.dateEnd)} · ${eventTypeName(incident.eventType, messages)} · ${deaths}`;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Country, Dataset, EventType } from '../types';
 import { COUNTRIES, EVENT_TYPES } from '../types';
 import type { Messages } from '../i18n/messages';
 import { EVENT_TYPE_COLOURS } from '../map/eventColours';
+import { eventTypeName } from '../i18n/catalogueNames';
 import './filterPanel.css';
 
 export interface FilterPanelOptions {
@@ -70,7 +71,7 @@ export function mountFilterPanel(container: HTMLElement, store: Store, options: 
   };
 
   const typeRows = EVENT_TYPES.map((type: EventType) =>
-    add(`filter-type-${EVENT_TYPE_SLUGS[type]}`, type, EVENT_TYPE_COLOURS[type], (s) => s.types.includes(type), (on) =>
+    add(`filter-type-${EVENT_TYPE_SLUGS[type]}`, eventTypeName(type, messages), EVENT_TYPE_COLOURS[type], (s) => s.types.includes(type), (on) =>
       store.set({ types: toggled(store.get().types, type, on, EVENT_TYPES) }, 'ui'),
     ),
   );

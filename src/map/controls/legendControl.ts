@@ -3,6 +3,7 @@ import { EVENT_TYPES } from '../../types';
 import type { Messages } from '../../i18n/messages';
 import type { Formatters } from '../../i18n/format';
 import { EVENT_TYPE_COLOURS } from '../eventColours';
+import { eventTypeName } from '../../i18n/catalogueNames';
 import type { MarkerScale } from '../markerScale';
 
 export interface LegendControlOptions {
@@ -70,7 +71,7 @@ export class LegendControl implements IControl {
 
     const list = document.createElement('ul');
     for (const type of EVENT_TYPES) {
-      list.append(row(svgEl('svg', { width: 14, height: 14 }), type));
+      list.append(row(svgEl('svg', { width: 14, height: 14 }), eventTypeName(type, messages)));
       const sw = list.lastElementChild!.firstElementChild!;
       sw.append(svgEl('circle', { cx: 7, cy: 7, r: 6, fill: EVENT_TYPE_COLOURS[type], 'fill-opacity': 0.8 }));
     }

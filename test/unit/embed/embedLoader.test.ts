@@ -63,6 +63,14 @@ describe('embed.js', () => {
     expect(plain.title).toMatch(/Niger, Mali and Burkina Faso/);
   });
 
+  it('reads the attributes when the frame loads, so a data-lang set after mounting reaches the map', () => {
+    const host = '<div data-sahel-map data-from="2021-03-01"></div>';
+    const [frame] = run(host);
+    document.querySelector<HTMLElement>('[data-sahel-map]')!.dataset.lang = 'fr';
+    FakeObserver.all[0].enter();
+    expect(new URL(frame.src).searchParams.get('lang')).toBe('fr');
+  });
+
   it('applies the map’s height message from its own frame and origin only', () => {
     const [a, b] = run('<div data-sahel-map></div><div data-sahel-map></div>');
     for (const o of FakeObserver.all) o.enter();

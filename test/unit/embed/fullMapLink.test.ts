@@ -24,4 +24,12 @@ describe('fullMapHref', () => {
   it('never carries play along: a shared link does not start an animation', () => {
     expect(fullMapHref({ ...DEFAULT_STATE, playing: true }, null, base)).not.toMatch(/play/);
   });
+
+  it('carries the embed’s language, after the state and with the state still readable', () => {
+    const state = { ...DEFAULT_STATE, types: ['Battles' as const, 'Riots' as const] };
+    const href = fullMapHref(state, null, base, 'fr');
+    expect(new URL(href).searchParams.get('lang')).toBe('fr');
+    expect(href).toMatch(/types=battles,riots&.*lang=fr$/);
+    expect(readUrlState(new URL(href).search, () => {})).toEqual(readUrlState(new URL(fullMapHref(state, null, base)).search, () => {}));
+  });
 });

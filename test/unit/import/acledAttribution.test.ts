@@ -21,7 +21,7 @@ describe('acledAttributionText', () => {
   it('says "Data: ACLED, accessed …" with the filters when given, in the catalogue’s language', () => {
     expect(acledAttributionText(en, '2024-05-02', '  Niger,\n 2021 ')).toBe('Data: ACLED, accessed 2024-05-02; filters: Niger, 2021');
     expect(acledAttributionText(en, '2024-05-02', '')).toBe('Data: ACLED, accessed 2024-05-02');
-    expect(acledAttributionText(fr, '2024-05-02', 'Niger')).toBe('Données : ACLED, consultées le 2024-05-02 ; filtres : Niger');
+    expect(acledAttributionText(fr, '2024-05-02', 'Niger')).toBe('Données\u202f: ACLED, consultées le 2024-05-02\u202f; filtres\u202f: Niger');
   });
 
   it('isoDay and isIsoDay work in UTC', () => {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { isHttpUrl, renderIncidentCard, renderPopupContent, renderStackList } from '../../../src/map/popup';
+import { isHttpUrl, renderIncidentCard, renderPopupContent, renderStackList, sourceDate } from '../../../src/map/popup';
+import { pageText } from '../../../src/i18n/pageText';
 import { en } from '../../../src/i18n/messages';
 import { createFormatters } from '../../../src/i18n/format';
 import { EVENT_TYPE_COLOURS } from '../../../src/map/eventColours';
@@ -134,5 +135,37 @@ describe('renderPopupContent', () => {
   it('names an unregistered dataset by its id instead of failing', () => {
     const el = renderPopupContent([makeIncident({ dataset: 'mine' })], datasets, ctx);
     expect(el.querySelector('footer')?.textContent).toBe('Dataset: mine');
+  });
+});
+
+describe('the card in French', () => {
+  const frCtx = { ...pageText('fr'), lang: 'fr' as const };
+  const frCard = (patch: Partial<Incident>) => renderIncidentCard(makeIncident({ dataset: 'ucdp', ...patch }), ucdp, frCtx);
+
+  it('renderIncidentCard() names the type and the sub-type in French, with French dates and spacing', () => {
+    const el = frCard({ dateStart: day(3, 1), dateEnd: day(3, 1), eventType: 'Violence against civilians', subEventType: 'One-sided violence', deathsBest: 1170 });
+    expect(el.querySelector('.incident-card-type')?.textContent).toBe('Violence contre les civilsViolence unilatérale');
+    const text = el.textContent ?? '';
+    expect(text).toContain('1er mars 2021 (précision\u202f: jour exact)');
+    expect(text).toContain('1\u202f170');
+    expect(el.querySelector('footer')?.textContent).toBe('Jeu de données\u202f: UCDP GED · Licence\u202f: CC BY 4.0');
+  });
+
+  it('renderIncidentCard() writes an ISO source date the French way', () => {
+    const el = frCard({ sources: [{ title: 'Attaque à Tillia', url: 'https://example.org/a', publisher: 'RFI', date: '2021-03-22' }] });
+    expect(el.querySelector('.incident-source-meta')?.textContent).toBe(' — RFI, 22 mars 2021');
+  });
+});
+
+describe('sourceDate', () => {
+  const fr = pageText('fr').formatters;
+  it('sourceDate() formats an ISO day or month and leaves anything else as the dataset gives it', () => {
+    expect(sourceDate('2021-03-01', fr)).toBe('1er mars 2021');
+    expect(sourceDate(' 2021-03 ', fr)).toBe('mars 2021');
+    expect(sourceDate('2021-03-22', createFormatters())).toBe('22 Mar 2021');
+    expect(sourceDate('2021', fr)).toBe('2021');
+    expect(sourceDate('March 2021', fr)).toBe('March 2021');
+    expect(sourceDate('2021-02-30', fr)).toBe('2021-02-30');
+    expect(sourceDate('', fr)).toBe('');
   });
 });

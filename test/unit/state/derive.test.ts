@@ -35,7 +35,7 @@ describe('summaryText', () => {
   it('says the window and its totals in one sentence, in English or French', () => {
     const s = state({ from: day(3, 21), to: day(3, 21) });
     expect(summaryText(deriveView(s, counted), { messages: en, formatters: createFormatters() })).toBe('21 Mar 2021: 1 incident and 1,170 deaths in Niger, Mali and Burkina Faso (UCDP GED).');
-    expect(summaryText(deriveView(s, counted), { messages: fr, formatters: createFormatters(FR_NUMBER, FR_TIME) })).toBe('21 mars 2021 : 1 incident et 1\u202f170 morts au Niger, au Mali et au Burkina Faso (UCDP GED).');
+    expect(summaryText(deriveView(s, counted), { messages: fr, formatters: createFormatters(FR_NUMBER, FR_TIME) })).toBe('21 mars 2021\u202f: 1 incident et 1\u202f170 morts au Niger, au Mali et au Burkina Faso (UCDP GED).');
   });
 
   it('names the cumulative window from the first event', () => {
