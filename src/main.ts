@@ -7,8 +7,9 @@ import { reconcileWindow } from './embed/statePatch';
 import { mountLoadingOverlay } from './ui/loadingOverlay';
 import { mountHeader } from './ui/header';
 import { startApp } from './app/startApp';
-import { LoadError } from './app/fetchText';
-import { t } from './i18n/messages';
+import { loadTimeoutMs } from './app/loadTimeout';
+import { reportStartupFault, watchStartup } from './app/startupWatchdog';
+import { maplibreWorkerUrl } from './map/mapView';
 import { mountImport } from './import/mountImport';
 import { createImportWorker } from './import/createImportWorker';
 
@@ -21,7 +22,8 @@ const mapElement = document.getElementById('map')!;
 mountHeader(document.getElementById('header')!, messages);
 const overlay = mountLoadingOverlay(mapElement, messages.loading);
 
-startApp({
+const timeoutMs = loadTimeoutMs();
+watchStartup(() => startApp({
   store,
   messages,
   formatters,
@@ -29,7 +31,7 @@ startApp({
   filtersElement: document.getElementById('filters')!,
   timelineElement: document.getElementById('timeline')!,
   assetBase: new URL('./', document.baseURI).href,
-})
+}), { workerUrl: maplibreWorkerUrl(), timeoutMs })
   .then((app) => {
     // Bring your own data: the picker, drops on the page, and ?data=URL (src/import/), read before bindUrlState rewrites the URL.
     const pageUrl = window.location.href;
@@ -41,9 +43,5 @@ startApp({
     Object.defineProperty(window, 'sahelIncidentMap', { value: { store, map: app.map }, configurable: true });
   })
   .catch((error: unknown) => {
-    console.error(error);
-    const file = error instanceof LoadError ? error.file : 'the map';
-    const reason = error instanceof LoadError ? error.reason : error instanceof Error ? error.message : String(error);
-    overlay.fail(t(messages.loadFailed, { file, reason }));
-    mapElement.dataset.ready = 'error';
+    reportStartupFault(error, { overlay, mapElement, messages, timeoutMs, reload: () => window.location.reload() });
   });

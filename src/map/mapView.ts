@@ -19,6 +19,11 @@ import { FOCUS_AREA_LAYER_IDS, focusAreaFilter } from './style';
 // The production-build browser test proves the map paints with it.
 setWorkerUrl(workerUrl);
 
+/** Where the build put maplibre's worker module: the start-up watchdog probes it (startupWatchdog.ts). */
+export function maplibreWorkerUrl(): string {
+  return new URL(workerUrl, document.baseURI).href;
+}
+
 export interface MapViewOptions {
   container: HTMLElement;
   store: Store;
