@@ -21,6 +21,7 @@ import { mountEmptyNotice } from '../ui/emptyNotice';
 import { loadBundledData } from './loadBundledData';
 import { loadFocusBounds } from './loadFocusBounds';
 import { syncIncidentLayers } from './syncIncidentLayers';
+import { createDrawGate } from '../map/drawGate';
 import { createDatasetLayers, type DatasetLayers } from './datasetLayers';
 
 /** The track opens on the years the map's stories are about (see TimelineOptions.trackStart). */
@@ -117,6 +118,12 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   });
   datasets.add(data.counted.dataset, data.counted.result.incidents, countedIndex);
   datasets.add(data.stories.dataset, data.stories.result.incidents);
+  // A link may name an incident that is not in this build's data (a typo, a newer release's id).
+  const asked = store.get().selection;
+  if (asked && !datasets.lookup(asked)) {
+    console.warn(`Sahel Incident Map: no incident "${asked}" in the loaded data; the link's selection is dropped.`);
+    store.set({ selection: null }, 'data');
+  }
   // Only when the URL hid the counted layer does the timeline need another index than the one it has.
   if (datasets.countedIndex() !== countedIndex) timeline.setIndex(datasets.countedIndex());
   datasets.onChange(() => {
@@ -124,12 +131,14 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     filters.destroy();
     filters = mountFilterPanel(options.filtersElement, store, { datasets: datasets.entries().map((e) => e.dataset), messages });
   });
-  syncIncidentLayers(store, () => datasets.entries());
+  // A lost WebGL context pauses layer changes quietly; the latest state is drawn on restore.
+  const gate = createDrawGate(map);
+  syncIncidentLayers(store, () => datasets.entries(), gate);
   mountEmptyNotice(options.mapElement, store, () => datasets.countedIndex(), messages.noIncidents);
   bindIncidentPopups({
     map,
     store,
-    layers: () => datasets.pickOrder(),
+    layers: () => (gate.open() ? datasets.pickOrder() : []),
     datasets: datasetsById,
     lookup: (k) => datasets.lookup(k),
     messages,
