@@ -70,10 +70,17 @@ export function isRetryable(fault: StartupFault): boolean {
   return fault.kind === 'map-timeout' || (fault.kind === 'file' && (fault.failure === 'timeout' || fault.failure === 'network'));
 }
 
+/** The shortest time the whole start-up is given before the watchdog calls it stuck. */
+export const MIN_STARTUP_MS = 60_000;
+
 export interface WatchStartupOptions {
   /** URL of maplibre's worker module (mapView.ts), probed with HEAD while the data loads. */
   workerUrl: string;
-  /** A data request's time limit; the whole start-up gets twice as long, so a file's own timeout is reported first. */
+  /**
+   * A data request's time limit. The whole start-up gets twice as long, and at least
+   * {@link MIN_STARTUP_MS}: a file's own timeout is reported first, and a slow device still has
+   * time to parse the data and build the map when the request limit is short.
+   */
   timeoutMs: number;
   fetch?: typeof fetch;
   setTimeout?: (fn: () => void, ms: number) => unknown;
@@ -83,7 +90,7 @@ export interface WatchStartupOptions {
 /**
  * Runs the start-up and turns what would otherwise be an endless spinner into a rejection: the
  * start's own error, a worker the probe found missing or mis-served, or the start not settling in
- * 2 × `timeoutMs`. Reject values are StartupFaultError or the start's own error; read them with
+ * 2 × `timeoutMs` (at least {@link MIN_STARTUP_MS}). Reject values are StartupFaultError or the start's own error; read them with
  * {@link faultOf}.
  */
 export function watchStartup<T>(start: () => Promise<T>, options: WatchStartupOptions): Promise<T> {
@@ -98,7 +105,7 @@ export function watchStartup<T>(start: () => Promise<T>, options: WatchStartupOp
       clear(timer);
       fn();
     };
-    const limit = options.timeoutMs * 2;
+    const limit = Math.max(options.timeoutMs * 2, MIN_STARTUP_MS);
     const timer = set(() => finish(() => reject(new StartupFaultError({ kind: 'map-timeout', seconds: Math.round(limit / 1000) }))), limit);
     const file = workerFileName(options.workerUrl);
     fetchFn(options.workerUrl, { method: 'HEAD' })

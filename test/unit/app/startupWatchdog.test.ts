@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LoadError } from '../../../src/app/fetchText';
-import { describeFault, faultOf, isRetryable, StartupFaultError, watchStartup, workerFault, workerFileName } from '../../../src/app/startupWatchdog';
+import { describeFault, faultOf, isRetryable, MIN_STARTUP_MS, StartupFaultError, watchStartup, workerFault, workerFileName } from '../../../src/app/startupWatchdog';
 import { fr } from '../../../src/i18n/fr';
 import { en } from '../../../src/i18n/messages';
 
@@ -103,13 +103,24 @@ describe('watchStartup', () => {
   it('rejects with map-timeout after twice the load timeout, not before', async () => {
     const h = harness(ok);
     let outcome: unknown = 'pending';
-    watchStartup(() => never(), h.options).catch((e: unknown) => (outcome = e));
-    h.advance(1999);
+    watchStartup(() => never(), { ...h.options, timeoutMs: 40_000 }).catch((e: unknown) => (outcome = e));
+    h.advance(79_999);
     await Promise.resolve();
     expect(outcome).toBe('pending');
     h.advance(1);
     await Promise.resolve();
-    expect(faultOf(outcome, 1000)).toEqual({ kind: 'map-timeout', seconds: 2 });
+    expect(faultOf(outcome, 40_000)).toEqual({ kind: 'map-timeout', seconds: 80 });
+  });
+  it('gives the whole start-up at least a minute when the request limit is short', async () => {
+    const h = harness(ok);
+    let outcome: unknown = 'pending';
+    watchStartup(() => never(), h.options).catch((e: unknown) => (outcome = e));
+    h.advance(MIN_STARTUP_MS - 1);
+    await Promise.resolve();
+    expect(outcome).toBe('pending');
+    h.advance(1);
+    await Promise.resolve();
+    expect(faultOf(outcome, 1000)).toEqual({ kind: 'map-timeout', seconds: 60 });
   });
   it('passes the start’s own error on, and ignores a probe that cannot reach the server', async () => {
     const h = harness(() => Promise.reject(new TypeError('Failed to fetch')));
