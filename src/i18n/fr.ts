@@ -20,7 +20,7 @@ const frPartial: Partial<Messages> = {
   faultTimeout: '{file} n’est pas arrivé en {seconds} s : le serveur ou la connexion est lent ou coupé.',
   faultInvalid: 'Impossible de lire {file} : {reason}.',
   faultWorkerMissing: 'La carte ne peut pas démarrer : son script de travail {file} est absent (le serveur a répondu {reason}).',
-  faultWorkerMime: 'La carte ne peut pas démarrer : le serveur envoie son script de travail {file} comme « {type} » ; les navigateurs ne l’exécutent que s’il est envoyé comme JavaScript (text/javascript).',
+  faultWorkerMime: 'La carte ne peut pas démarrer : le serveur envoie son script de travail {file} comme «\u00a0{type}\u00a0» ; les navigateurs ne l’exécutent que s’il est envoyé comme JavaScript (text/javascript).',
   faultWebgl: 'La carte ne peut pas démarrer : ce navigateur n’a pas pu créer de contexte de dessin WebGL. Activer l’accélération matérielle, ou un autre navigateur, peut aider.',
   faultMapTimeout: 'La carte n’a pas fini de se charger en {seconds} s : un fichier de la carte manque peut-être ou arrive trop lentement.',
   faultOther: 'La carte ne peut pas démarrer : {reason}',

@@ -116,7 +116,7 @@ describe('start-up faults show a message instead of an endless spinner (producti
     const { context, page } = await openParent('', (c) => c.route(WORKER, misServe('text/plain')), undefined, 'embed.html?lang=fr');
     const frame = await mapFrame(page);
     const text = await errorText(frame);
-    expect(text).toContain('« text/plain »');
+    expect(text).toContain('«\u00a0text/plain\u00a0»');
     expect(text).toMatch(/script de travail assets\/maplibre-gl-worker-[\w-]+\.mjs/);
     await expect.poll(async () => (await received(page)).filter((m) => m.type === 'error').map((m) => m.message), { timeout: 15_000 }).toContainEqual(expect.stringContaining('as “text/plain”'));
     await page.screenshot({ path: screenshotPath('fault-worker-mime-embed-fr') });
@@ -317,4 +317,31 @@ describe('embed API under load (production build)', () => {
     expect(storeTo).toBe('2021-06-30');
     await context.close();
   });
+});
+
+describe('the Content-Security-Policy docs/deploy.md gives (production build)', () => {
+  const CSP = "default-src 'self'; img-src 'self' data:";
+  for (const path of ['index.html', 'embed.html']) {
+    it(`${path} loads and draws under ${CSP} with no violation`, async () => {
+      const { context, page, pageErrors } = await open(
+        path,
+        (c) =>
+          c.route(`${baseUrl}**`, async (route) => {
+            const response = await route.fetch();
+            const type = response.headers()['content-type'] ?? '';
+            if (!type.startsWith('text/html')) return route.fulfill({ response });
+            await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } });
+          }),
+        () => {
+          const violations: string[] = [];
+          Object.defineProperty(window, '__violations', { value: violations });
+          document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+        },
+      );
+      await waitForMapReady(page);
+      expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    });
+  }
 });
