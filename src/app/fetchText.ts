@@ -31,30 +31,39 @@ export function isHtmlResponse(contentType: string | null, text: string): boolea
 
 /**
  * Fetches a text file of the app (same origin), turning HTTP and network failures, a web page
- * served instead of the file, and a request unanswered after `timeoutMs` into a LoadError.
+ * served instead of the file, and a request that goes `timeoutMs` without a byte into a LoadError.
+ * The limit is on silence, not on the whole download: a slow link that keeps sending still
+ * finishes, and a server that never answers (or stops half-way) is given up on.
  */
 export async function fetchText(url: string, file: string, timeoutMs = loadTimeoutMs()): Promise<string> {
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+  };
+  const failure = (e: unknown) =>
+    timedOut
+      ? new LoadError(file, `no answer within ${Math.round(timeoutMs / 1000)} s`, 'timeout')
+      : new LoadError(file, e instanceof Error ? e.message : String(e), 'network');
+  arm();
   try {
     let response: Response;
     try {
       response = await fetch(url, { signal: controller.signal });
     } catch (e) {
-      if (timedOut) throw new LoadError(file, `no answer within ${Math.round(timeoutMs / 1000)} s`, 'timeout');
-      throw new LoadError(file, e instanceof Error ? e.message : String(e), 'network');
+      throw failure(e);
     }
     if (!response.ok) throw new LoadError(file, `HTTP ${response.status}`, 'http');
     let text: string;
     try {
-      text = await response.text();
+      text = await readText(response, arm, controller.signal);
     } catch (e) {
-      if (timedOut) throw new LoadError(file, `no answer within ${Math.round(timeoutMs / 1000)} s`, 'timeout');
-      throw new LoadError(file, e instanceof Error ? e.message : String(e), 'network');
+      throw failure(e);
     }
     if (isHtmlResponse(response.headers.get('content-type'), text)) {
       throw new LoadError(file, 'the server sent a web page (HTML) instead of this file: it is probably missing from the deployment', 'html');
@@ -63,6 +72,28 @@ export async function fetchText(url: string, file: string, timeoutMs = loadTimeo
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The body as UTF-8 text (as `response.text()` reads it), calling `progress` on every chunk that
+ * arrives. An abort stops the read even where it does not error the stream itself.
+ */
+async function readText(response: Response, progress: () => void, signal: AbortSignal): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return response.text();
+  signal.addEventListener('abort', () => void reader.cancel().catch(() => undefined), { once: true });
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    progress();
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  // A cancelled read ends as if the file had: only the signal tells a cut-off body from a whole one.
+  if (signal.aborted) throw new Error('aborted');
+  parts.push(decoder.decode());
+  return parts.join('');
 }
 
 export async function fetchJson<T>(url: string, file: string): Promise<T> {

@@ -60,6 +60,39 @@ describe('fetchText', () => {
     expect(await result).toMatchObject({ kind: 'timeout', file: 'hang.csv' });
   });
 
+  it('fetchText(url, file, 1000) lets a slow download finish as long as bytes keep arriving', async () => {
+    vi.useFakeTimers();
+    const chunks = ['id,', 'date\n', '1,', '2021-01-01\n', '2,2021-01-02'];
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        await new Promise((r) => setTimeout(r, 600));
+        const next = chunks.shift();
+        if (next === undefined) controller.close();
+        else controller.enqueue(new TextEncoder().encode(next));
+      },
+    });
+    vi.stubGlobal('fetch', async () => new Response(body, { status: 200, headers: { 'content-type': 'text/csv' } }));
+    const result = fetchText('/slow.csv', 'slow.csv', 1000);
+    await vi.advanceTimersByTimeAsync(4000);
+    await expect(result).resolves.toBe('id,date\n1,2021-01-01\n2,2021-01-02');
+  });
+
+  it('fetchText(url, file, 1000) gives up on a download that stops half-way', async () => {
+    vi.useFakeTimers();
+    let sent = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (!sent) controller.enqueue(new TextEncoder().encode('id,date\n'));
+        sent = true;
+        return new Promise(() => undefined);
+      },
+    });
+    vi.stubGlobal('fetch', async () => new Response(body, { status: 200 }));
+    const result = fetchText('/stall.csv', 'stall.csv', 1000).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(await result).toMatchObject({ kind: 'timeout', file: 'stall.csv' });
+  });
+
   it('fetchText(url) returns the text of a good answer', async () => {
     vi.stubGlobal('fetch', async () => new Response('id,date\n1,2021-01-01', { status: 200, headers: { 'content-type': 'text/csv' } }));
     await expect(fetchText('/a.csv', 'a.csv')).resolves.toBe('id,date\n1,2021-01-01');
