@@ -154,10 +154,13 @@ export function startBridge(options: BridgeOptions): Bridge {
       // Every id gets the frame's state; get-state is answered even without one.
       for (const id of ids) if (id !== undefined || message.type === 'get-state') answers.push(id);
     }
-    if (bbox) running.fitBounds(bbox);
-    const changed = changedKeys(before, next);
-    if (changed.length) store.set(Object.fromEntries(changed.map((k) => [k, next[k]])) as Partial<AppState>, 'embed');
-    flushing = false;
+    try {
+      if (bbox) running.fitBounds(bbox);
+      const changed = changedKeys(before, next);
+      if (changed.length) store.set(Object.fromEntries(changed.map((k) => [k, next[k]])) as Partial<AppState>, 'embed');
+    } finally {
+      flushing = false;
+    }
     report(running);
     if (answers.length) {
       const state = store.get();
