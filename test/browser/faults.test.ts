@@ -133,6 +133,16 @@ describe('start-up faults show a message instead of an endless spinner (producti
     await context.close();
   });
 
+  it('the same in the embed posts error to the parent, naming the file', async () => {
+    const { context, page } = await openParent('', (c) => c.route(STORIES, spaFallback));
+    const frame = await mapFrame(page);
+    expect(await errorText(frame)).toContain('the server sent a web page instead of the data file');
+    await expect
+      .poll(async () => (await received(page)).filter((m) => m.type === 'error').map((m) => m.message), { timeout: 15_000 })
+      .toContainEqual('Could not load data/stories/incidents-sources.csv: the server sent a web page instead of the data file, so the file is probably missing from the deployment.');
+    await context.close();
+  });
+
   it('a data request that never answers times out with a Retry button, and Retry loads the map once the server answers', async () => {
     let hang = true;
     const { context, page } = await open(
