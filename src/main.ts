@@ -6,8 +6,9 @@ import { bindUrlState, createDerivedView, createStore, DEFAULT_STATE, readUrlSta
 import { mountLoadingOverlay } from './ui/loadingOverlay';
 import { mountHeader } from './ui/header';
 import { startApp } from './app/startApp';
-import { LoadError } from './app/fetchText';
-import { t } from './i18n/messages';
+import { loadTimeoutMs } from './app/loadTimeout';
+import { reportStartupFault, watchStartup } from './app/startupWatchdog';
+import { maplibreWorkerUrl } from './map/mapView';
 import { mountImport } from './import/mountImport';
 import { createImportWorker } from './import/createImportWorker';
 
@@ -22,7 +23,8 @@ const mapElement = document.getElementById('map')!;
 mountHeader(document.getElementById('header')!, messages);
 const overlay = mountLoadingOverlay(mapElement, messages.loading);
 
-startApp({
+const timeoutMs = loadTimeoutMs();
+watchStartup(() => startApp({
   store,
   derived,
   messages,
@@ -32,7 +34,7 @@ startApp({
   timelineElement: document.getElementById('timeline')!,
   assetBase: new URL('./', document.baseURI).href,
   lang,
-})
+}), { workerUrl: maplibreWorkerUrl(), timeoutMs })
   .then((app) => {
     // Bring your own data: the picker, drops on the page, and ?data=URL (src/import/), read before bindUrlState rewrites the URL.
     const pageUrl = window.location.href;
@@ -44,9 +46,5 @@ startApp({
     Object.defineProperty(window, 'sahelIncidentMap', { value: { store, map: app.map }, configurable: true });
   })
   .catch((error: unknown) => {
-    console.error(error);
-    const file = error instanceof LoadError ? error.file : 'the map';
-    const reason = error instanceof LoadError ? error.reason : error instanceof Error ? error.message : String(error);
-    overlay.fail(t(messages.loadFailed, { file, reason }));
-    mapElement.dataset.ready = 'error';
+    reportStartupFault(error, { overlay, mapElement, messages, timeoutMs, reload: () => window.location.reload() });
   });

@@ -27,7 +27,8 @@ export async function loadUcdpTiered(assetBase: string): Promise<TieredUcdp> {
   try {
     mapText = await fetchText(assetBase + files.map, files.map);
   } catch (error) {
-    if (!(error instanceof LoadError && error.reason === 'HTTP 404')) throw error;
+    // A missing map tier is a 404, or a web page from a host's single-page-app fallback.
+    if (!(error instanceof LoadError && (error.reason === 'HTTP 404' || error.kind === 'html'))) throw error;
     const result = parseUcdpGed(await fetchText(assetBase + UCDP_FILE, UCDP_FILE), UCDP_FILE);
     return { result, completeDetails: async () => 0 };
   }

@@ -22,6 +22,7 @@ import { maplibreLocale } from '../i18n/maplibreLocale';
 import { loadBundledData } from './loadBundledData';
 import { loadFocusBounds } from './loadFocusBounds';
 import { syncIncidentLayers } from './syncIncidentLayers';
+import { createDrawGate } from '../map/drawGate';
 import { createDatasetLayers, type DatasetLayers } from './datasetLayers';
 
 /** The track opens on the years the map's stories are about (see TimelineOptions.trackStart). */
@@ -131,6 +132,12 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   });
   datasets.add(data.counted.dataset, data.counted.result.incidents, countedIndex);
   datasets.add(data.stories.dataset, data.stories.result.incidents);
+  // A link may name an incident that is not in this build's data (a typo, a newer release's id).
+  const asked = store.get().selection;
+  if (asked && !datasets.lookup(asked)) {
+    console.warn(`Sahel Incident Map: no incident "${asked}" in the loaded data; the link's selection is dropped.`);
+    store.set({ selection: null }, 'data');
+  }
   // Only when the URL hid the counted layer does the timeline need another index than the one it has.
   if (datasets.countedIndex() !== countedIndex) timeline.setIndex(datasets.countedIndex());
   datasets.onChange(() => {
@@ -138,12 +145,14 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     filters.destroy();
     filters = mountFilterPanel(options.filtersElement, store, { datasets: datasets.entries().map((e) => e.dataset), messages });
   });
-  syncIncidentLayers(derived, () => datasets.entries());
+  // A lost WebGL context pauses layer changes quietly; the latest state is drawn on restore.
+  const gate = createDrawGate(map);
+  syncIncidentLayers(derived, () => datasets.entries(), gate);
   mountEmptyNotice(options.mapElement, derived, messages.noIncidents);
   bindIncidentPopups({
     map,
     store,
-    layers: () => datasets.pickOrder(),
+    layers: () => (gate.open() ? datasets.pickOrder() : []),
     datasets: datasetsById,
     lookup: (k) => datasets.lookup(k),
     messages,

@@ -1,6 +1,7 @@
 import type { DerivedView, DerivedViewHandle } from '../state';
 import type { IncidentLayer, IncidentLayerState } from '../map/incidentLayer';
 import type { Dataset } from '../types';
+import type { DrawGate } from '../map/drawGate';
 
 const NOTHING: readonly [number, number] = [0, 0];
 
@@ -18,12 +19,21 @@ export function layerStateFor(view: DerivedView, datasetId: string): IncidentLay
   };
 }
 
-/** Keeps every incident layer in step with the derived view; layers only hear changes that concern them. */
-export function syncIncidentLayers(derived: DerivedViewHandle, layers: () => Iterable<{ dataset: Dataset; layer: IncidentLayer }>): () => void {
+/**
+ * Keeps every incident layer in step with the derived view; layers only hear changes that concern
+ * them. Through `gate`, changes made while the map cannot draw (a lost WebGL context) wait, and the
+ * latest view is applied once it can again.
+ */
+export function syncIncidentLayers(derived: DerivedViewHandle, layers: () => Iterable<{ dataset: Dataset; layer: IncidentLayer }>, gate?: DrawGate): () => void {
+  const applyLatest = () => {
+    const view = derived.get();
+    for (const { dataset, layer } of layers()) layer.update(layerStateFor(view, dataset.id));
+  };
   return derived.on('change', (view, previous) => {
     // A new view object means new slices (window, mode, filters, datasets); otherwise only the selection matters.
     const figures = view.datasets !== previous.datasets;
     if (!figures && view.state.selection === previous.state.selection) return;
-    for (const { dataset, layer } of layers()) layer.update(layerStateFor(view, dataset.id));
+    if (gate) gate.run('incident-layers', applyLatest);
+    else applyLatest();
   });
 }

@@ -3,9 +3,11 @@ import './embed.css';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { startApp } from '../app/startApp';
 import { loadBundledData } from '../app/loadBundledData';
-import { LoadError } from '../app/fetchText';
+import { loadTimeoutMs } from '../app/loadTimeout';
+import { describeFault, faultOf, reportStartupFault, watchStartup } from '../app/startupWatchdog';
+import { maplibreWorkerUrl } from '../map/mapView';
 import { createTimeIndex } from '../data/timeIndex';
-import { t } from '../i18n/messages';
+import { en, t } from '../i18n/messages';
 import { applyPageLanguage } from '../i18n/applyPageLanguage';
 import { browserLanguages, pageLanguage } from '../i18n/pageLanguage';
 import { pageText } from '../i18n/pageText';
@@ -50,11 +52,12 @@ chrome.setFullMapHref(fullMapHref(store.get(), null, assetBase, options.lang));
 const cameraOf = (map: MaplibreMap) => ({ zoom: map.getZoom(), lat: map.getCenter().lat, lng: map.getCenter().lng });
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+const timeoutMs = loadTimeoutMs();
+
+/** A failed load in the reader's language; the console gets the error itself. */
 function failed(error: unknown): string {
   console.error(error);
-  const file = error instanceof LoadError ? error.file : messages.theMap;
-  const reason = error instanceof LoadError ? error.reason : error instanceof Error ? error.message : String(error);
-  return t(messages.loadFailed, { file, reason });
+  return describeFault(faultOf(error, timeoutMs), messages);
 }
 
 /** No WebGL2: a still image and the requested window's summary, instead of a blank box. */
@@ -78,7 +81,7 @@ function showStill(): void {
 if (!supportsWebGL2(document)) showStill();
 else {
   const overlay = mountLoadingOverlay(mapElement, messages.loading);
-  startApp({
+  watchStartup(() => startApp({
     store,
     derived,
     messages,
@@ -95,7 +98,7 @@ else {
       cooperativeGestures: !options.static,
       interactive: !options.static,
     },
-  })
+  }), { workerUrl: maplibreWorkerUrl(), timeoutMs })
     .then((app) => {
       const { map } = app;
       overlay.done();
@@ -119,9 +122,8 @@ else {
       Object.defineProperty(window, 'sahelIncidentMap', { value: { store, map }, configurable: true });
     })
     .catch((error: unknown) => {
-      const message = failed(error);
-      overlay.fail(message);
-      mapElement.dataset.ready = 'error';
-      bridge.fail(message);
+      const { fault } = reportStartupFault(error, { overlay, mapElement, messages, timeoutMs, reload: () => window.location.reload() });
+      // The article's developer reads the cause in English, whatever language the readers get.
+      bridge.fail(describeFault(fault, en));
     });
 }

@@ -9,6 +9,18 @@ export interface Messages {
   mapLabel: string;
   loading: string;
   loadFailed: string;
+  // start-up faults (src/app/startupWatchdog.ts; what each means: docs/deploy.md)
+  faultHttp: string;
+  faultNetwork: string;
+  faultHtml: string;
+  faultTimeout: string;
+  faultInvalid: string;
+  faultWorkerMissing: string;
+  faultWorkerMime: string;
+  faultWebgl: string;
+  faultMapTimeout: string;
+  faultOther: string;
+  retry: string;
   // focus areas
   viewSahel: string;
   viewNiamey: string;
@@ -201,6 +213,17 @@ export const en: Messages = {
   mapLabel: 'Map of incidents in the central Sahel',
   loading: 'Loading the map and incidents…',
   loadFailed: 'Could not load {file}: {reason}',
+  faultHttp: 'Could not load {file}: the server answered {reason}. Is the file part of the deployment?',
+  faultNetwork: 'Could not load {file}: the request failed ({reason}). Check the connection, then retry.',
+  faultHtml: 'Could not load {file}: the server sent a web page instead of the data file, so the file is probably missing from the deployment.',
+  faultTimeout: '{file} did not arrive within {seconds} s: the server or the connection is slow or down.',
+  faultInvalid: 'Could not read {file}: {reason}.',
+  faultWorkerMissing: 'The map cannot start: its worker script {file} is missing (the server answered {reason}).',
+  faultWorkerMime: 'The map cannot start: the server sends its worker script {file} as “{type}”; browsers run it only if it is sent as JavaScript (text/javascript).',
+  faultWebgl: 'The map cannot start: this browser could not create a WebGL drawing context. Turning on hardware acceleration, or another browser, may help.',
+  faultMapTimeout: 'The map did not finish loading within {seconds} s: a map file may be missing or slow to arrive.',
+  faultOther: 'The map cannot start: {reason}',
+  retry: 'Retry',
   viewSahel: 'Whole region',
   viewNiamey: 'Niamey',
   viewTahoua: 'Tahoua',

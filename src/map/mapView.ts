@@ -13,11 +13,17 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FocusAreaId, Store } from '../state';
 import { FOCUS_AREA_LAYER_IDS, focusAreaFilter } from './style';
+import { readCameraHash } from './cameraHash';
 
 // maplibre-gl v6 is ESM-only and does not find its worker inside a bundle: Vite emits the
 // self-contained worker module as an asset (`?url`) and we hand its URL over before any map exists.
 // The production-build browser test proves the map paints with it.
 setWorkerUrl(workerUrl);
+
+/** Where the build put maplibre's worker module: the start-up watchdog probes it (startupWatchdog.ts). */
+export function maplibreWorkerUrl(): string {
+  return new URL(workerUrl, document.baseURI).href;
+}
 
 export interface MapViewOptions {
   container: HTMLElement;
@@ -67,10 +73,28 @@ function framePadding(map: MaplibreMap, overlays?: () => readonly (HTMLElement |
   return padding;
 }
 
+/**
+ * Does the URL hash hold a camera to open at? An out-of-range one (`#1e999/1e999/1e999`,
+ * `#30/91/181`) is warned about and removed before maplibre reads it, so the named view's framing
+ * applies instead of a world view at 0°, 0°.
+ */
+function readHashCamera(): boolean {
+  const { hash, pathname, search } = window.location;
+  const camera = readCameraHash(hash);
+  if (camera !== 'invalid') return camera !== null;
+  console.warn(`Sahel Incident Map: ignored the camera "${hash.slice(0, 80)}" in the link: it takes #zoom/latitude/longitude with zoom 0–24, latitude −90 to 90 and longitude −180 to 180 (as #6/14.5/2.1). Showing the default view.`);
+  try {
+    window.history.replaceState(window.history.state, '', `${pathname}${search}`);
+  } catch {
+    // A sandboxed frame may forbid replaceState; maplibre would then apply the hash, as before.
+  }
+  return false;
+}
+
 /** The only place a maplibre Map is created. Keeps the camera and the store's `view` in sync. */
 export function createMapView(options: MapViewOptions): MapView {
   const { store } = options;
-  const hasHashCamera = /^#\d/.test(window.location.hash);
+  const hasHashCamera = (options.hash ?? true) && readHashCamera();
   const map = new MaplibreMapClass({
     container: options.container,
     style: options.style,

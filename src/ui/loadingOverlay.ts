@@ -1,7 +1,8 @@
 /** The loading state, and the error state that replaces a blank map when something fails to load. */
 export interface LoadingOverlay {
   done(): void;
-  fail(message: string): void;
+  /** Replaces the spinner with `message`, and a button when a second try may help (a timeout). */
+  fail(message: string, retry?: { label: string; onRetry(): void }): void;
 }
 
 export function mountLoadingOverlay(container: HTMLElement, text: string): LoadingOverlay {
@@ -18,12 +19,20 @@ export function mountLoadingOverlay(container: HTMLElement, text: string): Loadi
   container.append(el);
   return {
     done: () => el.remove(),
-    fail(message) {
+    fail(message, retry) {
       el.classList.add('failed');
       el.setAttribute('role', 'alert');
       el.dataset.testid = 'load-error';
       spinner.remove();
       label.textContent = message;
+      el.querySelector('button')?.remove();
+      if (!retry) return;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'loading-retry';
+      button.textContent = retry.label;
+      button.addEventListener('click', () => retry.onRetry());
+      el.append(button);
     },
   };
 }

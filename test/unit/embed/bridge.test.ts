@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startBridge, type BridgeApp } from '../../../src/embed/bridge';
+import { nextFrame, startBridge, type BridgeApp } from '../../../src/embed/bridge';
 import type { BBox } from '../../../src/embed/messages';
 import { createStore, DEFAULT_STATE } from '../../../src/state';
 import { makeIncident } from '../data/makeIncident';
@@ -20,7 +20,12 @@ function setup(origins: string[] | null = null) {
   const store = createStore({ ...DEFAULT_STATE });
   const posted: Record<string, unknown>[] = [];
   const warnings: string[] = [];
-  const bridge = startBridge({ win, store, post: (m) => posted.push(m as Record<string, unknown>), origins, warn: (m) => warnings.push(m) });
+  const frames: (() => void)[] = [];
+  const bridge = startBridge({ win, store, post: (m) => posted.push(m as Record<string, unknown>), origins, warn: (m) => warnings.push(m), schedule: (fn) => frames.push(fn) });
+  /** Runs the animation frames requested so far (the bridge applies messages once per frame). */
+  const frame = () => {
+    for (const fn of frames.splice(0)) fn();
+  };
   const fitted: BBox[] = [];
   const incident = makeIncident({ id: '371234', dataset: 'ucdp', deathsBest: 137 });
   const app: BridgeApp = {
@@ -30,7 +35,7 @@ function setup(origins: string[] | null = null) {
   };
   const send = (data: unknown, from: object = parent, origin = 'https://news.example') =>
     listener?.({ data, source: from, origin } as unknown as MessageEvent);
-  return { bridge, store, posted, warnings, app, send, sibling, fitted, types: () => posted.map((m) => m.type) };
+  return { bridge, store, posted, warnings, app, send, sibling, fitted, frame, frames, types: () => posted.map((m) => m.type) };
 }
 
 describe('startBridge', () => {
@@ -45,18 +50,20 @@ describe('startBridge', () => {
   });
 
   it('reports every state change with the visible totals, whoever made it', () => {
-    const { bridge, store, app, types, posted } = setup();
+    const { bridge, store, app, types, posted, frame } = setup();
     bridge.attach(app);
     store.set({ mode: 'cumulative' }, 'ui');
+    frame();
     expect(types()).toEqual(['ready', 'state']);
     expect(posted[1]).toMatchObject({ changed: ['mode'], state: { mode: 'cumulative' } });
   });
 
   it('answers get-state and any message with a requestId, with that id', () => {
-    const { bridge, app, send, posted } = setup();
+    const { bridge, app, send, posted, frame } = setup();
     bridge.attach(app);
     send(ours('get-state', { requestId: 'q1' }));
     send(ours('pause', { requestId: 'q2' }));
+    frame();
     expect(posted.slice(1).map((m) => [m.type, m.requestId])).toEqual([
       ['state', 'q1'],
       ['state', 'q2'],
@@ -64,34 +71,41 @@ describe('startBridge', () => {
   });
 
   it('set-window pauses play; play and pause toggle it; select reports the incident', () => {
-    const { bridge, store, app, send, posted } = setup();
+    const { bridge, store, app, send, posted, frame } = setup();
     bridge.attach(app);
     send(ours('play', { speed: 4 }));
+    frame();
     expect(store.get()).toMatchObject({ playing: true, speed: 4 });
     send(ours('set-window', { from: '2021-03-01', to: '2021-03-07' }));
+    frame();
     expect(store.get().playing).toBe(false);
     send(ours('select', { selection: 'ucdp:371234' }));
+    frame();
     expect(store.get().selection).toBe('ucdp:371234');
     expect(posted.at(-1)).toMatchObject({ type: 'incident-selected', incident: { key: 'ucdp:371234', deathsBest: 137 } });
     send(ours('select', { selection: null }));
+    frame();
     expect(posted.at(-1)).toMatchObject({ type: 'incident-selected', incident: null });
   });
 
   it('refuses to select an incident that is not loaded, with an error', () => {
-    const { bridge, store, app, send, posted } = setup();
+    const { bridge, store, app, send, posted, frame } = setup();
     bridge.attach(app);
     send(ours('select', { selection: 'ucdp:1', requestId: 's' }));
+    frame();
     expect(store.get().selection).toBeNull();
     expect(posted.at(-1)).toMatchObject({ type: 'error', requestId: 's' });
   });
 
   it('fly-to a box fits the map and leaves the named view', () => {
-    const { bridge, store, app, send, fitted } = setup();
+    const { bridge, store, app, send, fitted, frame } = setup();
     bridge.attach(app);
     send(ours('fly-to', { bbox: [0, 12, 4, 15] }));
+    frame();
     expect(fitted).toEqual([[0, 12, 4, 15]]);
     expect(store.get().view).toBeNull();
     send(ours('fly-to', { view: 'niamey' }));
+    frame();
     expect(store.get().view).toBe('niamey');
   });
 
@@ -109,7 +123,7 @@ describe('startBridge', () => {
   });
 
   it('ignores windows other than the parent, and origins off the allowlist, without answering them', () => {
-    const { bridge, store, app, send, sibling, posted, warnings } = setup(['https://news.example']);
+    const { bridge, store, app, send, sibling, posted, warnings, frame } = setup(['https://news.example']);
     bridge.attach(app);
     const before = store.get();
     send(ours('set-window', { from: '2021-03-21' }), sibling);
@@ -118,6 +132,7 @@ describe('startBridge', () => {
     expect(posted.map((m) => m.type)).toEqual(['ready']);
     expect(warnings).toHaveLength(2);
     send(ours('set-window', { from: '2021-03-21' }));
+    frame();
     expect(store.get().from).toEqual(utc(2021, 3, 21));
   });
 
@@ -135,5 +150,99 @@ describe('startBridge', () => {
     const { bridge, posted } = setup();
     bridge.fail('Could not load data/ucdp.csv');
     expect(posted).toEqual([{ app: 'sahel-incident-map', version: 1, type: 'error', message: 'Could not load data/ucdp.csv' }]);
+  });
+
+  it('answers each of 100 set-window messages sent before ready exactly once, with its id', () => {
+    const { bridge, store, app, send, posted } = setup();
+    for (let i = 0; i < 100; i++) send(ours('set-window', { from: '2021-03-01', to: `2021-03-${String((i % 28) + 1).padStart(2, '0')}`, requestId: `w${i}` }));
+    bridge.attach(app);
+    const answered = posted.filter((m) => m.requestId !== undefined).map((m) => m.requestId);
+    expect(answered).toEqual(Array.from({ length: 100 }, (_, i) => `w${i}`));
+    // The last message wins: 99 % 28 + 1 = 16.
+    expect(store.get().to).toEqual(utc(2021, 3, 16));
+    expect(posted.filter((m) => m.type === 'state' && m.requestId === undefined)).toHaveLength(1);
+  });
+
+  it('coalesces a flood into one store change and one unsolicited state per frame, with the last window', () => {
+    const { bridge, store, app, send, posted, frame, frames } = setup();
+    bridge.attach(app);
+    let changes = 0;
+    store.on('change', () => changes++);
+    for (let i = 0; i < 10_000; i++) send(ours('set-window', { from: '2020-01-01', to: i % 2 ? '2021-06-30' : '2021-06-29' }));
+    expect(frames).toHaveLength(1);
+    frame();
+    expect(changes).toBe(1);
+    expect(store.get().to).toEqual(utc(2021, 6, 30));
+    expect(posted.filter((m) => m.type === 'state')).toHaveLength(1);
+    expect(posted.at(-1)).toMatchObject({ type: 'state', state: { from: '2020-01-01', to: '2021-06-30' } });
+  });
+
+  it('keeps the order of different message types within a frame', () => {
+    const { bridge, store, app, send, frame } = setup();
+    bridge.attach(app);
+    send(ours('set-window', { from: '2021-03-01', to: '2021-03-07' }));
+    send(ours('play'));
+    frame();
+    expect(store.get().playing).toBe(true);
+    send(ours('play'));
+    send(ours('set-window', { from: '2021-03-01', to: '2021-03-08' }));
+    frame();
+    expect(store.get().playing).toBe(false);
+  });
+
+  it('answers a refused select in a flood with an error and the others with state', () => {
+    const { bridge, app, send, posted, frame } = setup();
+    bridge.attach(app);
+    send(ours('set-window', { from: '2021-03-02', requestId: 'a' }));
+    send(ours('select', { selection: 'ucdp:1', requestId: 'b' }));
+    send(ours('get-state'));
+    frame();
+    const answers = posted.slice(1).filter((m) => m.requestId !== undefined || m.type === 'error').map((m) => [m.type, m.requestId]);
+    expect(answers).toEqual([
+      ['error', 'b'],
+      ['state', 'a'],
+    ]);
+    // get-state without an id still gets its state, besides the frame's unsolicited one.
+    expect(posted.filter((m) => m.type === 'state' && m.requestId === undefined)).toHaveLength(2);
+  });
+
+  it('posts one state per frame for changes made on the map, however many', () => {
+    const { bridge, store, app, posted, frame } = setup();
+    bridge.attach(app);
+    for (let d = 1; d <= 20; d++) store.set({ to: utc(2021, 3, d) }, 'ui');
+    frame();
+    expect(posted.filter((m) => m.type === 'state')).toHaveLength(1);
+    expect(posted.at(-1)).toMatchObject({ state: { to: '2021-03-20' } });
+  });
+});
+
+describe('nextFrame', () => {
+  /** A window whose animation frames and timers the test fires by hand. */
+  function fakeWindow() {
+    const frames: (() => void)[] = [];
+    const timers: (() => void)[] = [];
+    const win = {
+      requestAnimationFrame: (fn: () => void) => frames.push(fn),
+      setTimeout: (fn: () => void) => timers.push(fn),
+    } as unknown as Window;
+    return { win, frames, timers };
+  }
+
+  it('runs the callback on the next animation frame, once, even if the 100 ms timer fires too', () => {
+    const { win, frames, timers } = fakeWindow();
+    let runs = 0;
+    nextFrame(win)(() => runs++);
+    expect(runs).toBe(0);
+    frames[0]();
+    timers[0]();
+    expect(runs).toBe(1);
+  });
+
+  it('runs it from the timer where no frame comes (a hidden tab, an off-screen frame)', () => {
+    const { win, timers } = fakeWindow();
+    let runs = 0;
+    nextFrame(win)(() => runs++);
+    timers[0]();
+    expect(runs).toBe(1);
   });
 });
