@@ -17,6 +17,7 @@ import { LIGHT, type Theme } from '../map/theme';
 import { mountTimeline } from '../timeline/timeline';
 import { mountFilterPanel } from '../ui/filterPanel';
 import { mountEmptyNotice } from '../ui/emptyNotice';
+import { datasetNamer, mountIncidentList } from '../ui/incidentList';
 import { datasetInLanguage } from '../i18n/catalogueNames';
 import { maplibreLocale } from '../i18n/maplibreLocale';
 import { loadBundledData } from './loadBundledData';
@@ -46,6 +47,8 @@ export interface StartAppOptions {
   theme?: Theme;
   /** Language of the map's labels. @defaultValue 'en' */
   lang?: 'en' | 'fr';
+  /** Show the filter panel beside the map (the embed sets filters through its API instead). @defaultValue true */
+  showFilters?: boolean;
   mapOptions?: Pick<MapViewOptions, 'hash' | 'cooperativeGestures' | 'interactive' | 'locale'>;
 }
 
@@ -86,7 +89,11 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     formatters,
     trackStart: TRACK_START,
   });
-  let filters = mountFilterPanel(options.filtersElement, store, { datasets: bundled.map((b) => b.dataset), messages });
+  // The side column over the map: the filters, then the incident list, each in a host of its own.
+  const filtersHost = document.createElement('div');
+  const listHost = document.createElement('div');
+  options.filtersElement.append(filtersHost, listHost);
+  let filters = mountFilterPanel(filtersHost, store, { datasets: bundled.map((b) => b.dataset), messages });
 
   const view = createMapView({
     container: options.mapElement,
@@ -94,7 +101,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     style: buildStyle(theme, { assetBase: options.assetBase, lang: options.lang ?? 'en' }),
     boundsFor,
     overlays: () => [
-      options.filtersElement.querySelector<HTMLElement>('details[open]'),
+      ...options.filtersElement.querySelectorAll<HTMLElement>('details[open]'),
       options.mapElement.querySelector<HTMLElement>('.legend[open]'),
     ],
     attribution: bundled.map((b) => b.dataset.attribution),
@@ -104,6 +111,11 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   const { map } = view;
   map.getCanvas().setAttribute('aria-label', messages.mapLabel);
   map.addControl(new FocusAreaControl(store, messages), 'top-left');
+  // In the map's top-left corner, after the focus buttons: the tab order follows what the eye sees
+  // (focus areas, filters and list, then the legend and zoom on the right, then the credits).
+  options.filtersElement.classList.add('maplibregl-ctrl', 'map-side');
+  if (options.showFilters === false) filtersHost.hidden = true;
+  map.addControl({ onAdd: () => options.filtersElement, onRemove: () => options.filtersElement.remove() }, 'top-left');
   map.addControl(new LegendControl({ scale, messages, formatters, storyColour: theme.labelText }), 'top-right');
   view.reframe();
   await view.loaded;
@@ -143,15 +155,31 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   datasets.onChange(() => {
     timeline.setIndex(datasets.countedIndex());
     filters.destroy();
-    filters = mountFilterPanel(options.filtersElement, store, { datasets: datasets.entries().map((e) => e.dataset), messages });
+    filters = mountFilterPanel(filtersHost, store, { datasets: datasets.entries().map((e) => e.dataset), messages });
   });
   // A lost WebGL context pauses layer changes quietly; the latest state is drawn on restore.
   const gate = createDrawGate(map);
   syncIncidentLayers(derived, () => datasets.entries(), gate);
   mountEmptyNotice(options.mapElement, derived, messages.noIncidents);
+  mountIncidentList(listHost, store, derived, {
+    messages,
+    formatters,
+    lang: options.lang ?? 'en',
+    datasetName: datasetNamer(() => datasets.entries().map((e) => e.dataset)),
+  });
+  // Enter or Space on the map: the keyboard's way to the markers is the incident list.
+  map.getCanvas().addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    const list = listHost.querySelector<HTMLDetailsElement>('details');
+    if (!list) return;
+    event.preventDefault();
+    list.open = true;
+    requestAnimationFrame(() => list.querySelector<HTMLElement>('[role="listbox"]:not([hidden])')?.focus());
+  });
   bindIncidentPopups({
     map,
     store,
+    markerRadius: (incident) => scale.radius(incident.deathsBest),
     layers: () => (gate.open() ? datasets.pickOrder() : []),
     datasets: datasetsById,
     lookup: (k) => datasets.lookup(k),

@@ -87,8 +87,9 @@ else {
     messages,
     formatters,
     mapElement,
-    // The embed has no filter panel: a page sets filters through the API.
+    // The embed has no filter panel (a page sets filters through the API), but keeps the incident list.
     filtersElement: document.createElement('div'),
+    showFilters: false,
     timelineElement: el('timeline'),
     assetBase,
     theme: dark ? DARK : LIGHT,

@@ -51,6 +51,16 @@ export interface Messages {
   deathsCountOne: string;
   binTooltip: string;
   noIncidents: string;
+  // incident list
+  /** The list's fold line: "Incidents in the window (12)" */
+  listSummary: string;
+  /** Name of a popup card that has no heading of its own. */
+  popupLabel: string;
+  listLabel: string;
+  listSort: string;
+  listSortDate: string;
+  listSortDeaths: string;
+  listSortPlace: string;
   /** Visible labels of the step buttons (the full "Back one week" is their accessible name). */
   stepDayShort: string;
   stepWeekShort: string;
@@ -251,6 +261,13 @@ export const en: Messages = {
   deathsCountOne: '1 death',
   binTooltip: 'Week of {date}: {incidents}, {deaths}',
   noIncidents: 'No incidents in this window with these filters.',
+  listSummary: 'Incident list ({n} counted)',
+  listLabel: 'Incidents in the window: arrows move, Enter opens the incident on the map',
+  popupLabel: 'Incident details',
+  listSort: 'Sort by',
+  listSortDate: 'Date',
+  listSortDeaths: 'Deaths',
+  listSortPlace: 'Place',
   stepDayShort: 'day',
   stepWeekShort: 'wk',
   stepMonthShort: 'mo',

@@ -17,6 +17,8 @@ export interface IncidentPopupsOptions {
   lookup: (key: string) => Incident | undefined;
   messages: Messages;
   formatters: Formatters;
+  /** The marker's radius in CSS px, so the card opens beside its marker instead of over it. @defaultValue 8 */
+  markerRadius?: (incident: Incident) => number;
   /** Names the data's English sub-event types in the page's language. @defaultValue 'en' */
   lang?: Lang;
 }
@@ -33,11 +35,56 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
   const canHover = matchMedia('(hover: hover)').matches;
   // A preview must not take the focus (or the click) from the page.
   const hoverPopup = new Popup({ closeButton: false, closeOnClick: false, focusAfterOpen: false, maxWidth: '320px', className: 'incident-popup hover' });
-  const selectedPopup = new Popup({ closeButton: true, closeOnClick: false, maxWidth: '340px', className: 'incident-popup', focusAfterOpen: true });
+  // Focus goes to the card itself (below), not to its first link, so it opens at its top.
+  const selectedPopup = new Popup({ closeButton: true, closeOnClick: false, maxWidth: '340px', className: 'incident-popup', focusAfterOpen: false });
   let closingFromStore = false;
+  /** Where the focus was when the card opened: it goes back there when the card closes. */
+  let returnFocus: HTMLElement | null = null;
+  const focusInCard = () => !!document.activeElement && !!selectedPopup.getElement()?.contains(document.activeElement);
+  const giveFocusBack = () => {
+    const target = returnFocus;
+    returnFocus = null;
+    if (target?.isConnected && (focusInCard() || document.activeElement === document.body || !document.activeElement)) target.focus({ preventScroll: true });
+  };
   selectedPopup.on('close', () => {
     if (!closingFromStore && store.get().selection) store.set({ selection: null }, 'ui');
   });
+  let cardCount = 0;
+  /**
+   * The open card as a labelled, non-modal dialog: named by its heading, focused at its top (so
+   * title, date and place are what a screen reader reads first), closed by Escape.
+   */
+  const asDialog = (popup: Popup) => {
+    const el = popup.getElement();
+    if (!el) return;
+    el.setAttribute('role', 'dialog');
+    const heading = el.querySelector<HTMLElement>('h3, h2, [data-heading]');
+    if (heading) {
+      heading.id ||= `incident-card-title-${++cardCount}`;
+      el.setAttribute('aria-labelledby', heading.id);
+      el.removeAttribute('aria-label');
+    } else el.setAttribute('aria-label', messages.popupLabel);
+    const body = el.querySelector<HTMLElement>('.maplibregl-popup-content');
+    const scroller = el.querySelector<HTMLElement>('.incident-card, .incident-stack');
+    if (scroller) scroller.scrollTop = 0;
+    if (body) {
+      body.tabIndex = -1;
+      body.focus({ preventScroll: true });
+    }
+  };
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !selectedPopup.isOpen()) return;
+    event.preventDefault();
+    if (store.get().selection) store.set({ selection: null }, 'ui');
+    else {
+      closingFromStore = true;
+      selectedPopup.remove();
+      closingFromStore = false;
+    }
+    giveFocusBack();
+  };
+  document.addEventListener('keydown', onKey);
+  const offset = (incident: Incident | undefined) => (incident ? (options.markerRadius?.(incident) ?? 8) + 6 : 10);
 
   const pickAt = (point: { x: number; y: number }): Incident[] => {
     for (const layer of options.layers()) {
@@ -79,7 +126,9 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
     closingFromStore = true;
     selectedPopup.remove();
     closingFromStore = false;
-    selectedPopup.setLngLat(e.lngLat).setDOMContent(content(found)).addTo(map);
+    if (!focusInCard()) returnFocus = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : map.getCanvas();
+    selectedPopup.setOffset(offset(found[0])).setLngLat(e.lngLat).setDOMContent(content(found)).addTo(map);
+    asDialog(selectedPopup);
     keepInView(selectedPopup);
   };
   const onLeave = () => {
@@ -90,11 +139,18 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
   const showSelection = () => {
     const key = store.get().selection;
     const incident = key ? options.lookup(key) : undefined;
+    const wasOpen = selectedPopup.isOpen();
+    // Remember who opened it (the list's row, the canvas) unless focus is already in a card (a stack's list).
+    if (incident && !focusInCard()) returnFocus = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : map.getCanvas();
     closingFromStore = true;
     selectedPopup.remove();
     closingFromStore = false;
-    if (!incident) return;
-    selectedPopup.setLngLat([incident.lon, incident.lat]).setDOMContent(content([incident])).addTo(map);
+    if (!incident) {
+      if (wasOpen) giveFocusBack();
+      return;
+    }
+    selectedPopup.setOffset(offset(incident)).setLngLat([incident.lon, incident.lat]).setDOMContent(content([incident])).addTo(map);
+    asDialog(selectedPopup);
     keepInView(selectedPopup);
   };
 
@@ -119,6 +175,7 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
   map.getCanvas().addEventListener('mouseleave', onLeave);
   return () => {
     off();
+    document.removeEventListener('keydown', onKey);
     map.off('mousemove', onMove);
     map.off('click', onClick);
     map.getCanvas().removeEventListener('mouseleave', onLeave);

@@ -25,6 +25,8 @@ export interface DerivedSource {
 export interface DatasetShown {
   id: string;
   role: DatasetRole;
+  /** The dataset's time index: `slice` indexes its `incidents`. */
+  index: TimeIndex;
   /** False when the reader hid the dataset's layer. */
   visible: boolean;
   /**
@@ -109,6 +111,7 @@ export function deriveView(state: AppState, sources: readonly DerivedSource[]): 
     return {
       id: s.id,
       role: s.role,
+      index: s.index,
       visible,
       // Cumulative mode shows everything before the window too, whatever the dataset's first day.
       slice: [cumulative ? 0 : lo, hi],
