@@ -115,6 +115,16 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   // (focus areas, filters and list, then the legend and zoom on the right, then the credits).
   options.filtersElement.classList.add('maplibregl-ctrl', 'map-side');
   if (options.showFilters === false) filtersHost.hidden = true;
+  // One card open at a time (an accordion): both at once would not fit beside a laptop's map.
+  options.filtersElement.addEventListener(
+    'toggle',
+    (event) => {
+      const opened = event.target;
+      if (!(opened instanceof HTMLDetailsElement) || !opened.open) return;
+      for (const other of options.filtersElement.querySelectorAll<HTMLDetailsElement>(':scope > div > details[open]')) if (other !== opened) other.open = false;
+    },
+    true,
+  );
   map.addControl({ onAdd: () => options.filtersElement, onRemove: () => options.filtersElement.remove() }, 'top-left');
   map.addControl(new LegendControl({ scale, messages, formatters, storyColour: theme.labelText }), 'top-right');
   view.reframe();
