@@ -7,8 +7,8 @@ import { STEP_UNITS, type StepUnit } from './windowMath';
 export interface ControlHandlers {
   togglePlay(): void;
   setSpeed(speed: number): void;
-  toggleMode(): void;
-  toggleMetric(): void;
+  setMode(mode: AppState['mode']): void;
+  setMetric(metric: AppState['metric']): void;
   step(unit: StepUnit, direction: 1 | -1): void;
 }
 
@@ -64,17 +64,29 @@ function span(className: string, text: string): HTMLSpanElement {
 }
 
 /**
- * A two-segment toggle: one real button whose pressed state is the second option, showing both
- * options so the reader sees what the other choice is. The segments are decoration (aria-hidden);
- * the accessible name is the second option's full label.
+ * A two-segment choice: two real buttons side by side in a labelled group, the current one pressed
+ * (aria-pressed). Each button's name is its visible text, so what a reader sees is what a voice
+ * control or a screen reader calls it. The second option carries `testId`, the first `testId-off`.
  */
-function toggle(testId: string, label: string, off: string, on: string): HTMLButtonElement {
-  const b = button('timeline__toggle', testId, label);
-  b.removeAttribute('title');
-  b.setAttribute('aria-pressed', 'false');
-  b.append(span('timeline__segment', off), span('timeline__segment', on));
-  for (const s of b.children) s.setAttribute('aria-hidden', 'true');
-  return b;
+function toggle(testId: string, label: string, off: string, on: string, choose: (second: boolean) => void): { group: HTMLElement; first: HTMLButtonElement; second: HTMLButtonElement } {
+  const group = document.createElement('div');
+  group.className = 'timeline__toggle';
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-label', label);
+  const make = (text: string, id: string, second: boolean) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'timeline__segment';
+    b.dataset.testid = id;
+    b.textContent = text;
+    b.setAttribute('aria-pressed', 'false');
+    b.addEventListener('click', () => choose(second));
+    return b;
+  };
+  const first = make(off, `${testId}-off`, false);
+  const second = make(on, testId, true);
+  group.append(first, second);
+  return { group, first, second };
 }
 
 /**
@@ -142,11 +154,9 @@ export function createControls(text: TimelineText, handlers: ControlHandlers): C
 
   const settings = document.createElement('div');
   settings.className = 'timeline__group timeline__group--settings';
-  const mode = toggle('mode', messages.modeCumulative, messages.modeWindow, messages.modeCumulative);
-  mode.addEventListener('click', () => handlers.toggleMode());
-  const metric = toggle('metric', messages.metricDeaths, messages.metricEventsShort, messages.metricDeathsShort);
-  metric.addEventListener('click', () => handlers.toggleMetric());
-  settings.append(speed, mode, metric);
+  const mode = toggle('mode', `${messages.modeWindow} / ${messages.modeCumulative}`, messages.modeWindow, messages.modeCumulative, (c) => handlers.setMode(c ? 'cumulative' : 'window'));
+  const metric = toggle('metric', `${messages.metricEvents} / ${messages.metricDeaths}`, messages.metricEventsShort, messages.metricDeathsShort, (d) => handlers.setMetric(d ? 'deaths' : 'events'));
+  settings.append(speed, mode.group, metric.group);
 
   element.append(transport, settings);
 
@@ -154,10 +164,11 @@ export function createControls(text: TimelineText, handlers: ControlHandlers): C
     if (disabled) el.setAttribute('aria-disabled', 'true');
     else el.removeAttribute('aria-disabled');
   };
-  const setToggle = (el: HTMLButtonElement, on: boolean) => {
-    el.setAttribute('aria-pressed', String(on));
-    el.children[0].classList.toggle('timeline__segment--on', !on);
-    el.children[1].classList.toggle('timeline__segment--on', on);
+  const setToggle = (t: { first: HTMLButtonElement; second: HTMLButtonElement }, on: boolean) => {
+    t.first.setAttribute('aria-pressed', String(!on));
+    t.second.setAttribute('aria-pressed', String(on));
+    t.first.classList.toggle('timeline__segment--on', !on);
+    t.second.classList.toggle('timeline__segment--on', on);
   };
 
   return {

@@ -207,8 +207,8 @@ export function mountTimeline(container: HTMLElement, store: Store, options: Tim
       store.set({ from: start.from, to: start.to, playing: true }, 'ui');
     },
     setSpeed: (speed) => store.set({ speed }, 'ui'),
-    toggleMode: () => store.set({ mode: store.get().mode === 'cumulative' ? 'window' : 'cumulative' }, 'ui'),
-    toggleMetric: () => store.set({ metric: store.get().metric === 'deaths' ? 'events' : 'deaths' }, 'ui'),
+    setMode: (mode) => store.set({ mode }, 'ui'),
+    setMetric: (metric) => store.set({ metric }, 'ui'),
     step(unit, direction) {
       if (extent) moveTo(stepWindow(store.get(), unit, direction, extent));
     },

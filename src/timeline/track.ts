@@ -83,13 +83,6 @@ export function createTrack(tooltip: HTMLElement, text: TimelineText, callbacks:
   // The empty track: a click centres the window there, a drag draws a new one.
   const background = plot.append('rect').attr('class', 'timeline__track-hit').attr('data-testid', 'track');
   const selection = plot.append('rect').attr('class', 'timeline__selection').attr('aria-hidden', 'true');
-  const windowHit = plot
-    .append('rect')
-    .attr('class', 'timeline__window')
-    .attr('data-testid', 'brush')
-    .attr('tabindex', 0)
-    .attr('role', 'slider')
-    .attr('aria-label', text.messages.brushLabel);
   const grips = plot.append('g').attr('class', 'timeline__grips').attr('aria-hidden', 'true');
   const gripW = grips.append('g').attr('class', 'timeline__grip timeline__grip--w');
   const gripE = grips.append('g').attr('class', 'timeline__grip timeline__grip--e');
@@ -106,6 +99,14 @@ export function createTrack(tooltip: HTMLElement, text: TimelineText, callbacks:
       .attr('role', 'slider')
       .attr('aria-label', label);
   const startHit = handle('start', text.messages.windowStart);
+  // Left to right in the tab order too: start handle, window, end handle.
+  const windowHit = plot
+    .append('rect')
+    .attr('class', 'timeline__window')
+    .attr('data-testid', 'brush')
+    .attr('tabindex', 0)
+    .attr('role', 'slider')
+    .attr('aria-label', text.messages.brushLabel);
   const endHit = handle('end', text.messages.windowEnd);
 
   let props: TrackProps | null = null;

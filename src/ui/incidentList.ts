@@ -189,6 +189,8 @@ export function mountIncidentList(container: HTMLElement, store: Store, derived:
     }
   });
   listbox.addEventListener('focus', () => {
+    // The toggle event comes a frame after the click that opened the list: a fast keyboard may be here first.
+    if (stale) refresh(derived.get());
     if (active < 0 && rows.length) setActive(0);
   });
   listbox.addEventListener('scroll', () => drawRows(), { passive: true });
