@@ -11,11 +11,14 @@ import { LoadError } from './app/fetchText';
 import { t } from './i18n/messages';
 import { mountImport } from './import/mountImport';
 import { createImportWorker } from './import/createImportWorker';
+import { LIGHT } from './map/theme';
+import { applyThemeProperties } from './map/themeProperties';
 
 // Entry: URL → store → views. Wiring only; each piece lives in its own module.
 const messages = en;
 const formatters = createFormatters();
 const warn = (m: string) => console.warn(m);
+applyThemeProperties(document.documentElement, LIGHT);
 const store = createStore({ ...DEFAULT_STATE, ...reconcileWindow(DEFAULT_STATE, readUrlState(window.location.search, warn), warn) });
 const mapElement = document.getElementById('map')!;
 mountHeader(document.getElementById('header')!, messages);

@@ -3,7 +3,7 @@ import type { Store } from '../state';
 import type { Dataset, Incident } from '../types';
 import { createTimeIndex, type TimeIndex } from '../data/timeIndex';
 import type { IncidentLayer, IncidentLayerFactory } from '../map/incidentLayer';
-import type { MarkerScale } from '../map/markerScale';
+import type { MarkerStyle } from '../map/markerStyle';
 import { incidentKey } from '../map/incidentPopups';
 import { layerStateFor } from './syncIncidentLayers';
 
@@ -16,7 +16,8 @@ export interface DatasetEntry {
 export interface DatasetLayersOptions {
   map: MaplibreMap;
   store: Store;
-  scale: MarkerScale;
+  /** How every dataset's markers look (sizes from the legend's scale). */
+  style: MarkerStyle;
   /** Builds the layer of a counted dataset (the GPU layer, or the circle layer). */
   countedFactory: IncidentLayerFactory;
   /** Builds the layer of an annotation dataset (story events). */
@@ -75,7 +76,7 @@ export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayer
       api.remove(dataset.id);
       const index = prebuilt ?? createTimeIndex(incidents);
       const factory = dataset.role === 'counted' ? options.countedFactory : options.annotationFactory;
-      const layer = factory(map, { id: `dataset-${dataset.id}`, dataset, scale: options.scale, beforeId: dataset.role === 'counted' ? options.beforeId : undefined });
+      const layer = factory(map, { id: `dataset-${dataset.id}`, dataset, style: options.style, beforeId: dataset.role === 'counted' ? options.beforeId : undefined });
       layer.setData(index);
       layer.update(layerStateFor(store.get(), dataset.id));
       const entry = { dataset, index, layer };

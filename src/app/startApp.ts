@@ -6,6 +6,7 @@ import type { TimeIndex } from '../data/timeIndex';
 import type { Dataset, Incident } from '../types';
 import { createTimeIndex } from '../data/timeIndex';
 import { createMarkerScale } from '../map/markerScale';
+import { createMarkerStyle } from '../map/markerStyle';
 import { createMapView, type MapViewOptions } from '../map/mapView';
 import { createCircleIncidentLayer } from '../map/circleIncidentLayer';
 import { webglIncidentLayerFactory } from '../map/webglIncidentLayer';
@@ -64,7 +65,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   // The scale's domain is fixed on the bundled counted dataset, so markers and legend never change
   // while scrubbing, nor when a file is added.
   const countedIndex = createTimeIndex(data.counted.result.incidents);
-  const scale = createMarkerScale(countedIndex.maxDeaths);
+  const style = createMarkerStyle(theme, createMarkerScale(countedIndex.maxDeaths));
 
   // The timeline and filters first: they set the map's final height before it frames the first view.
   const timeline = mountTimeline(options.timelineElement, store, {
@@ -90,14 +91,14 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   const { map } = view;
   map.getCanvas().setAttribute('aria-label', messages.mapLabel);
   map.addControl(new FocusAreaControl(store, messages), 'top-left');
-  map.addControl(new LegendControl({ scale, messages, formatters, storyColour: theme.labelText }), 'top-right');
+  map.addControl(new LegendControl({ style, theme, messages, formatters }), 'top-right');
   view.reframe();
   await view.loaded;
 
   const datasets = createDatasetLayers({
     map,
     store,
-    scale,
+    style,
     beforeId: FIRST_LABEL_LAYER_ID,
     // The GPU layer draws only the window's slice; without WebGL2 it falls back to circle layers.
     countedFactory: webglIncidentLayerFactory(createCircleIncidentLayer),

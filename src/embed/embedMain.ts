@@ -9,6 +9,7 @@ import { createFormatters } from '../i18n/format';
 import { FR_NUMBER, FR_TIME, fr } from '../i18n/fr';
 import { en, t, type Messages } from '../i18n/messages';
 import { DARK, LIGHT } from '../map/theme';
+import { applyThemeProperties } from '../map/themeProperties';
 import { createStore, DEFAULT_STATE } from '../state';
 import { mountLoadingOverlay } from '../ui/loadingOverlay';
 import { startBridge } from './bridge';
@@ -34,6 +35,7 @@ const dark = resolveDark(options.dark, () => matchMedia('(prefers-color-scheme: 
 const root = document.documentElement;
 root.lang = options.lang;
 root.classList.toggle('theme-dark', dark);
+applyThemeProperties(root, dark ? DARK : LIGHT);
 root.classList.toggle('embed--static', options.static);
 root.classList.toggle('embed--fill', options.fill);
 
