@@ -73,7 +73,6 @@ const frPartial: Partial<Messages> = {
   licence: 'Licence',
   approximateLocation: 'Lieu approximatif : placé au centre de la zone ({precision}), pas sur le site exact.',
   approximateLocationUnknown: 'Lieu approximatif : le site exact n’est pas connu.',
-  backToList: 'Tous les incidents à cet endroit',
   stackedIncidents: '{n} incidents à cet endroit',
   close: 'Fermer',
   precisionDay: 'jour exact',
