@@ -39,14 +39,11 @@ function pbfCodepoints(file: string): Set<number> {
   return ids;
 }
 
-interface Font {
-  hasGlyphForCodePoint(cp: number): boolean;
-}
-const fonts = new Map<string, Font>();
-function fontFile(module: string): Font {
+const fonts = new Map<string, fontkit.Font>();
+function fontFile(module: string): fontkit.Font {
   let font = fonts.get(module);
   if (!font) {
-    font = fontkit.openSync(require.resolve(module)) as unknown as Font;
+    font = fontkit.openSync(require.resolve(module));
     fonts.set(module, font);
   }
   return font;
