@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DARK, LIGHT } from '../../../src/map/theme';
 import { rgba, themeProperties } from '../../../src/map/themeProperties';
 
-const CSS = ['src/app.css', 'src/embed/embed.css', 'src/timeline/timeline.css', 'src/ui/filterPanel.css'];
+const CSS = ['src/app.css', 'src/embed/embed.css', 'src/timeline/timeline.css', 'src/ui/filterPanel.css', 'src/map/popup.css'];
 /** Properties a stylesheet defines for itself (sizes, not colours). */
 const LOCAL = new Set(['--tl-control']);
 
