@@ -1,8 +1,8 @@
 /**
  * Writes geodata/focus-areas.geojson from the geodata files next to it (`npm run geodata`).
  *
- * File I/O only: the geometry is computed by buildFocusAreas (src/geo/borderBand.ts, unit-tested),
- * and test/unit/geo/borderBand.test.ts checks that the committed file still agrees with it.
+ * File I/O only: the geometry is computed by buildFocusAreas (geodata/borderBand.ts, unit-tested),
+ * and test/unit/geodata/borderBand.test.ts checks that the committed file still agrees with it.
  *
  * The border bands are D = BORDER_BAND_KM = 60 km wide. Why 60: Tchoma Bangou, the farthest of the
  * story villages from the Niger–Mali line, is 52.2 km from it and Banibangou 32.0 km, so they need
@@ -15,8 +15,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
-import { bandCheckTowns } from '../src/geo/bandCheckTowns';
-import { BORDER_BAND_KM, borderLines, buildFocusAreas, distanceToLinesKm } from '../src/geo/borderBand';
+import { bandCheckTowns } from './bandCheckTowns';
+import { BORDER_BAND_KM, borderLines, buildFocusAreas, distanceToLinesKm } from './borderBand';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const read = (name: string): FeatureCollection => JSON.parse(readFileSync(join(here, name), 'utf8'));

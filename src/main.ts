@@ -11,12 +11,15 @@ import { reportStartupFault, watchStartup } from './app/startupWatchdog';
 import { maplibreWorkerUrl } from './map/mapView';
 import { mountImport } from './import/mountImport';
 import { createImportWorker } from './import/createImportWorker';
+import { LIGHT } from './map/theme';
+import { applyThemeProperties } from './map/themeProperties';
 
 // Entry: URL → store → views. Wiring only; each piece lives in its own module.
 // `?lang=fr|en`, else the browser's language; `lang` stays in the URL (bindUrlState keeps it).
 const { lang, messages, formatters } = pageText(pageLanguage(window.location.search, browserLanguages(navigator)));
 applyPageLanguage(document, lang, messages.pageTitle);
 const warn = (m: string) => console.warn(m);
+applyThemeProperties(document.documentElement, LIGHT);
 const store = createStore({ ...DEFAULT_STATE, ...reconcileWindow(DEFAULT_STATE, readUrlState(window.location.search, warn), warn) });
 const derived = createDerivedView(store);
 const mapElement = document.getElementById('map')!;

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
-import { splitUcdpTiers, ucdpTierFiles, type UcdpTiers } from '../../src/data/ucdpTierSplit.js';
-import { compactGeojson } from '../../src/geo/compactGeojson.js';
+import { ucdpTierFiles, type UcdpTiers } from '../../src/data/ucdpTierFiles.js';
+import { compactGeojson } from './compactGeojson.js';
+import { splitUcdpTiers } from './ucdpTierSplit.js';
 
 /** Every CSV under `dir`, as paths relative to `base` with forward slashes (`data/ucdp/x.csv`). */
 function csvFiles(dir: string, base: string): string[] {
@@ -18,9 +19,9 @@ function csvFiles(dir: string, base: string): string[] {
  * is interactive (`npm run bench -- embed`). The files in geodata/ and public/data/ stay as they
  * are, for provenance and for the parsers' tests:
  *
- * - the basemap GeoJSON assets are rounded to 3 decimals and minified (src/geo/compactGeojson.ts);
+ * - the basemap GeoJSON assets are rounded to 3 decimals and minified (compactGeojson.ts);
  * - each UCDP GED CSV under public/data/ gets a map tier, which the app reads first, and a detail
- *   tier with the popups' long texts, read once the map is interactive (src/data/ucdpTierSplit.ts,
+ *   tier with the popups' long texts, read once the map is interactive (ucdpTierSplit.ts,
  *   src/app/loadUcdpTiers.ts). The original CSV is still shipped beside them.
  *
  * The dev server serves the tiers too, from the original files, so dev and build load alike.

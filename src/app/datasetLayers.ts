@@ -3,7 +3,7 @@ import type { DerivedSource, DerivedViewHandle, Store } from '../state';
 import type { Dataset, Incident } from '../types';
 import { createTimeIndex, type TimeIndex } from '../data/timeIndex';
 import type { IncidentLayer, IncidentLayerFactory } from '../map/incidentLayer';
-import type { MarkerScale } from '../map/markerScale';
+import type { MarkerStyle } from '../map/markerStyle';
 import { incidentKey } from '../map/incidentPopups';
 import { layerStateFor } from './syncIncidentLayers';
 
@@ -18,7 +18,8 @@ export interface DatasetLayersOptions {
   store: Store;
   /** The app's derived view: told about every dataset added or removed, read for each new layer's first state. */
   derived: DerivedViewHandle;
-  scale: MarkerScale;
+  /** How every dataset's markers look (sizes from the legend's scale). */
+  style: MarkerStyle;
   /** Builds the layer of a counted dataset (the GPU layer, or the circle layer). */
   countedFactory: IncidentLayerFactory;
   /** Builds the layer of an annotation dataset (story events). */
@@ -78,7 +79,7 @@ export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayer
       api.remove(dataset.id);
       const index = prebuilt ?? createTimeIndex(incidents);
       const factory = dataset.role === 'counted' ? options.countedFactory : options.annotationFactory;
-      const layer = factory(map, { id: `dataset-${dataset.id}`, dataset, scale: options.scale, beforeId: dataset.role === 'counted' ? options.beforeId : undefined });
+      const layer = factory(map, { id: `dataset-${dataset.id}`, dataset, style: options.style, beforeId: dataset.role === 'counted' ? options.beforeId : undefined });
       layer.setData(index);
       const entry = { dataset, index, layer };
       entries.set(dataset.id, entry);

@@ -5,6 +5,7 @@ import type { Formatters } from '../i18n/format';
 import type { Dataset, Incident } from '../types';
 import { createTimeIndex } from '../data/timeIndex';
 import { createMarkerScale } from '../map/markerScale';
+import { createMarkerStyle } from '../map/markerStyle';
 import { createMapView, type MapViewOptions } from '../map/mapView';
 import { createCircleIncidentLayer } from '../map/circleIncidentLayer';
 import { webglIncidentLayerFactory } from '../map/webglIncidentLayer';
@@ -76,7 +77,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   // The scale's domain is fixed on the bundled counted dataset, so markers and legend never change
   // while scrubbing, nor when a file is added.
   const countedIndex = createTimeIndex(data.counted.result.incidents);
-  const scale = createMarkerScale(countedIndex.maxDeaths);
+  const style = createMarkerStyle(theme, createMarkerScale(countedIndex.maxDeaths));
   const { derived } = options;
   // Before any view mounts, so the first frame already reads the window and totals of the data.
   derived.setSources([{ id: data.counted.dataset.id, role: 'counted', index: countedIndex }]);
@@ -126,7 +127,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     true,
   );
   map.addControl({ onAdd: () => options.filtersElement, onRemove: () => options.filtersElement.remove() }, 'top-left');
-  map.addControl(new LegendControl({ scale, messages, formatters, storyColour: theme.labelText }), 'top-right');
+  map.addControl(new LegendControl({ style, theme, messages, formatters }), 'top-right');
   view.reframe();
   await view.loaded;
 
@@ -134,7 +135,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     map,
     store,
     derived,
-    scale,
+    style,
     beforeId: FIRST_LABEL_LAYER_ID,
     // The GPU layer draws only the window's slice; without WebGL2 it falls back to circle layers.
     countedFactory: webglIncidentLayerFactory(createCircleIncidentLayer),
@@ -189,7 +190,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   bindIncidentPopups({
     map,
     store,
-    markerRadius: (incident) => scale.radius(incident.deathsBest),
+    markerRadius: (incident) => style.scale.radius(incident.deathsBest),
     layers: () => (gate.open() ? datasets.pickOrder() : []),
     datasets: datasetsById,
     lookup: (k) => datasets.lookup(k),

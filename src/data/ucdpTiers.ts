@@ -1,9 +1,9 @@
 import { csvFormatRows } from 'd3-dsv';
 import type { Incident } from '../types';
 import { readCsv } from './csv';
-import { UCDP_DETAIL_COLUMNS } from './ucdpTierSplit';
+import { UCDP_DETAIL_COLUMNS } from './ucdpTierFiles';
 
-export { splitUcdpTiers, ucdpTierFiles, UCDP_DETAIL_COLUMNS, UCDP_MAP_COLUMNS, type UcdpTiers } from './ucdpTierSplit';
+export { ucdpTierFiles, UCDP_DETAIL_COLUMNS, type UcdpTiers } from './ucdpTierFiles';
 
 /**
  * The map tier with its detail columns put back, row by row; null when the two do not belong

@@ -12,6 +12,7 @@ import { applyPageLanguage } from '../i18n/applyPageLanguage';
 import { browserLanguages, pageLanguage } from '../i18n/pageLanguage';
 import { pageText } from '../i18n/pageText';
 import { DARK, LIGHT } from '../map/theme';
+import { applyThemeProperties } from '../map/themeProperties';
 import { createDerivedView, createStore, DEFAULT_STATE, readUrlState, reconcileWindow } from '../state';
 import { mountLoadingOverlay } from '../ui/loadingOverlay';
 import { startBridge } from './bridge';
@@ -34,6 +35,7 @@ const dark = resolveDark(options.dark, () => matchMedia('(prefers-color-scheme: 
 const root = document.documentElement;
 applyPageLanguage(document, options.lang, messages.embedPageTitle);
 root.classList.toggle('theme-dark', dark);
+applyThemeProperties(root, dark ? DARK : LIGHT);
 root.classList.toggle('embed--static', options.static);
 root.classList.toggle('embed--fill', options.fill);
 

@@ -93,7 +93,6 @@ export const fr: Messages = {
   licence: 'Licence',
   approximateLocation: 'Lieu approximatif\u202f: placé au centre de la zone ({precision}), pas sur le site exact.',
   approximateLocationUnknown: 'Lieu approximatif\u202f: le site exact n’est pas connu.',
-  backToList: 'Tous les incidents à cet endroit',
   stackedIncidents: '{n} incidents à cet endroit',
   close: 'Fermer',
   precisionDay: 'jour exact',

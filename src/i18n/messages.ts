@@ -102,8 +102,6 @@ export interface Messages {
   approximateLocation: string;
   /** For an incident whose location precision is unknown (there is no named centroid to cite). */
   approximateLocationUnknown: string;
-  /** Back from one incident's card to the list of incidents stacked at a point. */
-  backToList: string;
   stackedIncidents: string;
   close: string;
   precisionDay: string;
@@ -300,7 +298,6 @@ export const en: Messages = {
   licence: 'Licence',
   approximateLocation: 'Approximate location: placed at the {precision} centroid, not the exact site.',
   approximateLocationUnknown: 'Approximate location: the exact site is not known.',
-  backToList: 'All incidents at this point',
   stackedIncidents: '{n} incidents at this point',
   close: 'Close',
   precisionDay: 'exact day',

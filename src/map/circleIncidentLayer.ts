@@ -1,9 +1,9 @@
-import type { ExpressionSpecification, GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
+import type { CircleLayerSpecification, ExpressionSpecification, GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
 import { dayNumber, type TimeIndex } from '../data/timeIndex';
 import { countrySlot, OTHER_COUNTRY, typeSlot } from '../data/incidentClass';
 import { APPROXIMATE_PRECISIONS, EVENT_TYPES, type Incident } from '../types';
-import { EVENT_TYPE_COLOURS } from './eventColours';
+import { dimmedOpacity, type MarkerStyle } from './markerStyle';
 import type { IncidentLayer, IncidentLayerFactory, IncidentLayerOptions, IncidentLayerState } from './incidentLayer';
 
 /** Feature properties: short keys, because a GeoJSON source copies them into every tile. */
@@ -39,12 +39,32 @@ function toFeatures(index: TimeIndex, radius: (deaths: number) => number): Featu
   };
 }
 
-const typeColour = [
-  'match',
-  ['get', 't'],
-  ...EVENT_TYPES.flatMap((type, i) => [i, EVENT_TYPE_COLOURS[type]] as [number, string]),
-  '#777777',
-] as unknown as ExpressionSpecification;
+function typeColour(style: MarkerStyle): ExpressionSpecification {
+  return [
+    'match',
+    ['get', 't'],
+    ...EVENT_TYPES.flatMap((type, i) => [i, style.typeColours[type]] as [number, string]),
+    style.unknownTypeColour,
+  ] as unknown as ExpressionSpecification;
+}
+
+/**
+ * The circle layer's paint, from the marker style the shaders and the legend read. Zero-death
+ * events: a light dot ringed in the type colour; approximate (centroid) locations are blurred and
+ * unrimmed, because the point is not the place.
+ */
+export function circlePaint(style: MarkerStyle): NonNullable<CircleLayerSpecification['paint']> {
+  const colour = typeColour(style);
+  return {
+    'circle-radius': ['get', 'r'],
+    'circle-color': ['case', ['get', 'zero'], style.noDeaths.fill, colour],
+    'circle-opacity': style.fillOpacity,
+    'circle-blur': ['case', ['get', 'approx'], style.approximate.blur, 0],
+    'circle-stroke-color': ['case', ['get', 'zero'], colour, style.rim.colour],
+    'circle-stroke-width': ['case', ['get', 'zero'], style.noDeaths.rimWidth, ['get', 'approx'], 0, style.rim.width],
+    'circle-stroke-opacity': style.rim.opacity,
+  };
+}
 
 /**
  * The incident layer as plain maplibre circle layers over a GeoJSON source, re-filtered with
@@ -63,17 +83,7 @@ export const createCircleIncidentLayer: IncidentLayerFactory = (map: MaplibreMap
       id: layerId,
       type: 'circle',
       source: sourceId,
-      paint: {
-        'circle-radius': ['get', 'r'],
-        // Zero-death events: a white dot ringed in the type colour, distinct from a 1-death marker.
-        'circle-color': ['case', ['get', 'zero'], '#ffffff', typeColour],
-        'circle-opacity': 0.72,
-        // Approximate (centroid) locations are blurred: the point is not the place.
-        'circle-blur': ['case', ['get', 'approx'], 0.55, 0],
-        'circle-stroke-color': ['case', ['get', 'zero'], typeColour, '#ffffff'],
-        'circle-stroke-width': ['case', ['get', 'zero'], 1.5, ['get', 'approx'], 0, 0.75],
-        'circle-stroke-opacity': 0.9,
-      },
+      paint: circlePaint(options.style),
     },
     options.beforeId && map.getLayer(options.beforeId) ? options.beforeId : undefined,
   );
@@ -82,7 +92,7 @@ export const createCircleIncidentLayer: IncidentLayerFactory = (map: MaplibreMap
     id: options.id,
     setData(next) {
       index = next;
-      (map.getSource(sourceId) as GeoJSONSource).setData(toFeatures(next, options.scale.radius));
+      (map.getSource(sourceId) as GeoJSONSource).setData(toFeatures(next, options.style.scale.radius));
     },
     update(state: IncidentLayerState) {
       map.setLayoutProperty(layerId, 'visibility', state.visible ? 'visible' : 'none');
@@ -102,7 +112,7 @@ export const createCircleIncidentLayer: IncidentLayerFactory = (map: MaplibreMap
       map.setPaintProperty(
         layerId,
         'circle-opacity',
-        state.mode === 'cumulative' ? ['case', ['<', ['get', 'day'], windowStart], 0.25, 0.75] : 0.72,
+        state.mode === 'cumulative' ? ['case', ['<', ['get', 'day'], windowStart], dimmedOpacity(options.style), options.style.fillOpacity] : options.style.fillOpacity,
       );
     },
     pick(point) {

@@ -2,7 +2,7 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { DayWindow, TimeMode } from '../state';
 import type { Dataset, Incident, IncidentFilter } from '../types';
 import type { TimeIndex } from '../data/timeIndex';
-import type { MarkerScale } from './markerScale';
+import type { MarkerStyle } from './markerStyle';
 
 /**
  * The incident layer's seam: the timeline, popups and state talk only to this interface, so the
@@ -28,7 +28,8 @@ export interface IncidentLayerOptions {
   /** Layer id prefix; must be unique on the map. */
   id: string;
   dataset: Dataset;
-  scale: MarkerScale;
+  /** How markers look, sizes included: the one style the legend also reads. */
+  style: MarkerStyle;
   /** Insert below this style layer (so labels stay on top), if given. */
   beforeId?: string;
 }

@@ -14,6 +14,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FocusAreaId, Store } from '../state';
 import { FOCUS_AREA_LAYER_IDS, focusAreaFilter } from './style';
 import { readCameraHash } from './cameraHash';
+import { glyphRequest } from './glyphCoverage';
 
 // maplibre-gl v6 is ESM-only and does not find its worker inside a bundle: Vite emits the
 // self-contained worker module as an asset (`?url`) and we hand its URL over before any map exists.
@@ -111,6 +112,9 @@ export function createMapView(options: MapViewOptions): MapView {
     pitchWithRotate: false,
     touchPitch: false,
     canvasContextAttributes: { preserveDrawingBuffer: true },
+    // A glyph range the app does not ship is refused before it is requested (no 404); maplibre then
+    // draws those codepoints with the reader's fonts (glyphCoverage.ts).
+    transformRequest: (url, type) => (type === 'Glyphs' ? glyphRequest(url) : { url }),
   });
   map.touchZoomRotate?.disableRotation();
   if (!hasHashCamera) map.fitBounds(options.boundsFor(store.get().view ?? 'sahel'), { padding: framePadding(map, options.overlays), maxZoom: 9, animate: false });

@@ -196,36 +196,3 @@ export function renderStackList(incidents: readonly Incident[], datasetsById: Re
   box.append(list);
   return box;
 }
-
-/** A stand-in for an incident whose dataset was not registered: the card still names where it came from. */
-function datasetOf(incident: Incident, datasetsById: ReadonlyMap<string, Dataset>): Dataset {
-  return datasetsById.get(incident.dataset) ?? { id: incident.dataset, name: incident.dataset, role: 'counted', licence: '', attribution: '', url: null };
-}
-
-/**
- * What a popup shows for the incidents under the pointer: the card for one, the list for several.
- * Picking from the list swaps in that card with a button back to the list, and calls `onSelect`
- * (e.g. to record the selection in the store).
- */
-export function renderPopupContent(incidents: readonly Incident[], datasetsById: ReadonlyMap<string, Dataset>, ctx: PopupContext, onSelect?: (incident: Incident) => void): HTMLElement {
-  const box = el('div', 'incident-popup-content');
-  if (incidents.length === 1) {
-    box.append(renderIncidentCard(incidents[0], datasetOf(incidents[0], datasetsById), ctx));
-    return box;
-  }
-  if (incidents.length === 0) {
-    box.append(el('p', undefined, ctx.messages.noIncidents));
-    return box;
-  }
-  const showList = () => box.replaceChildren(renderStackList(incidents, datasetsById, ctx, showCard));
-  function showCard(incident: Incident): void {
-    const back = el('button', 'incident-popup-back', `← ${ctx.messages.backToList}`);
-    back.type = 'button';
-    back.dataset.testid = 'incident-back';
-    back.addEventListener('click', showList);
-    box.replaceChildren(back, renderIncidentCard(incident, datasetOf(incident, datasetsById), ctx));
-    onSelect?.(incident);
-  }
-  showList();
-  return box;
-}

@@ -45,8 +45,8 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
       'circle-radius': ['get', 'r'],
       'circle-color': '#000000',
       'circle-opacity': 0,
-      'circle-stroke-color': options.textColour,
-      'circle-stroke-width': 2,
+      'circle-stroke-color': options.style.story.colour,
+      'circle-stroke-width': options.style.story.width,
     },
   });
   map.addLayer({
@@ -74,7 +74,7 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
         features: next.incidents.map((incident, i) => ({
           type: 'Feature',
           geometry: { type: 'Point', coordinates: [incident.lon, incident.lat] },
-          properties: { i, r: options.scale.radius(incident.deathsBest) + 3, label: options.label(incident) },
+          properties: { i, r: options.style.scale.radius(incident.deathsBest) + options.style.story.pad, label: options.label(incident) },
         })),
       };
       (map.getSource(sourceId) as GeoJSONSource).setData(data);

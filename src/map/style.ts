@@ -5,6 +5,7 @@ import type {
   StyleSpecification,
   SymbolLayerSpecification,
 } from 'maplibre-gl';
+import { fontFaces } from './fontFaces';
 import { basemapSources } from './basemapSources';
 import type { Theme } from './theme';
 
@@ -344,7 +345,7 @@ function labelLayers(theme: Theme, lang: 'en' | 'fr'): SymbolLayerSpecification[
 /**
  * The whole basemap as a MapLibre style, from a theme (protomaps' approach: the style is code,
  * and no style JSON is checked in). Sources are the bundled GeoJSON files, glyphs the bundled
- * Noto Sans PBFs: nothing is fetched from another origin.
+ * Noto Sans PBFs and font files: nothing is fetched from another origin.
  */
 export function buildStyle(theme: Theme, options: StyleOptions): StyleSpecification {
   const lang = options.lang ?? 'en';
@@ -353,6 +354,9 @@ export function buildStyle(theme: Theme, options: StyleOptions): StyleSpecificat
     name: 'Sahel Incident Map basemap',
     // MapLibre substitutes {fontstack} and {range} itself (and URL-encodes the stack's spaces).
     glyphs: `${options.assetBase}fonts/{fontstack}/{range}.pbf`,
+    // Scripts the PBFs lack (Cyrillic, Greek Extended, Latin Extended-C/D, Arabic): Noto Sans files,
+    // fetched only when a label needs them (fontFaces.ts, glyphCoverage.ts).
+    'font-faces': fontFaces(options.assetBase),
     sources: basemapSources(options.assetBase),
     layers: [...geometryLayers(theme, options.selectedFocusArea), ...labelLayers(theme, lang)],
   };

@@ -1,8 +1,10 @@
 /**
  * The basemap's colours by role, as protomaps' `Flavor`: buildStyle (style.ts) reads only these
  * names, so a flavour with a missing key does not compile, and the legend or popups can take the
- * same colours (e.g. `labelText`) instead of repeating hex codes. Lowercase `#rrggbb` only:
- * opacities live in the style, so a colour means the same thing wherever it is used.
+ * same colours (e.g. `labelText`) instead of repeating hex codes. The markers' neutral colours
+ * (markerStyle.ts) and the page chrome (CSS custom properties, themeProperties.ts) come from here
+ * too. Lowercase `#rrggbb` only: opacities live in the style, so a colour means the same thing
+ * wherever it is used.
  */
 export interface Theme {
   /** Canvas behind everything: outside the data's clip box and the sea in the south-west corner. */
@@ -36,6 +38,42 @@ export interface Theme {
   focusAreaLine: string;
   /** Tint of the selected focus area (drawn translucent). */
   focusAreaFill: string;
+  /** Rim of an incident marker at an exact place (the fill is the type colour). */
+  markerRim: string;
+  /** Fill of the zero-death marker (its rim is the type colour). */
+  markerNoDeathsFill: string;
+  /** Ring around the selected incident: it must stand out from the land. */
+  selectionRing: string;
+  /** Body text of the page chrome, the legend and the panels (CSS `--ink`). */
+  ink: string;
+  /** Secondary text: subtitles, the legend's headings, notes (CSS `--muted`). */
+  inkMuted: string;
+  /** Hairlines between panels (CSS `--line`). */
+  line: string;
+  /** Page, header, timeline and the panels over the map (legend, controls): CSS `--panel`. */
+  panel: string;
+  /** Raised surfaces over the map: popups and the focus-area buttons (CSS `--raised`). */
+  raised: string;
+  /** Links, pressed buttons and focus rings (CSS `--accent`). */
+  accent: string;
+  /** Text on an `accent` background (CSS `--on-accent`). */
+  onAccent: string;
+  /** Behind the loading message, over the map (CSS `--backdrop`). */
+  backdrop: string;
+  /** Timeline (src/timeline/timeline.css): tick labels and secondary text. */
+  timelineMuted: string;
+  /** Timeline: the faintest marks (minor ticks). */
+  timelineFaint: string;
+  /** Timeline: axis and control borders. */
+  timelineLine: string;
+  /** Timeline: histogram bars outside the window. */
+  timelineBar: string;
+  /** Timeline: histogram bars inside the window. */
+  timelineBarIn: string;
+  /** Timeline: button faces. */
+  timelineControl: string;
+  /** Timeline: the brush and focus ring. */
+  timelineFocus: string;
 }
 
 /** The default: warm light land for the three countries, grey neighbours, blue water. */
@@ -56,6 +94,24 @@ export const LIGHT: Theme = {
   placeDotStroke: '#4a443e',
   focusAreaLine: '#7a3fa0',
   focusAreaFill: '#b58ad0',
+  markerRim: '#ffffff',
+  markerNoDeathsFill: '#ffffff',
+  selectionRing: '#1a1a1a',
+  ink: '#1d1d1f',
+  inkMuted: '#5b5b60',
+  line: '#d6d6d9',
+  panel: '#ffffff',
+  raised: '#ffffff',
+  accent: '#1f4e79',
+  onAccent: '#ffffff',
+  backdrop: '#f0f2f4',
+  timelineMuted: '#6b6b6b',
+  timelineFaint: '#767676',
+  timelineLine: '#d4d4d4',
+  timelineBar: '#cfcfcf',
+  timelineBarIn: '#3a3a3a',
+  timelineControl: '#f3f3f3',
+  timelineFocus: '#1f6fd1',
 };
 
 /** For embeds with `dark=true`: same roles, dark land and light text. */
@@ -76,4 +132,22 @@ export const DARK: Theme = {
   placeDotStroke: '#d9d4cd',
   focusAreaLine: '#d2a6ee',
   focusAreaFill: '#9a6cc0',
+  markerRim: '#ffffff',
+  markerNoDeathsFill: '#ffffff',
+  selectionRing: '#f4f1ec',
+  ink: '#ece8e2',
+  inkMuted: '#aaa49c',
+  line: '#3a3d41',
+  panel: '#17191b',
+  raised: '#1f2124',
+  accent: '#9cc3f0',
+  onAccent: '#111111',
+  backdrop: '#17191b',
+  timelineMuted: '#aaa49c',
+  timelineFaint: '#8f8981',
+  timelineLine: '#3a3d41',
+  timelineBar: '#45484c',
+  timelineBarIn: '#d9d4cd',
+  timelineControl: '#26292c',
+  timelineFocus: '#9cc3f0',
 };

@@ -5,17 +5,18 @@ import { dayNumber, type TimeIndex } from '../data/timeIndex';
 import { IncidentRenderer, type IncidentDrawState } from './gl/incidentRenderer';
 import { originMatrix } from './gl/uniforms';
 import type { IncidentLayer, IncidentLayerFactory, IncidentLayerOptions, IncidentLayerState } from './incidentLayer';
+import type { MarkerStyle } from './markerStyle';
 
 export interface WebglIncidentLayerSettings {
   /** Days over which markers fade in at both edges of the window; 0 turns the fade off. @defaultValue 0 */
   fadeDays: number;
-  /** Opacity factor of the events before the window in cumulative mode (0.35 × 0.72 ≈ the circle layer's 0.25). @defaultValue 0.35 */
+  /** Opacity factor of the events before the window in cumulative mode. @defaultValue the marker style's `dimFactor` */
   dimOpacity: number;
   /** Extra CSS px around each marker that still counts as a hit, so a 2.5 px dot can be hovered. @defaultValue 2 */
   pickTolerance: number;
 }
 
-export const defaultWebglIncidentLayerSettings: WebglIncidentLayerSettings = { fadeDays: 0, dimOpacity: 0.35, pickTolerance: 2 };
+export const defaultWebglIncidentLayerSettings: Omit<WebglIncidentLayerSettings, 'dimOpacity'> = { fadeDays: 0, pickTolerance: 2 };
 
 export interface WebglIncidentLayerOptions extends IncidentLayerOptions, Partial<WebglIncidentLayerSettings> {
   /** The layer to build instead where WebGL2 or the shaders are unavailable (the circle layer). */
@@ -33,10 +34,10 @@ const NOTHING: IncidentDrawState = {
   selected: -1,
 };
 
-function createRenderer(map: MaplibreMap): IncidentRenderer | string {
+function createRenderer(map: MaplibreMap, style: MarkerStyle): IncidentRenderer | string {
   // The canvas hands back the context maplibre already made: getContext returns the existing one.
   const gl = map.getCanvas().getContext('webgl2');
-  return gl ? IncidentRenderer.create(gl) : 'no WebGL2 context';
+  return gl ? IncidentRenderer.create(gl, style) : 'no WebGL2 context';
 }
 
 /**
@@ -47,8 +48,8 @@ function createRenderer(map: MaplibreMap): IncidentRenderer | string {
  * Drawn in Web Mercator; it does not support the globe projection.
  */
 export function createWebglIncidentLayer(map: MaplibreMap, options: WebglIncidentLayerOptions): IncidentLayer {
-  const settings = { ...defaultWebglIncidentLayerSettings, ...options };
-  const created = createRenderer(map);
+  const settings: WebglIncidentLayerSettings = { ...defaultWebglIncidentLayerSettings, dimOpacity: options.style.dimFactor, ...options };
+  const created = createRenderer(map, options.style);
   if (typeof created === 'string') {
     console.warn(`Incident layer "${options.id}": the WebGL2 layer cannot run (${created}); drawing with maplibre circle layers instead.`);
     return options.fallback(map, options);
@@ -132,7 +133,7 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
   // maplibre rebuilds its style after a lost context without custom layers, and every GL object
   // of ours died with the context: make them again, upload again and put the layer back.
   const onRestored = () => {
-    const next = createRenderer(map);
+    const next = createRenderer(map, options.style);
     if (typeof next === 'string') {
       console.warn(`Incident layer "${options.id}": cannot restore the WebGL2 layer after a lost context (${next}).`);
       return;
@@ -157,7 +158,7 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
     id: options.id,
     setData(next) {
       index = next;
-      columns = buildIncidentColumns(next, options.scale.radius);
+      columns = buildIncidentColumns(next, options.style.scale.radius);
       spatial = null;
       scheduleSpatial();
       selection = { key: null, index: -1 };

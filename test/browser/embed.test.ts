@@ -281,6 +281,36 @@ describe('embed.html on its own', () => {
     await context.close();
   });
 
+  it('dark=true at 1280×800: every text of the open legend has WCAG AA contrast on its panel, even over a white marker', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}embed.html?dark=true&from=2021-03-01&to=2021-04-05`);
+    await mapIdle(page.mainFrame());
+    const legend = page.locator('[data-testid="legend"]');
+    expect(await legend.getAttribute('open')).not.toBeNull();
+    const colours = await legend.evaluate((el) => {
+      const texts = [...el.querySelectorAll('summary, p, li span')].map((t) => getComputedStyle(t).color);
+      const svgTexts = [...el.querySelectorAll('text')].map((t) => getComputedStyle(t).fill);
+      return { background: getComputedStyle(el).backgroundColor, texts: [...texts, ...svgTexts] };
+    });
+    const rgba = (css: string) => {
+      const [r, g, b, a = 1] = (css.match(/[\d.]+/g) ?? []).map(Number);
+      return { r, g, b, a };
+    };
+    const luminance = ({ r, g, b }: { r: number; g: number; b: number }) =>
+      [r, g, b].map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4)).reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+    const bg = rgba(colours.background);
+    // The panel is translucent: blend it over white, the worst case for a dark panel with light text.
+    const panel = { r: bg.a * bg.r + (1 - bg.a) * 255, g: bg.a * bg.g + (1 - bg.a) * 255, b: bg.a * bg.b + (1 - bg.a) * 255 };
+    expect(colours.texts.length).toBeGreaterThan(10);
+    for (const text of colours.texts) {
+      const [hi, lo] = [luminance(rgba(text)), luminance(panel)].sort((x, y) => y - x);
+      expect((hi + 0.05) / (lo + 0.05), `${text} on ${colours.background}`).toBeGreaterThanOrEqual(4.5);
+    }
+    await page.screenshot({ path: screenshotPath('embed-dark-legend-1280x800') });
+    await context.close();
+  });
+
   it('without WebGL2 shows the still image and the window’s text summary, not a blank box', async () => {
     const context = await browser.newContext({ viewport: { width: 640, height: 700 } });
     await context.addInitScript(() => {

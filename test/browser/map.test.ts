@@ -166,4 +166,45 @@ describe('the incident map (production build, Debian Chromium)', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await context.close();
   });
+  it('labels in Cyrillic, Greek, Arabic and Tifinagh request no missing file: declared Noto Sans files draw the first three', async () => {
+    const { page, context } = await openPage(browser, `${baseUrl}#6/15.5/6`);
+    const failed: string[] = [];
+    const fonts: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+      if (/\.woff2$/.test(r.url())) fonts.push(`${r.status()} ${r.url()}`);
+    });
+    await waitForMapReady(page);
+    const labels = ['Ниамей', 'Ἀθῆναι', 'نيامي', 'ⵜⵉⴼⵉⵏⴰⵖ'];
+    const placed = await page.evaluate(
+      (texts) =>
+        new Promise<string[]>((done) => {
+          type M = {
+            addSource(id: string, s: unknown): void;
+            addLayer(l: unknown): void;
+            once(e: string, f: () => void): void;
+            queryRenderedFeatures(o: { layers: string[] }): { properties: { label: string } }[];
+          };
+          const map = (window as unknown as { sahelIncidentMap: { map: M } }).sahelIncidentMap.map;
+          const features = texts.map((label, i) => ({ type: 'Feature', properties: { label }, geometry: { type: 'Point', coordinates: [2 + 2.5 * i, 15.5] } }));
+          map.addSource('script-test', { type: 'geojson', data: { type: 'FeatureCollection', features } });
+          map.addLayer({
+            id: 'script-test',
+            type: 'symbol',
+            source: 'script-test',
+            layout: { 'text-field': ['get', 'label'], 'text-font': ['Noto Sans Medium'], 'text-size': 18, 'text-allow-overlap': true },
+            paint: { 'text-color': '#000000', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+          });
+          map.once('idle', () => done(map.queryRenderedFeatures({ layers: ['script-test'] }).map((f) => f.properties.label)));
+        }),
+      labels,
+    );
+    await page.screenshot({ path: screenshotPath('map-scripts-1280x800') });
+    expect(failed).toEqual([]);
+    // Cyrillic, Greek Extended and Arabic come from the declared font files, from this origin.
+    expect(fonts.filter((f) => f.startsWith('200 ')).length).toBeGreaterThanOrEqual(3);
+    expect(fonts.every((f) => f.startsWith('200 ') && f.includes(new URL(baseUrl).host))).toBe(true);
+    expect(new Set(placed)).toEqual(new Set(labels));
+    await context.close();
+  });
 });

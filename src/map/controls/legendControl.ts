@@ -2,16 +2,17 @@ import type { IControl, Map as MaplibreMap } from 'maplibre-gl';
 import { EVENT_TYPES } from '../../types';
 import type { Messages } from '../../i18n/messages';
 import type { Formatters } from '../../i18n/format';
-import { EVENT_TYPE_COLOURS } from '../eventColours';
 import { eventTypeName } from '../../i18n/catalogueNames';
-import type { MarkerScale } from '../markerScale';
+import type { MarkerStyle } from '../markerStyle';
+import type { Theme } from '../theme';
 
 export interface LegendControlOptions {
-  scale: MarkerScale;
+  /** The marker style the layers draw with: sizes, type colours, the special markers. */
+  style: MarkerStyle;
+  /** Colours of the key's ink (reference circles, leaders, numbers), read on the legend's panel. */
+  theme: Theme;
   messages: Messages;
   formatters: Formatters;
-  /** Ring colour of story-event markers. */
-  storyColour: string;
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -33,14 +34,17 @@ function row(swatch: Element, label: string): HTMLElement {
 
 /**
  * The key: three reference sizes drawn with the very scale the incident layer uses (so it cannot
- * drift from the map), the type colours, and the special markers. A `<details>` so it folds on phones.
+ * drift from the map), the type colours, and the special markers, all from the layers' marker
+ * style; its ink from the theme, so the dark legend is as legible as the light one. A `<details>`
+ * so it folds on phones.
  */
 export class LegendControl implements IControl {
   private container: HTMLElement | null = null;
   constructor(private readonly options: LegendControlOptions) {}
 
   onAdd(_map: MaplibreMap): HTMLElement {
-    const { scale, messages, formatters, storyColour } = this.options;
+    const { style, theme, messages, formatters } = this.options;
+    const scale = style.scale;
     const details = document.createElement('details');
     details.className = 'maplibregl-ctrl maplibregl-ctrl-group legend';
     details.dataset.testid = 'legend';
@@ -60,9 +64,9 @@ export class LegendControl implements IControl {
     values.forEach((v, i) => {
       const r = scale.radius(v);
       const cy = rMax * 2 + 2 - r;
-      svg.append(svgEl('circle', { cx: rMax + 2, cy, r, fill: 'none', stroke: '#555', 'stroke-width': 1, 'data-deaths': v }));
-      svg.append(svgEl('line', { x1: rMax + 2, x2: rMax * 2 + 10, y1: cy - r, y2: cy - r, stroke: '#999', 'stroke-dasharray': '2 2' }));
-      const text = svgEl('text', { x: rMax * 2 + 13, y: cy - r + 4 + (i === 0 ? 2 : 0), 'font-size': 11, fill: '#333' });
+      svg.append(svgEl('circle', { cx: rMax + 2, cy, r, fill: 'none', stroke: theme.inkMuted, 'stroke-width': 1, 'data-deaths': v }));
+      svg.append(svgEl('line', { x1: rMax + 2, x2: rMax * 2 + 10, y1: cy - r, y2: cy - r, stroke: theme.inkMuted, 'stroke-dasharray': '2 2' }));
+      const text = svgEl('text', { x: rMax * 2 + 13, y: cy - r + 4 + (i === 0 ? 2 : 0), 'font-size': 11, fill: theme.ink });
       text.textContent = formatters.integer(v);
       svg.append(text);
     });
@@ -73,20 +77,20 @@ export class LegendControl implements IControl {
     for (const type of EVENT_TYPES) {
       list.append(row(svgEl('svg', { width: 14, height: 14 }), eventTypeName(type, messages)));
       const sw = list.lastElementChild!.firstElementChild!;
-      sw.append(svgEl('circle', { cx: 7, cy: 7, r: 6, fill: EVENT_TYPE_COLOURS[type], 'fill-opacity': 0.8 }));
+      sw.append(svgEl('circle', { cx: 7, cy: 7, r: 6, fill: style.typeColours[type], 'fill-opacity': style.fillOpacity }));
     }
     const zero = svgEl('svg', { width: 14, height: 14 });
-    zero.append(svgEl('circle', { cx: 7, cy: 7, r: scale.options.zeroRadius + 1, fill: '#fff', stroke: '#555', 'stroke-width': 1.5 }));
+    zero.append(svgEl('circle', { cx: 7, cy: 7, r: scale.options.zeroRadius + 1, fill: style.noDeaths.fill, stroke: theme.inkMuted, 'stroke-width': style.noDeaths.rimWidth }));
     list.append(row(zero, messages.legendNoDeaths));
     const approx = svgEl('svg', { width: 14, height: 14 });
     const defs = svgEl('defs', {});
     const blur = svgEl('filter', { id: 'legend-blur' });
     blur.append(svgEl('feGaussianBlur', { stdDeviation: 1.4 }));
     defs.append(blur);
-    approx.append(defs, svgEl('circle', { cx: 7, cy: 7, r: 5, fill: '#777', filter: 'url(#legend-blur)' }));
+    approx.append(defs, svgEl('circle', { cx: 7, cy: 7, r: 5, fill: theme.inkMuted, filter: 'url(#legend-blur)' }));
     list.append(row(approx, messages.legendApproximate));
     const story = svgEl('svg', { width: 14, height: 14 });
-    story.append(svgEl('circle', { cx: 7, cy: 7, r: 5.5, fill: 'none', stroke: storyColour, 'stroke-width': 2 }));
+    story.append(svgEl('circle', { cx: 7, cy: 7, r: 5.5, fill: 'none', stroke: style.story.colour, 'stroke-width': style.story.width }));
     list.append(row(story, messages.legendStoryEvent));
     details.append(list);
     this.container = details;

@@ -1,7 +1,8 @@
 import type { FilterMasks, IncidentColumns } from '../../data/incidentColumns';
 import { INCIDENT_FRAGMENT_SHADER, INCIDENT_VERTEX_SHADER } from './incidentShaders';
 import { linkProgram, type LinkedProgram } from './program';
-import { typeColours } from './uniforms';
+import type { MarkerStyle } from '../markerStyle';
+import { markerUniforms, type MarkerUniforms } from './uniforms';
 
 /** What one frame draws: the slice, the filter masks and how to shade it. Days are relative to the columns' origin. */
 export interface IncidentDrawState {
@@ -33,7 +34,7 @@ const ATTRIBUTES = ['a_pos', 'a_day', 'a_radius', 'a_class'] as const;
  * (called from the custom layer's `render`), where maplibre resets its state cache afterwards.
  */
 export class IncidentRenderer {
-  private readonly colours = typeColours();
+  private readonly style: MarkerUniforms;
   private pending: IncidentColumns | null = null;
   private uploaded: Buffers | null = null;
   private readonly maxPointSize: number;
@@ -41,18 +42,20 @@ export class IncidentRenderer {
   private constructor(
     private readonly gl: WebGL2RenderingContext,
     private readonly linked: LinkedProgram,
+    style: MarkerStyle,
   ) {
+    this.style = markerUniforms(style);
     const range = gl.getParameter(gl.ALIASED_POINT_SIZE_RANGE) as Float32Array | null;
     this.maxPointSize = range ? range[1] : 64;
   }
 
   /** A renderer, or the reason it cannot run (shaders rejected, context lost). */
-  static create(gl: WebGL2RenderingContext): IncidentRenderer | string {
+  static create(gl: WebGL2RenderingContext, style: MarkerStyle): IncidentRenderer | string {
     const linked = linkProgram(gl, INCIDENT_VERTEX_SHADER, INCIDENT_FRAGMENT_SHADER);
     if (typeof linked === 'string') return linked;
     const missing = ATTRIBUTES.filter((name) => !(name in linked.attributes));
     if (missing.length > 0) return `attributes optimised away: ${missing.join(', ')}`;
-    return new IncidentRenderer(gl, linked);
+    return new IncidentRenderer(gl, linked, style);
   }
 
   /** Queues the columns; they are uploaded at the next draw, inside maplibre's render pass. */
@@ -78,7 +81,16 @@ export class IncidentRenderer {
     gl.uniform1f(u.u_dim_before, Math.max(-1e30, state.dimBefore));
     gl.uniform1f(u.u_dim_opacity, state.dimOpacity);
     gl.uniform1i(u.u_selected, state.selected);
-    gl.uniform3fv(u.u_colours, this.colours);
+    const m = this.style;
+    gl.uniform3fv(u.u_colours, m.u_colours);
+    gl.uniform1f(u.u_fill_opacity, m.u_fill_opacity);
+    gl.uniform1f(u.u_rim_opacity, m.u_rim_opacity);
+    gl.uniform3fv(u.u_rim_colour, m.u_rim_colour);
+    gl.uniform3fv(u.u_no_deaths_fill, m.u_no_deaths_fill);
+    gl.uniform2fv(u.u_rim_widths, m.u_rim_widths);
+    gl.uniform1f(u.u_blur, m.u_blur);
+    gl.uniform2fv(u.u_selection_ring, m.u_selection_ring);
+    gl.uniform3fv(u.u_selection_colour, m.u_selection_colour);
     gl.bindVertexArray(data.vao);
     gl.drawArrays(gl.POINTS, state.lo, hi - state.lo);
     if (state.selected >= state.lo && state.selected < hi) gl.drawArrays(gl.POINTS, state.selected, 1);

@@ -10,7 +10,8 @@ import { FLAG_APPROXIMATE, FLAG_NO_DEATHS } from '../../data/incidentColumns';
  * colour with a thin white rim; approximate places (centroids) a blurred disc, because the point is
  * not the place; no deaths reported, the legend's zero marker, a white dot ringed in the type
  * colour. The rim lies outside the radius, as maplibre's circle-stroke does; the selection gets a
- * dark ring beyond it.
+ * ring beyond it. Every opacity, width and neutral colour is a uniform set from the marker style
+ * (markerStyle.ts, via markerUniforms in uniforms.ts) that the circle layer and the legend read.
  *
  * Everything that is constant over a marker is worked out here, once per event, so that the
  * fragment shader (run for every covered pixel: the cost that grows with the window) is a distance,
@@ -32,6 +33,15 @@ uniform float u_dim_before;
 uniform float u_dim_opacity;
 uniform int u_selected;
 uniform vec3 u_colours[8];
+uniform float u_fill_opacity;
+uniform float u_rim_opacity;
+uniform vec3 u_rim_colour;
+uniform vec3 u_no_deaths_fill;
+/** Rim widths in CSS px: x at an exact place, y with no deaths reported. */
+uniform vec2 u_rim_widths;
+uniform float u_blur;
+/** Selection ring: x its gap outside the rim, y its width, in CSS px. */
+uniform vec2 u_selection_ring;
 
 in vec2 a_pos;
 in float a_day;
@@ -46,11 +56,6 @@ flat out vec4 v_edges;
 /** Antialiasing width in CSS px (one device pixel), and 1 when this is the selected event. */
 flat out vec2 v_aa_selected;
 
-const float FILL_OPACITY = 0.72;
-const float RIM_OPACITY = 0.9;
-const float BLUR = 0.55;
-const float SELECTION_RING = 2.5;
-
 void main() {
   uint type = a_class & 7u;
   uint slot = (a_class >> 3u) & 3u;
@@ -63,8 +68,8 @@ void main() {
   bool noDeaths = (a_class & ${FLAG_NO_DEATHS}u) != 0u;
   bool selected = gl_VertexID == u_selected;
   float aa = 0.6 / u_pixel_ratio;
-  float rimWidth = approximate ? 0.0 : (noDeaths ? 1.5 : 0.75);
-  float outer = a_radius + rimWidth + (selected ? SELECTION_RING + 0.5 : 0.0) + aa;
+  float rimWidth = approximate ? 0.0 : (noDeaths ? u_rim_widths.y : u_rim_widths.x);
+  float outer = a_radius + rimWidth + (selected ? u_selection_ring.x + u_selection_ring.y : 0.0) + aa;
   float size = min(2.0 * outer * u_pixel_ratio, u_max_point_size);
   gl_PointSize = size;
   gl_Position = u_matrix * vec4(a_pos, 0.0, 1.0);
@@ -75,11 +80,11 @@ void main() {
     opacity *= mix(0.25, 1.0, clamp(fromEdge / u_fade_days, 0.0, 1.0));
   }
   vec3 colour = u_colours[type];
-  float fillAlpha = FILL_OPACITY * opacity;
-  float rimAlpha = approximate ? 0.0 : RIM_OPACITY * opacity;
-  v_fill = vec4((noDeaths ? vec3(1.0) : colour) * fillAlpha, fillAlpha);
-  v_rim = vec4((noDeaths ? colour : vec3(1.0)) * rimAlpha, rimAlpha);
-  v_edges = vec4(approximate ? a_radius * (1.0 - BLUR) : a_radius - aa, approximate ? a_radius : a_radius + aa, a_radius + rimWidth, size / (2.0 * u_pixel_ratio));
+  float fillAlpha = u_fill_opacity * opacity;
+  float rimAlpha = approximate ? 0.0 : u_rim_opacity * opacity;
+  v_fill = vec4((noDeaths ? u_no_deaths_fill : colour) * fillAlpha, fillAlpha);
+  v_rim = vec4((noDeaths ? colour : u_rim_colour) * rimAlpha, rimAlpha);
+  v_edges = vec4(approximate ? a_radius * (1.0 - u_blur) : a_radius - aa, approximate ? a_radius : a_radius + aa, a_radius + rimWidth, size / (2.0 * u_pixel_ratio));
   v_aa_selected = vec2(aa, selected ? 1.0 : 0.0);
 }
 `;
@@ -93,6 +98,10 @@ flat in vec4 v_rim;
 flat in vec4 v_edges;
 flat in vec2 v_aa_selected;
 
+uniform vec3 u_selection_colour;
+/** As in the vertex shader (same precision there: highp by default). */
+uniform highp vec2 u_selection_ring;
+
 out vec4 fragColor;
 
 void main() {
@@ -102,9 +111,10 @@ void main() {
   float inRim = (1.0 - inFill) * (1.0 - smoothstep(v_edges.z - aa, v_edges.z + aa, d));
   vec4 colour = v_fill * inFill + v_rim * inRim;
   if (v_aa_selected.y > 0.5) {
-    float r = v_edges.z;
-    float ring = smoothstep(r + 0.5 - aa, r + 0.5 + aa, d) * (1.0 - smoothstep(r + 3.0 - aa, r + 3.0 + aa, d));
-    colour = vec4(0.1, 0.1, 0.1, 1.0) * ring + colour * (1.0 - ring);
+    float inner = v_edges.z + u_selection_ring.x;
+    float outer = inner + u_selection_ring.y;
+    float ring = smoothstep(inner - aa, inner + aa, d) * (1.0 - smoothstep(outer - aa, outer + aa, d));
+    colour = vec4(u_selection_colour, 1.0) * ring + colour * (1.0 - ring);
   }
   if (colour.a <= 0.004) discard;
   fragColor = colour;

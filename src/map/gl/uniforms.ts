@@ -1,5 +1,5 @@
 import { EVENT_TYPES } from '../../types';
-import { EVENT_TYPE_COLOURS } from '../eventColours';
+import type { MarkerStyle } from '../markerStyle';
 
 /**
  * maplibre's Mercator→clip matrix (float64) times a translation to the columns' origin, rounded to
@@ -23,11 +23,40 @@ export function hexToRgb(hex: string): [number, number, number] {
 }
 
 /**
- * The `u_colours[8]` uniform: one rgb per class type index, from the table the legend reads.
- * Slots past EVENT_TYPES (the unknown type) stay grey; they are filtered out anyway.
+ * The `u_colours[8]` uniform: one rgb per class type index, from the style's table (the legend's).
+ * Slots past EVENT_TYPES (the unknown type) take the style's unknown colour; they are filtered out anyway.
  */
-export function typeColours(): Float32Array {
-  const out = new Float32Array(8 * 3).fill(0.5);
-  EVENT_TYPES.forEach((type, i) => out.set(hexToRgb(EVENT_TYPE_COLOURS[type]), 3 * i));
+export function typeColours(style: MarkerStyle): Float32Array {
+  const out = new Float32Array(8 * 3);
+  for (let i = 0; i < 8; i++) out.set(hexToRgb(style.unknownTypeColour), 3 * i);
+  EVENT_TYPES.forEach((type, i) => out.set(hexToRgb(style.typeColours[type]), 3 * i));
   return out;
+}
+
+/** The shaders' style uniforms by name: constant over a dataset, set on every draw (a few calls). */
+export interface MarkerUniforms {
+  u_colours: Float32Array;
+  u_fill_opacity: number;
+  u_rim_opacity: number;
+  u_rim_colour: [number, number, number];
+  u_no_deaths_fill: [number, number, number];
+  u_rim_widths: [number, number];
+  u_blur: number;
+  u_selection_ring: [number, number];
+  u_selection_colour: [number, number, number];
+}
+
+/** The uniforms for a marker style: the same object the circle layer's paint and the legend are built from. */
+export function markerUniforms(style: MarkerStyle): MarkerUniforms {
+  return {
+    u_colours: typeColours(style),
+    u_fill_opacity: style.fillOpacity,
+    u_rim_opacity: style.rim.opacity,
+    u_rim_colour: hexToRgb(style.rim.colour),
+    u_no_deaths_fill: hexToRgb(style.noDeaths.fill),
+    u_rim_widths: [style.rim.width, style.noDeaths.rimWidth],
+    u_blur: style.approximate.blur,
+    u_selection_ring: [style.selection.gap, style.selection.width],
+    u_selection_colour: hexToRgb(style.selection.colour),
+  };
 }

@@ -5,6 +5,7 @@ import { createTimeIndex, dateOfDay, dayNumber, type TimeIndex } from '../../../
 import { createCircleIncidentLayer } from '../../../src/map/circleIncidentLayer';
 import type { IncidentLayerState } from '../../../src/map/incidentLayer';
 import { createMarkerScale } from '../../../src/map/markerScale';
+import { createMarkerStyle } from '../../../src/map/markerStyle';
 import { buildStyle, FIRST_LABEL_LAYER_ID } from '../../../src/map/style';
 import { LIGHT } from '../../../src/map/theme';
 import { createWebglIncidentLayer } from '../../../src/map/webglIncidentLayer';
@@ -100,7 +101,7 @@ const hooks: GpuBenchHooks = {
       if (!index) throw new Error('buildIndex() first');
       const t0 = performance.now();
       const scale = createMarkerScale(index.maxDeaths);
-      const options = { id: `bench-${kind}`, dataset: DATASET, scale, beforeId: FIRST_LABEL_LAYER_ID };
+      const options = { id: `bench-${kind}`, dataset: DATASET, style: createMarkerStyle(LIGHT, scale), beforeId: FIRST_LABEL_LAYER_ID };
       const layer = kind === 'gpu' ? createWebglIncidentLayer(map, { ...options, fallback: createCircleIncidentLayer }) : createCircleIncidentLayer(map, options);
       subject.layer = layer;
       layer.setData(index);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadUcdpTiered } from '../../../src/app/loadUcdpTiers';
 import { parseUcdpGed } from '../../../src/data/ucdp';
-import { splitUcdpTiers } from '../../../src/data/ucdpTiers';
+import { splitUcdpTiers } from '../../../scripts/vite/ucdpTierSplit';
 
 const ORIGINAL = readFileSync(new URL('../../../test/fixtures/ucdp-global-layout.csv', import.meta.url), 'utf8');
 const TIERS = splitUcdpTiers(ORIGINAL)!;

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { detectUcdpLayout, parseUcdpGed } from '../../../src/data/ucdp';
-import { joinUcdpTiers, splitUcdpTiers } from '../../../src/data/ucdpTiers';
+import { joinUcdpTiers } from '../../../src/data/ucdpTiers';
+import { splitUcdpTiers } from '../../../scripts/vite/ucdpTierSplit';
 
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
 const FILES = ['public/data/ucdp/ucdp-ged-sahel.csv', 'test/fixtures/ucdp-global-layout.csv', 'test/fixtures/ucdp-country-broken.csv'];

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { isHttpUrl, renderIncidentCard, renderPopupContent, renderStackList, sourceDate } from '../../../src/map/popup';
+import { isHttpUrl, renderIncidentCard, renderStackList, sourceDate } from '../../../src/map/popup';
 import { pageText } from '../../../src/i18n/pageText';
 import { en } from '../../../src/i18n/messages';
 import { createFormatters } from '../../../src/i18n/format';
@@ -107,34 +107,6 @@ describe('renderStackList', () => {
     const el = renderStackList([a, b], datasets, ctx, (i) => picked.push(i.id));
     el.querySelectorAll('button')[1].click();
     expect(picked).toEqual(['b']);
-  });
-});
-
-describe('renderPopupContent', () => {
-  const a = makeIncident({ id: 'a', dataset: 'ucdp', summary: 'first' });
-  const b = makeIncident({ id: 'b', dataset: 'ucdp', summary: 'second' });
-
-  it('gives the card for one incident', () => {
-    const el = renderPopupContent([a], datasets, ctx);
-    expect(el.querySelector('[data-testid="incident-card"]')).not.toBeNull();
-    expect(el.querySelector('[data-testid="incident-stack"]')).toBeNull();
-  });
-
-  it('gives the list for several; a pick shows that card and reports it, back returns to the list', () => {
-    const selected: string[] = [];
-    const el = renderPopupContent([a, b], datasets, ctx, (i) => selected.push(i.id));
-    expect(el.querySelectorAll('[data-testid="incident-stack-item"]')).toHaveLength(2);
-    el.querySelectorAll<HTMLButtonElement>('[data-testid="incident-stack-item"]')[1].click();
-    expect(el.querySelector('.incident-card-summary')?.textContent).toBe('second');
-    expect(selected).toEqual(['b']);
-    el.querySelector<HTMLButtonElement>('[data-testid="incident-back"]')!.click();
-    expect(el.querySelector('[data-testid="incident-card"]')).toBeNull();
-    expect(el.querySelectorAll('[data-testid="incident-stack-item"]')).toHaveLength(2);
-  });
-
-  it('names an unregistered dataset by its id instead of failing', () => {
-    const el = renderPopupContent([makeIncident({ dataset: 'mine' })], datasets, ctx);
-    expect(el.querySelector('footer')?.textContent).toBe('Dataset: mine');
   });
 });
 

@@ -1,8 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hexToRgb, originMatrix, typeColours } from '../../../../src/map/gl/uniforms';
+import { hexToRgb, markerUniforms, originMatrix, typeColours } from '../../../../src/map/gl/uniforms';
+import { INCIDENT_FRAGMENT_SHADER, INCIDENT_VERTEX_SHADER } from '../../../../src/map/gl/incidentShaders';
 import { EVENT_TYPE_COLOURS } from '../../../../src/map/eventColours';
+import { createMarkerScale } from '../../../../src/map/markerScale';
+import { createMarkerStyle } from '../../../../src/map/markerStyle';
+import { DARK, LIGHT } from '../../../../src/map/theme';
 import { EVENT_TYPES } from '../../../../src/types';
+
+const style = createMarkerStyle(LIGHT, createMarkerScale(200));
 
 /** Column-major 4×4 times (x, y, 0, 1) in float64. */
 function apply(m: ArrayLike<number>, x: number, y: number): number[] {
@@ -52,11 +58,27 @@ describe('type colours', () => {
   });
 
   it('typeColours() holds the legend colour of EVENT_TYPES[i] at slot i', () => {
-    const u = typeColours();
+    const u = typeColours(style);
     expect(u.length).toBe(24);
     EVENT_TYPES.forEach((type, i) => {
       const [r, g, b] = hexToRgb(EVENT_TYPE_COLOURS[type]);
       expect(Array.from(u.slice(3 * i, 3 * i + 3))).toEqual([Math.fround(r), Math.fround(g), Math.fround(b)]);
     });
+  });
+});
+
+describe('markerUniforms', () => {
+  it('declares every uniform it sets in the shaders, and the shaders hold no style constant', () => {
+    const source = INCIDENT_VERTEX_SHADER + INCIDENT_FRAGMENT_SHADER;
+    for (const name of Object.keys(markerUniforms(style))) expect(source).toMatch(new RegExp(`uniform (highp )?\\w+ ${name}\\b`));
+    expect(source).not.toMatch(/const float/);
+    expect(source).not.toMatch(/0\.72|0\.9\b|0\.55/);
+  });
+
+  it('takes the selection ring colour from the theme', () => {
+    const dark = markerUniforms(createMarkerStyle(DARK, createMarkerScale(200)));
+    expect(dark.u_selection_colour).toEqual(hexToRgb(DARK.selectionRing));
+    expect(markerUniforms(style).u_selection_colour).toEqual(hexToRgb(LIGHT.selectionRing));
+    expect(dark.u_selection_colour).not.toEqual(markerUniforms(style).u_selection_colour);
   });
 });

@@ -2,7 +2,7 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import fc from 'fast-check';
 import type { Feature, FeatureCollection, LineString, Polygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bandCheckTowns, TCHOMA_BANGOU } from '../../../src/geo/bandCheckTowns';
+import { bandCheckTowns, TCHOMA_BANGOU } from '../../../geodata/bandCheckTowns';
 import {
   BORDER_BAND_KM,
   borderBand,
@@ -11,8 +11,8 @@ import {
   distanceToLinesKm,
   roundGeometry,
   type FocusAreaFeature,
-} from '../../../src/geo/borderBand';
-import { readGeodata } from './geodataFiles';
+} from '../../../geodata/borderBand';
+import { readGeodata } from '../geo/geodataFiles';
 
 const square: Feature<Polygon> = {
   type: 'Feature',

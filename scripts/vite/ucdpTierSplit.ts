@@ -1,24 +1,11 @@
 import { csvFormatRows, csvParseRows } from 'd3-dsv';
-
-/**
- * The long texts of a GED row: what a popup shows (place description, source offices, dates and
- * headlines) but no map, timeline or total needs. They are two thirds of the gzipped file, so
- * the build moves them into a second file that the app reads after the map is interactive.
- */
-export const UCDP_DETAIL_COLUMNS = ['where_description', 'source_office', 'source_date', 'source_headline'] as const;
+import { UCDP_DETAIL_COLUMNS, type UcdpTiers } from '../../src/data/ucdpTierFiles.js';
 
 /** Every other column parseUcdpGed reads, in either layout. Columns it does not read are dropped. */
 export const UCDP_MAP_COLUMNS = [
   'id', 'date_start', 'date_end', 'date_prec', 'latitude', 'longitude', 'where_prec', 'where_coordinates', 'type_of_violence',
   'country', 'adm_1', 'adm_2', 'side_a', 'side_b', 'best_est', 'low_est', 'high_est', 'best', 'low', 'high',
 ] as const;
-
-export interface UcdpTiers {
-  /** A GED CSV with the map columns: parseUcdpGed reads it alone, with empty summaries and sources. */
-  map: string;
-  /** The detail columns of the same rows, in the same order (no id: the row is the key). */
-  details: string;
-}
 
 const US_MIDNIGHT = /^(\d{2})\/(\d{2})\/(\d{4}) 00:00:00$/;
 const DECIMAL_WITH_ZEROS = /^([+-]?\d+)(?:\.(\d*?))0+$/;
@@ -54,10 +41,11 @@ function readRows(text: string): { header: string[]; records: string[][] } {
 
 /**
  * Splits a UCDP GED CSV into its map tier and its detail tier (a build step: see
- * scripts/vite/compactDataPlugin.ts). Null when the text is not a GED file: the build then ships the
- * original alone. `joinUcdpTiers` (ucdpTiers.ts) puts the two back into a file that parses like the original.
- * This build half imports nothing of the app but d3-dsv: Vite runs it in Node while it loads its
- * config, and keeping app modules out of that graph keeps the config small and free of warnings.
+ * compactDataPlugin.ts). Null when the text is not a GED file: the build then ships the
+ * original alone. `joinUcdpTiers` (src/data/ucdpTiers.ts) puts the two back into a file that parses like the original.
+ * It imports nothing of the app but d3-dsv and the tiers' contract (src/data/ucdpTierFiles.ts): Vite
+ * runs it in Node while it loads its config, and keeping app modules out of that graph keeps the
+ * config small and free of warnings.
  */
 export function splitUcdpTiers(text: string): UcdpTiers | null {
   const { header, records } = readRows(text);
@@ -69,10 +57,3 @@ export function splitUcdpTiers(text: string): UcdpTiers | null {
   const detailRows = [[...UCDP_DETAIL_COLUMNS] as string[], ...records.map((r) => detailIndex.map((i) => (i < 0 ? '' : (r[i] ?? ''))))];
   return { map: csvFormatRows(mapRows), details: csvFormatRows(detailRows) };
 }
-
-/** Where the build puts the two tiers of a bundled GED file: beside it, `.map.csv` and `.details.csv`. */
-export function ucdpTierFiles(file: string): { map: string; details: string } {
-  const stem = file.replace(/\.csv$/i, '');
-  return { map: `${stem}.map.csv`, details: `${stem}.details.csv` };
-}
-

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { compactGeojson } from '../../../src/geo/compactGeojson';
+import { compactGeojson } from '../../../scripts/vite/compactGeojson';
 
 const read = (name: string) => readFileSync(new URL(`../../../geodata/${name}`, import.meta.url), 'utf8');
 
