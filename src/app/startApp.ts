@@ -6,6 +6,7 @@ import type { Dataset, Incident } from '../types';
 import { createTimeIndex } from '../data/timeIndex';
 import { createMarkerScale } from '../map/markerScale';
 import { createMarkerStyle } from '../map/markerStyle';
+import { recolourMap } from '../map/colourScheme';
 import { createMapView, type MapViewOptions } from '../map/mapView';
 import { createCircleIncidentLayer } from '../map/circleIncidentLayer';
 import { webglIncidentLayerFactory } from '../map/webglIncidentLayer';
@@ -59,6 +60,12 @@ export interface App {
   datasets: DatasetLayers;
   /** What the map shows, derived once per change: the embed API and the text summaries read it. */
   derived: DerivedViewHandle;
+  /**
+   * Recolours the running map (basemap, story labels, legend) to a theme, for a reader whose system
+   * switches between light and dark while the map is open. The markers' own colours do not depend
+   * on the theme but for the selection ring, which keeps the first theme's until a reload.
+   */
+  setTheme(theme: Theme): void;
   /** An incident by its `${dataset}:${id}` key. */
   lookup(key: string): Incident | undefined;
 }
@@ -127,7 +134,8 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     true,
   );
   map.addControl({ onAdd: () => options.filtersElement, onRemove: () => options.filtersElement.remove() }, 'top-left');
-  map.addControl(new LegendControl({ style, theme, messages, formatters }), 'top-right');
+  let legend = new LegendControl({ style, theme, messages, formatters });
+  map.addControl(legend, 'top-right');
   view.reframe();
   await view.loaded;
 
@@ -208,6 +216,22 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     map,
     datasets,
     derived,
+    setTheme(next) {
+      recolourMap(map, buildStyle(next, { assetBase: options.assetBase, lang: options.lang ?? 'en' }));
+      for (const e of datasets.entries()) {
+        const id = `dataset-${e.dataset.id}`;
+        if (map.getLayer(`${id}-labels`)) {
+          map.setPaintProperty(`${id}-labels`, 'text-color', next.labelText);
+          map.setPaintProperty(`${id}-labels`, 'text-halo-color', next.labelHalo);
+        }
+      }
+      const open = map.getContainer().querySelector<HTMLDetailsElement>('.legend')?.open;
+      map.removeControl(legend);
+      legend = new LegendControl({ style: createMarkerStyle(next, style.scale), theme: next, messages, formatters });
+      map.addControl(legend, 'top-right');
+      const el = map.getContainer().querySelector<HTMLDetailsElement>('.legend');
+      if (el && open !== undefined) el.open = open;
+    },
     lookup: (key) => datasets.lookup(key),
   };
 }

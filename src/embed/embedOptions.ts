@@ -1,3 +1,4 @@
+import { parseDark } from '../map/colourScheme';
 /** Interface languages of the embed: map labels, chrome and the gesture hint. */
 export type EmbedLang = 'en' | 'fr';
 export const EMBED_LANGS: readonly EmbedLang[] = ['en', 'fr'];
@@ -115,7 +116,7 @@ export function readEmbedOptions(search: string, warn: Warn): EmbedOptions {
   options.source = readText(params, 'source', warn);
   const dark = params.get('dark');
   if (dark !== null) {
-    const flag = dark.trim().toLowerCase() === 'auto' ? 'auto' : parseBool(dark);
+    const flag = parseDark(dark);
     if (flag === undefined) warnFlag(warn, 'dark', dark, 'auto, true or false');
     else options.dark = flag;
   }

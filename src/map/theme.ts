@@ -74,6 +74,10 @@ export interface Theme {
   timelineControl: string;
   /** Timeline: the brush and focus ring. */
   timelineFocus: string;
+  /** Error text (a file that failed, a rejected row), at AA contrast on `panel` and `errorBackground`. */
+  error: string;
+  /** Behind a start-up error message. */
+  errorBackground: string;
 }
 
 /** The default: warm light land for the three countries, grey neighbours, blue water. */
@@ -112,6 +116,8 @@ export const LIGHT: Theme = {
   timelineBarIn: '#3a3a3a',
   timelineControl: '#f3f3f3',
   timelineFocus: '#1f6fd1',
+  error: '#a1260d',
+  errorBackground: '#fff5f5',
 };
 
 /** For embeds with `dark=true`: same roles, dark land and light text. */
@@ -150,4 +156,6 @@ export const DARK: Theme = {
   timelineBarIn: '#d9d4cd',
   timelineControl: '#26292c',
   timelineFocus: '#9cc3f0',
+  error: '#ff9b85',
+  errorBackground: '#2a1714',
 };

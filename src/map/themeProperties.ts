@@ -30,6 +30,8 @@ export function themeProperties(theme: Theme): Record<`--${string}`, string> {
     '--over-map': rgba(theme.panel, OVER_MAP_OPACITY),
     '--raised-over-map': rgba(theme.raised, OVER_MAP_OPACITY),
     '--backdrop': rgba(theme.backdrop, 0.85),
+    '--error': theme.error,
+    '--error-bg': theme.errorBackground,
     '--tl-ink': theme.ink,
     '--tl-muted': theme.timelineMuted,
     '--tl-faint': theme.timelineFaint,
