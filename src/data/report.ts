@@ -57,7 +57,8 @@ export function summarise(result: ImportResult): ImportSummary {
     c.deaths += i.deathsBest;
   }
   let errors = 0;
-  for (const issue of result.issues) if (issue.severity === 'error') errors++;
+  if (result.issueCounts) errors = result.issueCounts.errors;
+  else for (const issue of result.issues) if (issue.severity === 'error') errors++;
   return {
     file: result.file,
     format: result.format?.label ?? null,
@@ -69,7 +70,7 @@ export function summarise(result: ImportResult): ImportSummary {
     accepted: result.incidents.length,
     rejected: result.rowsRejected,
     errors,
-    warnings: result.issues.length - errors,
+    warnings: result.issueCounts ? result.issueCounts.warnings : result.issues.length - errors,
     deaths,
     dateRange: result.incidents.length > 0 ? { from: day(new Date(min)), to: day(new Date(max)) } : null,
     countries: [...byCountry.values()].sort((a, b) => b.incidents - a.incidents || a.country.localeCompare(b.country)),

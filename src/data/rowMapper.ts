@@ -1,5 +1,6 @@
-import type { Incident, ImportIssue } from '../types';
+import type { Incident } from '../types';
 import type { CsvRecord } from './csv';
+import type { IssueSink } from './issueLog';
 
 /**
  * Turns one record of a known format into an incident, or rejects it. The same mapper serves a
@@ -18,7 +19,7 @@ export interface MapperContext {
   /** The dataset id written into each incident. */
   dataset: string;
   /** Where the row issues go, in row order. */
-  issues: ImportIssue[];
+  issues: IssueSink;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ImportIssue } from '../types';
+import type { IssueSink } from './issueLog';
 
 /**
  * Field checks shared by the parsers. Each `parse*` returns null for an empty field and NaN (or an
@@ -84,7 +85,7 @@ export interface RowReport {
   warn(field: string | null, value: string, message: string): void;
   readonly hasErrors: boolean;
   /** Moves this row's issues into the file's list. */
-  flushTo(issues: ImportIssue[]): void;
+  flushTo(issues: IssueSink): void;
 }
 
 export function createRowReport(file: string, row: number): RowReport {
@@ -132,7 +133,7 @@ class RowIssues implements RowReport {
     return this.errors !== null && this.errors.length > 0;
   }
 
-  flushTo(issues: ImportIssue[]): void {
+  flushTo(issues: IssueSink): void {
     if (this.errors) for (const issue of this.errors) issues.push(issue);
     if (this.warnings) for (const issue of this.warnings) issues.push(issue);
     this.errors = null;
