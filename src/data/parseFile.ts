@@ -212,10 +212,12 @@ export interface StreamOptions extends ParseFileOptions {
  */
 export async function parseStream(stream: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>, options: StreamOptions): Promise<ImportResult> {
   const parser = createFileParser(options);
-  const step = (chunk: Uint8Array) => {
+  /** Reads one piece; false once the parser has stopped (a refused file, a record past a limit): the rest is not read. */
+  const step = (chunk: Uint8Array): boolean => {
     options.signal?.throwIfAborted();
     parser.push(chunk);
     options.onProgress?.(parser.progress);
+    return !parser.stopped;
   };
   if ('getReader' in stream) {
     const reader = stream.getReader();
@@ -223,13 +225,16 @@ export async function parseStream(stream: ReadableStream<Uint8Array> | AsyncIter
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        step(value);
+        if (!step(value)) {
+          void reader.cancel().catch(() => undefined);
+          break;
+        }
       }
     } finally {
       reader.releaseLock();
     }
   } else {
-    for await (const chunk of stream) step(chunk);
+    for await (const chunk of stream) if (!step(chunk)) break;
   }
   options.signal?.throwIfAborted();
   return parser.end();
