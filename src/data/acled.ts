@@ -3,7 +3,7 @@ import { EVENT_TYPES } from '../types';
 import { parseAcledDate } from './acledDate';
 import { missingColumns, type FormatDefinition } from './formatDefinition';
 import { parseCsvText } from './parseCsvText';
-import { columnIndex, createInterner, fieldAt, type MapperContext, type RowMapper } from './rowMapper';
+import { columnIndex, createInterner, fieldAt, ownCopy, type MapperContext, type RowMapper } from './rowMapper';
 import { safeUrl } from './safeUrl';
 import { checkPlace, checkWidth, createRowReports, isValidDate, parseCode, parseCount, parseDegrees } from './validate';
 
@@ -132,7 +132,7 @@ export function createAcledMapper(header: readonly string[], { file, dataset, is
       checkWidth(report, f.length, width);
       const id = fieldAt(f, c.id).trim();
       if (id === '') report.error('event_id_cnty', '', 'The event has no event_id_cnty. Export the events again from ACLED, or give the row a unique id.');
-      else if (seen.size === seen.add(id).size) report.warn('event_id_cnty', id, `The id ${id} appears on an earlier row too. Both rows are kept; remove the duplicate.`);
+      else if (seen.size === seen.add(ownCopy(id)).size) report.warn('event_id_cnty', id, `The id ${id} appears on an earlier row too. Both rows are kept; remove the duplicate.`);
 
       const rawDate = fieldAt(f, c.date);
       const date = dates(rawDate, parseAcledDate);

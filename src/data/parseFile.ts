@@ -4,6 +4,7 @@ import { createCsvTokenizer, type CsvOverflow, type CsvTokenizer } from './csvSt
 import { createDecodeStage } from './decodeStage';
 import { detectDelimiter, type Delimiter } from './delimiter';
 import { detectFormat, normaliseHeader, unrecognisedHeaderMessage, type FormatInfo } from './detectFormat';
+import { fileMessages } from './fileMessages';
 import { createGeoJsonCollector, driveGeoJson } from './geojsonStage';
 import { badBytesSummary } from './importWarnings';
 import { IssueLog, type IssueCounts } from './issueLog';
@@ -106,11 +107,7 @@ export function createFileParser(options: ParseFileOptions): FileParser {
     if (record !== null) driver.record({ row, fields: record });
   }
 
-  const onOverflow = ({ limit, max, row, preview }: CsvOverflow) =>
-    fail(
-      `Row ${row} of ${file} holds more than ${max.toLocaleString('en-US')} ${limit}, the most one row may hold, so reading stopped there: the file probably lacks line breaks between rows, or a quote is never closed. The row starts: ${JSON.stringify(preview)}. Export the events again as CSV with one event per line.`,
-      row,
-    );
+  const onOverflow = (overflow: CsvOverflow) => fail(fileMessages.overflow(file, overflow), overflow.row);
 
   const router = createTextRouter({
     csv(text) {
@@ -131,7 +128,7 @@ export function createFileParser(options: ParseFileOptions): FileParser {
   });
 
   function readGeo(): void {
-    if (geo.tooLarge) return fail(`${file} is too large to read as GeoJSON (${Math.round(bytes / 1e6)} MB): GeoJSON must be read whole. Save the events as CSV, which is read as a stream.`);
+    if (geo.tooLarge) return fail(fileMessages.geojsonTooLarge(file, bytes));
     const outcome = driveGeoJson(geo.take(), file, driver, issues, (header) => unrecognisedHeaderMessage(header, `the features' properties of ${file}`));
     rejectedFeatures = outcome.rejectedFeatures;
     if (outcome.error) fail(outcome.error);
@@ -144,10 +141,8 @@ export function createFileParser(options: ParseFileOptions): FileParser {
     const kind = router.kind;
     if (kind === 'geojson') readGeo();
     const rowsRead = driver.rowsRead + rejectedFeatures;
-    if (!decode.refused && !router.sawText) fail(`${file} is empty${bytes > 0 ? ' (it holds only spaces and line breaks)' : ''}. Choose the exported file itself, not an empty copy.`);
-    else if (kind === 'csv' && driver.format !== null && rowsRead === 0 && fileError === null) {
-      fail(`${file} has a header but no data rows. Export the events again with a date range and area that hold some.`, 1);
-    }
+    if (!decode.refused && !router.sawText) fail(fileMessages.empty(file, bytes));
+    else if (kind === 'csv' && driver.format !== null && rowsRead === 0) fail(fileMessages.noRows(file), 1);
     if (driver.badByteCount > 0) fileNotes.push(badBytesSummary(file, driver.badByteRows, driver.badByteCount));
     const error = fileError as ImportIssue | null;
     const kept = issues.list();

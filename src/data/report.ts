@@ -142,7 +142,8 @@ export function formatReportText(summary: ImportSummary, issues: readonly Import
   lines.push(`Dates:      ${summary.dateRange ? `${summary.dateRange.from} to ${summary.dateRange.to}` : '—'}`);
   if (summary.countries.length > 0) {
     lines.push('By country:');
-    const width = Math.max(...summary.countries.map((c) => c.country.length));
+    // A reduce, not Math.max(...list): a hostile file may name more countries than a call takes arguments.
+    const width = summary.countries.reduce((w, c) => Math.max(w, c.country.length), 0);
     for (const c of summary.countries) {
       lines.push(`  ${c.country.padEnd(width)}  ${n(c.incidents).padStart(9)} ${c.incidents === 1 ? 'event ' : 'events'}  ${n(c.deaths).padStart(9)} ${c.deaths === 1 ? 'death' : 'deaths'}`);
     }

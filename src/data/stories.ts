@@ -3,7 +3,7 @@ import { EVENT_TYPES } from '../types';
 import { fieldReader, type CsvRecord } from './csv';
 import { missingColumns, type FormatDefinition } from './formatDefinition';
 import { parseCsvText } from './parseCsvText';
-import type { MapperContext, RowMapper } from './rowMapper';
+import { ownCopy, type MapperContext, type RowMapper } from './rowMapper';
 import { safeUrl } from './safeUrl';
 import { checkEstimates, checkPlace, checkWidth, createRowReport, isValidDate, parseCount, parseDegrees, parseIsoDay } from './validate';
 
@@ -100,7 +100,7 @@ function readRow(record: CsvRecord, get: (name: string) => string, width: number
     report.flushTo(issues);
     return null;
   }
-  seen.add(id);
+  seen.add(ownCopy(id));
   checkPlace(report, lon, lat, `${get('latitude')},${get('longitude')}`, get('country'));
   const deathsBest = best ?? 0;
   checkEstimates(report, { best: 'fatalities_best', low: 'fatalities_low', high: 'fatalities_high' }, deathsBest, low, high);

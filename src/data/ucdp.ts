@@ -2,7 +2,7 @@ import type { Incident, ParseResult } from '../types';
 import { fieldReader, type CsvRecord } from './csv';
 import type { FormatDefinition } from './formatDefinition';
 import { parseCsvText } from './parseCsvText';
-import type { MapperContext, RowMapper } from './rowMapper';
+import { ownCopy, type MapperContext, type RowMapper } from './rowMapper';
 import { ucdpAdminName, ucdpDatePrecision, ucdpLocationPrecision } from './ucdpCodes';
 import { ucdpEventType } from './ucdpEventType';
 import { ucdpSources } from './ucdpSources';
@@ -125,7 +125,7 @@ function readRow(
     report.flushTo(issues);
     return null;
   }
-  seen.add(id);
+  seen.add(ownCopy(id));
   checkPlace(report, lon, lat, `${get('latitude')},${get('longitude')}`, get('country'));
   const deathsBest = best ?? 0;
   checkEstimates(report, names, deathsBest, low, high);
