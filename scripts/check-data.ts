@@ -1,9 +1,10 @@
 /**
  * `npm run check-data -- FILE [--json]`: reads an ACLED, UCDP GED, story-events or GeoJSON file
- * with the same modules the map's importer uses (src/data/parseFile.ts, streamed, so a file of
- * hundreds of megabytes is fine) and prints the same report: format, rows read, accepted,
- * rejected, warnings, deaths, date range, counts per country and the first issues with their rows.
- * `--json` prints the report as one JSON object (every issue included). `--limit=N` shows N issues
+ * with the same modules the map's importer uses (src/data/parseFile.ts, streamed: incidents are
+ * tallied, not kept, and issues are capped per kind, so a file of any size is read in bounded
+ * memory) and prints the same report: format, rows read, accepted, rejected, warnings, deaths,
+ * date range, counts per country and the first issues with their rows. `--json` prints the
+ * report as one JSON object (every issue kept, and a note per kind on those left out). `--limit=N` shows N issues
  * of each kind (default 10).
  *
  * Exit status: 0 when the file could be read (even with rejected rows), 1 for a file-level error
@@ -12,7 +13,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseStream } from '../src/data/parseFile';
-import { formatReportText, reportToJson, summarise } from '../src/data/report';
+import { createIncidentTally, formatReportText, reportToJson, summarise } from '../src/data/report';
 
 const USAGE = 'Usage: npm run check-data -- FILE [--json] [--limit=N]';
 
@@ -31,8 +32,11 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${path}: no such file. ${USAGE}`);
     return 2;
   }
-  const result = await parseStream(createReadStream(path, { highWaterMark: 1 << 20 }), { file: basename(path), dataset: 'check' });
-  const summary = summarise(result);
+  // Incidents are tallied as they come, never kept, and issues are capped per kind (IssueLog): memory
+  // stays bounded whatever the file's size.
+  const tally = createIncidentTally();
+  const result = await parseStream(createReadStream(path, { highWaterMark: 1 << 20 }), { file: basename(path), dataset: 'check', onIncident: (i) => tally.add(i) });
+  const summary = summarise(result, tally);
   if (json) process.stdout.write(`${JSON.stringify(reportToJson(summary, result.issues))}\n`);
   else process.stdout.write(`${formatReportText(summary, result.issues, limit)}\n`);
   return result.fileError ? 1 : 0;

@@ -1,8 +1,9 @@
-import type { DatePrecision, EventType, Incident, ImportIssue, LocationPrecision, ParseResult, Source } from '../types';
+import type { DatePrecision, EventType, LocationPrecision, ParseResult, Source } from '../types';
 import { EVENT_TYPES } from '../types';
 import { parseAcledDate } from './acledDate';
-import { readCsv } from './csv';
-import { columnIndex, createInterner, fieldAt, type MapperContext, type RowMapper } from './rowMapper';
+import { missingColumns, type FormatDefinition } from './formatDefinition';
+import { parseCsvText } from './parseCsvText';
+import { columnIndex, createInterner, fieldAt, ownCopy, type MapperContext, type RowMapper } from './rowMapper';
 import { safeUrl } from './safeUrl';
 import { checkPlace, checkWidth, createRowReports, isValidDate, parseCode, parseCount, parseDegrees } from './validate';
 
@@ -20,7 +21,7 @@ export const ACLED_REQUIRED = ['event_id_cnty', 'event_date', 'event_type', 'lat
 
 /** Which ACLED layout a header is, or null when it is not ACLED's (it lacks a required column). */
 export function detectAcledLayout(header: readonly string[]): AcledLayout | null {
-  if (!ACLED_REQUIRED.every((name) => header.includes(name))) return null;
+  if (missingColumns(ACLED_FORMAT, header).length > 0) return null;
   if (header.includes('data_id') || header.includes('event_id_no_cnty')) return '2020';
   if (header.includes('disorder_type')) return '2023';
   return 'other';
@@ -131,7 +132,7 @@ export function createAcledMapper(header: readonly string[], { file, dataset, is
       checkWidth(report, f.length, width);
       const id = fieldAt(f, c.id).trim();
       if (id === '') report.error('event_id_cnty', '', 'The event has no event_id_cnty. Export the events again from ACLED, or give the row a unique id.');
-      else if (seen.size === seen.add(id).size) report.warn('event_id_cnty', id, `The id ${id} appears on an earlier row too. Both rows are kept; remove the duplicate.`);
+      else if (seen.size === seen.add(ownCopy(id)).size) report.warn('event_id_cnty', id, `The id ${id} appears on an earlier row too. Both rows are kept; remove the duplicate.`);
 
       const rawDate = fieldAt(f, c.date);
       const date = dates(rawDate, parseAcledDate);
@@ -202,30 +203,36 @@ export function createAcledMapper(header: readonly string[], { file, dataset, is
   };
 }
 
+const ACLED_LABELS: Record<AcledLayout, string> = {
+  '2020': 'ACLED export, 2020–2022 layout',
+  '2023': 'ACLED export, 2023+ layout',
+  other: 'ACLED export (columns read by name)',
+};
+
+/** ACLED's CSV export, either layout: recognised by {@link ACLED_REQUIRED}. */
+export const ACLED_FORMAT: FormatDefinition = {
+  id: 'acled',
+  name: 'an ACLED export',
+  required: ACLED_REQUIRED,
+  detect(header) {
+    const layout = detectAcledLayout(header);
+    if (layout === null) return null;
+    return {
+      info: { id: 'acled', layout, label: ACLED_LABELS[layout], role: 'counted', precisionColumns: { date: 'time_precision', location: 'geo_precision' } },
+      dateColumn: 'event_date',
+      createMapper: (context) => createAcledMapper(header, context),
+    };
+  },
+  headerIssue(header) {
+    const missing = missingColumns(ACLED_FORMAT, header);
+    return { field: missing.join(', '), message: `This is not an ACLED export: its header lacks ${missing.join(', ')}. Export the events again from ACLED's data export tool as CSV.` };
+  },
+};
+
 /**
  * Reads a whole ACLED CSV export (comma-delimited) at once: the text form of what parseFile does
  * for a streamed file. Never throws; a header without ACLED's columns is one file-level error.
  */
 export function parseAcled(text: string, file: string, dataset = 'acled'): ParseResult {
-  const { header, records } = readCsv(text);
-  const issues: ImportIssue[] = [];
-  if (detectAcledLayout(header) === null) {
-    const missing = ACLED_REQUIRED.filter((name) => !header.includes(name));
-    issues.push({
-      severity: 'error',
-      file,
-      row: header.length > 0 ? 1 : null,
-      field: missing.join(', '),
-      value: null,
-      message: `This is not an ACLED export: its header lacks ${missing.join(', ')}. Export the events again from ACLED's data export tool as CSV.`,
-    });
-    return { incidents: [], issues, rowsRead: records.length, rowsRejected: records.length };
-  }
-  const mapper = createAcledMapper(header, { file, dataset, issues });
-  const incidents: Incident[] = [];
-  for (const record of records) {
-    const incident = mapper.map(record);
-    if (incident) incidents.push(incident);
-  }
-  return { incidents, issues, rowsRead: records.length, rowsRejected: records.length - incidents.length };
+  return parseCsvText(text, file, dataset, ACLED_FORMAT);
 }

@@ -24,9 +24,47 @@ const MAGIC: readonly { bytes: readonly number[]; what: string }[] = [
 
 const startsWith = (head: Uint8Array, bytes: readonly number[]) => bytes.every((b, i) => head[i] === b);
 
+/** Bytes looked at for a NUL pattern: enough for a header line and a few rows. */
+const PATTERN_BYTES = 4096;
+
 /**
- * Guesses the encoding from the file's first bytes: a BOM decides; NUL or other control bytes
- * mean a binary file (a workbook, archive or image saved under a .csv name); bytes that are not
+ * UTF-32 by its BOM or by its NUL pattern (three NULs in every four bytes of ASCII text), or
+ * null. Browsers cannot decode it (no TextDecoder has it), so the importer refuses it by name.
+ */
+export function utf32Of(head: Uint8Array): 'little-endian' | 'big-endian' | null {
+  if (startsWith(head, [0xff, 0xfe, 0, 0])) return 'little-endian';
+  if (startsWith(head, [0, 0, 0xfe, 0xff])) return 'big-endian';
+  const n = Math.min(head.length, PATTERN_BYTES) & ~3;
+  if (n < 8) return null;
+  const zeros = [0, 0, 0, 0];
+  for (let i = 0; i < n; i++) if (head[i] === 0) zeros[i & 3]++;
+  const quads = n / 4;
+  if (zeros[1] === quads && zeros[2] === quads && zeros[3] === quads && zeros[0] < quads) return 'little-endian';
+  if (zeros[0] === quads && zeros[1] === quads && zeros[2] === quads && zeros[3] < quads) return 'big-endian';
+  return null;
+}
+
+/**
+ * UTF-16 without a BOM by its NUL pattern: in text that is mostly ASCII, every other byte is NUL
+ * (the odd bytes for little-endian, the even ones for big-endian) and the others almost never.
+ */
+function utf16Of(head: Uint8Array): TextEncodingName | null {
+  const n = Math.min(head.length, PATTERN_BYTES) & ~1;
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) if (head[i] === 0) (i & 1 ? odd++ : even++);
+  const pairs = n / 2;
+  if (odd >= 0.7 * pairs && even <= 0.02 * pairs) return 'utf-16le';
+  if (even >= 0.7 * pairs && odd <= 0.02 * pairs) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Guesses the encoding from the file's first bytes: a BOM decides; every other byte NUL means
+ * UTF-16 without a BOM; more than 1% NUL or other control bytes mean a binary file (a workbook,
+ * archive or image saved under a .csv name; a stray NUL in a text file instead rejects its row,
+ * see rowChecks.ts); bytes that are not
  * valid UTF-8 mean a legacy single-byte file, read as Windows-1252, the encoding Excel and older
  * exports write on Western-European Windows (and a superset of Latin-1). Otherwise UTF-8. A file
  * whose first bad byte comes after the sniffed head is still read as UTF-8: those rows show `�`,
@@ -38,15 +76,19 @@ export function sniffEncoding(head: Uint8Array): TextSniff {
   if (startsWith(head, [0xfe, 0xff])) return { encoding: 'utf-16be', bom: true, binary: null };
   const magic = MAGIC.find((m) => startsWith(head, m.bytes));
   if (magic) return { encoding: 'utf-8', bom: false, binary: magic.what };
+  const utf16 = utf16Of(head);
+  if (utf16) return { encoding: utf16, bom: false, binary: null };
   const n = Math.min(head.length, SNIFF_BYTES);
   let control = 0;
+  let nul = 0;
   for (let i = 0; i < n; i++) {
     const b = head[i];
-    if (b === 0) return { encoding: 'utf-8', bom: false, binary: 'a binary file (it holds NUL bytes)' };
+    if (b === 0) nul++;
     // Tab, line feed, carriage return, form feed and Ctrl-Z (an old end-of-file mark) are text.
-    if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 26) control++;
+    else if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 26) control++;
   }
-  if (n > 0 && control / n > 0.01) return { encoding: 'utf-8', bom: false, binary: 'a binary file (it holds control bytes that text does not)' };
+  if (n > 0 && nul / n > 0.01) return { encoding: 'utf-8', bom: false, binary: 'a binary file (it holds NUL bytes)' };
+  if (n > 0 && (control + nul) / n > 0.01) return { encoding: 'utf-8', bom: false, binary: 'a binary file (it holds control bytes that text does not)' };
   return { encoding: isUtf8(head.subarray(0, n)) ? 'utf-8' : 'windows-1252', bom: false, binary: null };
 }
 

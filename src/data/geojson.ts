@@ -21,12 +21,31 @@ export interface GeoJsonError {
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 const isObject = (v: unknown): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** How deep a property value may nest (objects and lists within each other): GeoJSON properties are flat in practice. */
+export const MAX_PROPERTY_DEPTH = 32;
+
+/**
+ * Whether `value` nests deeper than `limit`, walked with an explicit stack: a value nested
+ * thousands deep would overflow the call stack of a recursive walk (and of JSON.stringify).
+ */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: { v: unknown; depth: number }[] = [{ v: value, depth: 0 }];
+  while (stack.length > 0) {
+    const { v, depth } = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (typeof child === 'object' && child !== null) stack.push({ v: child, depth: depth + 1 });
+  }
+  return false;
+}
+
 /** A property value as the CSV parsers read a field. */
 function asField(value: Json | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
+  // Only a value already checked (or shown in a message) gets here; JSON.stringify recurses.
+  return nestsDeeperThan(value, MAX_PROPERTY_DEPTH) ? '(nested too deep to show)' : JSON.stringify(value);
 }
 
 /** A [lon, lat] pair of finite numbers, or null. */
@@ -87,6 +106,18 @@ export function readGeoJson(text: string, file: string): GeoJsonTable | GeoJsonE
       return;
     }
     const properties = isObject(feature.properties) ? feature.properties : {};
+    const deep = Object.keys(properties).find((key) => nestsDeeperThan(properties[key], MAX_PROPERTY_DEPTH - 1));
+    if (deep !== undefined) {
+      rejected.push({
+        severity: 'error',
+        file,
+        row,
+        field: deep.trim().toLowerCase(),
+        value: '',
+        message: `The property ${JSON.stringify(deep.slice(0, 60))} nests lists or objects more than ${MAX_PROPERTY_DEPTH} deep, which no event property does. The feature is left out; make the property a plain value.`,
+      });
+      return;
+    }
     const fields = new Array<string>(header.length).fill('');
     for (const [key, v] of Object.entries(properties)) {
       const at = indexOf.get(key.trim().toLowerCase())!;

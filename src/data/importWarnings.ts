@@ -1,6 +1,6 @@
 import type { Incident, ImportIssue } from '../types';
 import { REPLACEMENT } from './decodeText';
-import type { FormatInfo } from './detectFormat';
+import type { FormatInfo } from './formatDefinition';
 
 const warning = (file: string, row: number | null, field: string | null, value: string | null, message: string): ImportIssue => ({ severity: 'warning', file, row, field, value, message });
 
@@ -17,11 +17,11 @@ export function badBytesWarning(file: string, row: number, record: readonly stri
   );
 }
 
-/** The file-level summary of the rows {@link badBytesWarning} named. */
-export function badBytesSummary(file: string, rows: readonly number[]): ImportIssue {
-  const s = rows.length === 1 ? '' : 's';
-  const shown = `${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ', …' : ''}`;
-  return warning(file, null, null, null, `${rows.length} row${s} of ${file} hold bytes that are not valid UTF-8 (row${s} ${shown}). Save the file as UTF-8 and load it again.`);
+/** The file-level summary of the rows {@link badBytesWarning} named: `rows` are the first ones (ten are shown), `total` all of them. */
+export function badBytesSummary(file: string, rows: readonly number[], total = rows.length): ImportIssue {
+  const s = total === 1 ? '' : 's';
+  const shown = `${rows.slice(0, 10).join(', ')}${total > 10 ? ', …' : ''}`;
+  return warning(file, null, null, null, `${total} row${s} of ${file} hold bytes that are not valid UTF-8 (row${s} ${shown}). Save the file as UTF-8 and load it again.`);
 }
 
 /** A file that was not UTF-8 and was read as Windows-1252. */

@@ -1,12 +1,16 @@
 import type { Incident, ImportIssue, ParseResult } from '../types';
 import { recordFields } from './csv';
-import { createCsvTokenizer, type CsvTokenizer } from './csvStream';
-import { createStreamDecoder, encodingName, REPLACEMENT, SNIFF_BYTES, sniffEncoding, type StreamDecoder } from './decodeText';
-import { detectDelimiter, hasFirstLine, type Delimiter } from './delimiter';
-import { detectFormat, normaliseHeader, unrecognisedHeaderMessage, type DetectedFormat, type FormatInfo } from './detectFormat';
-import { readGeoJson } from './geojson';
-import { badBytesSummary, badBytesWarning, coarsePrecisionWarnings, legacyEncodingWarning } from './importWarnings';
-import type { RowMapper } from './rowMapper';
+import { createCsvTokenizer, type CsvOverflow, type CsvTokenizer } from './csvStream';
+import { createDecodeStage } from './decodeStage';
+import { detectDelimiter, type Delimiter } from './delimiter';
+import { detectFormat, normaliseHeader, unrecognisedHeaderMessage, type FormatInfo } from './detectFormat';
+import { fileMessages } from './fileMessages';
+import { createGeoJsonCollector, driveGeoJson } from './geojsonStage';
+import { badBytesSummary } from './importWarnings';
+import { IssueLog, type IssueCounts } from './issueLog';
+import { defaultDateRange, type DateRange } from './plausibleDates';
+import { createRecordDriver } from './recordDriver';
+import { createTextRouter } from './textRouter';
 
 /** Everything the importer learned from one file. Plain data: a worker posts it as it is. */
 export interface ImportResult extends ParseResult {
@@ -20,8 +24,10 @@ export interface ImportResult extends ParseResult {
   bytes: number;
   /** What `row` counts in the issues: spreadsheet rows of a CSV, features of a GeoJSON. */
   rowLabel: 'row' | 'feature';
-  /** The reason nothing could be read from the file, or null. It is also the first issue. */
+  /** The reason nothing (or nothing more) could be read from the file, or null. It is also the first issue. */
   fileError: ImportIssue | null;
+  /** Every issue found, also those past the per-kind cap that `issues` does not keep (see IssueLog). */
+  issueCounts: IssueCounts;
 }
 
 export interface ParseFileOptions {
@@ -29,6 +35,15 @@ export interface ParseFileOptions {
   file: string;
   /** The dataset id written into each incident. */
   dataset: string;
+  /**
+   * Called with each accepted incident instead of keeping it in `incidents` (which is then empty):
+   * the command line counts a file of any size this way in bounded memory.
+   */
+  onIncident?(incident: Incident): void;
+  /** Plausible event days. @defaultValue 1946-01-01 to a year from today ({@link defaultDateRange}) */
+  dateRange?: DateRange;
+  /** Keep rows dated outside `dateRange` (with a warning) instead of rejecting them. @defaultValue false */
+  keepImplausibleDates?: boolean;
 }
 
 /** Reads a file pushed to it in pieces of bytes, as they arrive from a stream. */
@@ -38,267 +53,133 @@ export interface FileParser {
   end(): ImportResult;
   /** Bytes received and data rows read so far, for a progress bar. */
   readonly progress: { bytes: number; rows: number };
+  /** True once nothing more can be read (a refused file, a record past a limit): the caller may stop pushing. */
+  readonly stopped: boolean;
 }
 
-/** Past this many characters a GeoJSON text is refused: it must be parsed whole, and a browser string cannot hold much more. */
-const MAX_GEOJSON_CHARS = 400_000_000;
-/** A first line longer than this is not waited for: the delimiter is chosen from what has come. */
-const MAX_HEADER_CHARS = 1_000_000;
-
 /**
- * The importer's single path for every file, whole or streamed: bytes → encoding (decodeText) →
- * CSV (streaming tokenizer, delimiter from the header line) or GeoJSON → format from the header
- * (detectFormat) → the format's row mapper. Each data row becomes an incident or is rejected with
- * its row, field, value and reason, so `rowsRead === incidents.length + rowsRejected` always.
- * Kept rows with coarse date or location precision, or with bytes that are not valid UTF-8, are
- * warned about. A file that cannot be read at all (empty, binary, header only, unrecognised
- * columns, invalid JSON, no point features) gives one file-level error naming the file and what
- * to do. Never throws.
+ * The importer's single path for every file, whole or streamed, in stages: sniffing and decoding
+ * (decodeStage) → routing to CSV or GeoJSON (textRouter) → records (the streaming CSV tokenizer,
+ * delimiter from the header line, or the GeoJSON table) → the record driver (recordDriver: header
+ * detection, the format's row mapper, row checks and warnings) → the result. Each data row becomes
+ * an incident or is rejected with its row, field, value and reason, so `rowsRead ===
+ * incidents.length + rowsRejected` always. A file that cannot be read at all (empty, binary,
+ * UTF-32, header only, unrecognised columns, invalid JSON, no point features, a record past a
+ * limit) gives one file-level error naming the file and what to do. Never throws.
  */
 export function createFileParser(options: ParseFileOptions): FileParser {
-  const { file, dataset } = options;
-  const issues: ImportIssue[] = [];
+  const { file } = options;
+  const issues = new IssueLog(file);
   const incidents: Incident[] = [];
   const fileNotes: ImportIssue[] = [];
   let bytes = 0;
-  let rowsRead = 0;
-  let rowsRejected = 0;
   let fileError: ImportIssue | null = null;
-
-  let sniffBuffer: Uint8Array[] | null = [];
-  let sniffLength = 0;
-  let decoder: StreamDecoder | null = null;
-  let encoding: string | null = null;
-  let binary = false;
-
-  let kind: ImportResult['kind'] = null;
-  let pendingText = '';
-  let sawText = false;
   let delimiter: Delimiter | null = null;
   let tokenizer: CsvTokenizer | null = null;
-  let geoPieces: string[] = [];
-  let geoChars = 0;
-  let geoTooLarge = false;
-
-  let header: string[] | null = null;
-  let detected: DetectedFormat | null = null;
-  let mapper: RowMapper | null = null;
-  let precisionAt = { date: -1, location: -1 };
-  let checkBadBytes = false;
-  const badByteRows: number[] = [];
+  /** Width of the header once read; -1 before. */
+  let headerWidth = -1;
+  const geo = createGeoJsonCollector();
 
   const fail = (message: string, row: number | null = null) => {
-    if (fileError) return;
-    fileError = { severity: 'error', file, row, field: null, value: null, message };
+    fileError ??= { severity: 'error', file, row, field: null, value: null, message };
   };
+  const driver = createRecordDriver({
+    file,
+    dataset: options.dataset,
+    issues,
+    detect: detectFormat,
+    precisionWarnings: true,
+    badBytesWarnings: true,
+    onIncident: options.onIncident ?? ((incident) => incidents.push(incident)),
+    dateRange: options.dateRange ?? defaultDateRange(),
+    keepImplausible: options.keepImplausibleDates,
+  });
 
   function onRecord(fields: string[], row: number): void {
-    if (header === null) {
+    if (headerWidth < 0) {
       if (fields.length === 1 && fields[0].trim() === '') return;
-      header = normaliseHeader(fields);
-      detected = detectFormat(header);
-      if (detected === null) {
-        fail(unrecognisedHeaderMessage(header, `the first row of ${file}`), row);
-        return;
+      const header = normaliseHeader(fields);
+      headerWidth = header.length;
+      if (driver.header(header) === null) fail(unrecognisedHeaderMessage(header, `the first row of ${file}`), row);
+      return;
+    }
+    const record = recordFields(fields, headerWidth);
+    if (record !== null) driver.record({ row, fields: record });
+  }
+
+  const onOverflow = (overflow: CsvOverflow) => fail(fileMessages.overflow(file, overflow), overflow.row);
+
+  const router = createTextRouter({
+    csv(text) {
+      if (tokenizer === null) {
+        delimiter = detectDelimiter(text);
+        tokenizer = createCsvTokenizer(delimiter, onRecord, { onOverflow });
       }
-      mapper = detected.createMapper({ file, dataset, issues });
-      precisionAt = { date: header.indexOf(detected.info.precisionColumns.date), location: header.indexOf(detected.info.precisionColumns.location) };
-      return;
-    }
-    const record = recordFields(fields, header.length);
-    if (record === null) return;
-    rowsRead++;
-    if (mapper === null) {
-      rowsRejected++;
-      return;
-    }
-    if (checkBadBytes) warnBadBytes(record, row, header);
-    const incident = mapper.map({ row, fields: record });
-    if (incident === null) {
-      rowsRejected++;
-      return;
-    }
-    incidents.push(incident);
-    warnCoarse(incident, record, row);
-  }
+      driver.watch(text);
+      tokenizer.push(text);
+    },
+    geojson: (text) => geo.push(text),
+  });
 
-  function warnBadBytes(record: string[], row: number, names: string[]): void {
-    const issue = badBytesWarning(file, row, record, names);
-    if (!issue) return;
-    badByteRows.push(row);
-    issues.push(issue);
-  }
+  const decode = createDecodeStage(file, {
+    text: (text, final) => router.push(text, final),
+    refuse: (message) => fail(message),
+    note: (issue) => fileNotes.push(issue),
+  });
 
-  function warnCoarse(incident: Incident, record: string[], row: number): void {
-    const coarseDate = incident.datePrecision === 'month' || incident.datePrecision === 'year';
-    const coarsePlace = incident.locationPrecision === 'region' || incident.locationPrecision === 'country';
-    if (!coarseDate && !coarsePlace) return;
-    const codes = { date: record[precisionAt.date] ?? '', location: record[precisionAt.location] ?? '' };
-    for (const issue of coarsePrecisionWarnings(file, row, incident, detected!.info, codes)) issues.push(issue);
+  function readGeo(): void {
+    if (geo.tooLarge) return fail(fileMessages.geojsonTooLarge(file, bytes));
+    const outcome = driveGeoJson(geo.take(), file, driver, issues, (header) => unrecognisedHeaderMessage(header, `the features' properties of ${file}`));
+    rejectedFeatures = outcome.rejectedFeatures;
+    if (outcome.error) fail(outcome.error);
   }
-
-  function startCsv(text: string): void {
-    kind = 'csv';
-    delimiter = detectDelimiter(text);
-    tokenizer = createCsvTokenizer(delimiter, onRecord);
-    tokenizer.push(text);
-  }
-
-  function onText(text: string, final: boolean): void {
-    if (text.includes(REPLACEMENT)) checkBadBytes = true;
-    if (kind === 'csv') {
-      tokenizer!.push(text);
-      return;
-    }
-    if (kind === 'geojson') {
-      if (geoTooLarge) return;
-      geoChars += text.length;
-      if (geoChars > MAX_GEOJSON_CHARS) {
-        geoTooLarge = true;
-        geoPieces = [];
-        return;
-      }
-      geoPieces.push(text);
-      return;
-    }
-    pendingText += text;
-    const first = pendingText.search(/\S/);
-    if (first < 0) {
-      if (final) pendingText = '';
-      return;
-    }
-    sawText = true;
-    const c = pendingText[first];
-    if (c === '{' || c === '[') {
-      kind = 'geojson';
-      const all = pendingText;
-      pendingText = '';
-      onText(all, final);
-      return;
-    }
-    if (final || hasFirstLine(pendingText) || pendingText.length > MAX_HEADER_CHARS) {
-      const all = pendingText;
-      pendingText = '';
-      startCsv(all);
-    }
-  }
-
-  function startDecoding(head: Uint8Array): void {
-    const sniff = sniffEncoding(head);
-    if (sniff.binary) {
-      binary = true;
-      fail(`${file} is not a text file: it looks like ${sniff.binary}. Save or export the events as CSV (UTF-8) or GeoJSON and load that file.`);
-      return;
-    }
-    encoding = encodingName(sniff);
-    decoder = createStreamDecoder(sniff.encoding);
-    if (sniff.encoding === 'windows-1252') fileNotes.push(legacyEncodingWarning(file));
-    onText(decoder.decode(head), false);
-  }
-
-  function push(chunk: Uint8Array): void {
-    bytes += chunk.length;
-    if (binary || chunk.length === 0) return;
-    if (sniffBuffer) {
-      sniffBuffer.push(chunk);
-      sniffLength += chunk.length;
-      if (sniffLength < SNIFF_BYTES) return;
-      const head = concat(sniffBuffer, sniffLength);
-      sniffBuffer = null;
-      startDecoding(head);
-      return;
-    }
-    onText(decoder!.decode(chunk), false);
-  }
+  let rejectedFeatures = 0;
 
   function end(): ImportResult {
-    if (sniffBuffer) {
-      const head = concat(sniffBuffer, sniffLength);
-      sniffBuffer = null;
-      if (head.length > 0) startDecoding(head);
-    }
-    if (decoder && !binary) onText(decoder.end(), true);
-    if (kind === null && pendingText !== '') onText('', true);
-    tokenizer?.end();
+    decode.end();
+    (tokenizer as CsvTokenizer | null)?.end();
+    const kind = router.kind;
     if (kind === 'geojson') readGeo();
-
-    if (!binary && !sawText) fail(`${file} is empty${bytes > 0 ? ' (it holds only spaces and line breaks)' : ''}. Choose the exported file itself, not an empty copy.`);
-    else if (kind === 'csv' && header !== null && detected !== null && rowsRead === 0) {
-      fail(`${file} has a header but no data rows. Export the events again with a date range and area that hold some.`, 1);
-    }
-    if (badByteRows.length > 0) fileNotes.push(badBytesSummary(file, badByteRows));
+    const rowsRead = driver.rowsRead + rejectedFeatures;
+    if (!decode.refused && !router.sawText) fail(fileMessages.empty(file, bytes));
+    else if (kind === 'csv' && driver.format !== null && rowsRead === 0) fail(fileMessages.noRows(file), 1);
+    if (driver.badByteCount > 0) fileNotes.push(badBytesSummary(file, driver.badByteRows, driver.badByteCount));
     const error = fileError as ImportIssue | null;
+    const kept = issues.list();
+    const all: ImportIssue[] = error ? [error] : [];
+    for (const list of [fileNotes, kept]) for (const issue of list) all.push(issue);
+    const counts = { errors: issues.counts.errors + (error ? 1 : 0), warnings: issues.counts.warnings + fileNotes.length };
     return {
       file,
       kind,
-      format: detected?.info ?? null,
-      encoding,
+      format: driver.format?.info ?? null,
+      encoding: decode.encoding,
       delimiter: kind === 'csv' ? delimiter : null,
       bytes,
       rowLabel: kind === 'geojson' ? 'feature' : 'row',
       incidents,
-      issues: [...(error ? [error] : []), ...fileNotes, ...issues],
+      issues: all,
       rowsRead,
-      rowsRejected,
+      rowsRejected: driver.rowsRejected + rejectedFeatures,
       fileError: error,
+      issueCounts: counts,
     };
   }
 
-  function readGeo(): void {
-    if (geoTooLarge) {
-      fail(`${file} is too large to read as GeoJSON (${Math.round(bytes / 1e6)} MB): GeoJSON must be read whole. Save the events as CSV, which is read as a stream.`);
-      return;
-    }
-    const table = readGeoJson(geoPieces.join(''), file);
-    geoPieces = [];
-    if ('error' in table) {
-      fail(table.error);
-      return;
-    }
-    rowsRead = table.records.length + table.rejected.length;
-    rowsRejected = table.rejected.length;
-    detected = detectFormat(table.header);
-    if (detected === null) {
-      fail(unrecognisedHeaderMessage(table.header, `the features' properties of ${file}`));
-      rowsRejected = rowsRead;
-      return;
-    }
-    header = table.header;
-    precisionAt = { date: header.indexOf(detected.info.precisionColumns.date), location: header.indexOf(detected.info.precisionColumns.location) };
-    const rowIssues: ImportIssue[] = [...table.rejected, ...table.warnings];
-    mapper = detected.createMapper({ file, dataset, issues: rowIssues });
-    for (const record of table.records) {
-      const incident = mapper.map(record);
-      if (incident === null) rowsRejected++;
-      else {
-        incidents.push(incident);
-        const before = issues.length;
-        warnCoarse(incident, record.fields, record.row);
-        rowIssues.push(...issues.splice(before));
-      }
-    }
-    // Geometry issues were found first; the report lists every issue in feature order.
-    issues.push(...rowIssues.map((issue, k) => ({ issue, k })).sort((a, b) => (a.issue.row ?? 0) - (b.issue.row ?? 0) || a.k - b.k).map((x) => x.issue));
-  }
-
   return {
-    push,
+    push(chunk) {
+      bytes += chunk.length;
+      if (fileError && (decode.refused || (tokenizer as CsvTokenizer | null)?.stopped)) return;
+      decode.push(chunk);
+    },
     end,
     get progress() {
-      return { bytes, rows: rowsRead };
+      return { bytes, rows: driver.rowsRead };
+    },
+    get stopped() {
+      return decode.refused || ((tokenizer as CsvTokenizer | null)?.stopped ?? false);
     },
   };
-}
-
-function concat(pieces: Uint8Array[], length: number): Uint8Array {
-  if (pieces.length === 1) return pieces[0];
-  const all = new Uint8Array(length);
-  let at = 0;
-  for (const p of pieces) {
-    all.set(p, at);
-    at += p.length;
-  }
-  return all;
 }
 
 /** Reads a whole file's bytes (a test, the CLI on a small file). */
@@ -326,10 +207,12 @@ export interface StreamOptions extends ParseFileOptions {
  */
 export async function parseStream(stream: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>, options: StreamOptions): Promise<ImportResult> {
   const parser = createFileParser(options);
-  const step = (chunk: Uint8Array) => {
+  /** Reads one piece; false once the parser has stopped (a refused file, a record past a limit): the rest is not read. */
+  const step = (chunk: Uint8Array): boolean => {
     options.signal?.throwIfAborted();
     parser.push(chunk);
     options.onProgress?.(parser.progress);
+    return !parser.stopped;
   };
   if ('getReader' in stream) {
     const reader = stream.getReader();
@@ -337,13 +220,16 @@ export async function parseStream(stream: ReadableStream<Uint8Array> | AsyncIter
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        step(value);
+        if (!step(value)) {
+          void reader.cancel().catch(() => undefined);
+          break;
+        }
       }
     } finally {
       reader.releaseLock();
     }
   } else {
-    for await (const chunk of stream) step(chunk);
+    for await (const chunk of stream) if (!step(chunk)) break;
   }
   options.signal?.throwIfAborted();
   return parser.end();

@@ -1,5 +1,5 @@
 import { csvFormatRows } from 'd3-dsv';
-import type { ImportIssue } from '../types';
+import type { ImportIssue, Incident } from '../types';
 import { delimiterName } from './delimiter';
 import type { ImportResult } from './parseFile';
 
@@ -39,25 +39,56 @@ export interface ImportSummary {
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
-/** Totals over the accepted incidents, in one pass. */
-export function summarise(result: ImportResult): ImportSummary {
+/** Running totals of accepted incidents: deaths, first and last day, counts per country. */
+export interface IncidentTally {
+  add(incident: Incident): void;
+  readonly accepted: number;
+  readonly deaths: number;
+  readonly dateRange: { from: string; to: string } | null;
+  /** Most incidents first; an empty country is "(none)". */
+  countries(): CountryCount[];
+}
+
+/** A tally fed one incident at a time, so a file of any size is summed without keeping its incidents (check-data). */
+export function createIncidentTally(): IncidentTally {
+  let accepted = 0;
   let deaths = 0;
   let min = Infinity;
   let max = -Infinity;
   const byCountry = new Map<string, CountryCount>();
-  for (const i of result.incidents) {
-    deaths += i.deathsBest;
-    const t = i.dateStart.getTime();
-    if (t < min) min = t;
-    if (t > max) max = t;
-    const name = i.country === '' ? '(none)' : i.country;
-    let c = byCountry.get(name);
-    if (!c) byCountry.set(name, (c = { country: name, incidents: 0, deaths: 0 }));
-    c.incidents++;
-    c.deaths += i.deathsBest;
-  }
+  return {
+    add(i) {
+      accepted++;
+      deaths += i.deathsBest;
+      const t = i.dateStart.getTime();
+      if (t < min) min = t;
+      if (t > max) max = t;
+      const name = i.country === '' ? '(none)' : i.country;
+      let c = byCountry.get(name);
+      if (!c) byCountry.set(name, (c = { country: name, incidents: 0, deaths: 0 }));
+      c.incidents++;
+      c.deaths += i.deathsBest;
+    },
+    get accepted() {
+      return accepted;
+    },
+    get deaths() {
+      return deaths;
+    },
+    get dateRange() {
+      return accepted > 0 ? { from: day(new Date(min)), to: day(new Date(max)) } : null;
+    },
+    countries: () => [...byCountry.values()].sort((a, b) => b.incidents - a.incidents || a.country.localeCompare(b.country)),
+  };
+}
+
+/** Totals over the accepted incidents, in one pass; `tally` when the incidents were counted as they came instead of kept. */
+export function summarise(result: ImportResult, tally?: IncidentTally): ImportSummary {
+  const t = tally ?? createIncidentTally();
+  if (!tally) for (const i of result.incidents) t.add(i);
   let errors = 0;
-  for (const issue of result.issues) if (issue.severity === 'error') errors++;
+  if (result.issueCounts) errors = result.issueCounts.errors;
+  else for (const issue of result.issues) if (issue.severity === 'error') errors++;
   return {
     file: result.file,
     format: result.format?.label ?? null,
@@ -66,13 +97,13 @@ export function summarise(result: ImportResult): ImportSummary {
     bytes: result.bytes,
     rowLabel: result.rowLabel,
     rowsRead: result.rowsRead,
-    accepted: result.incidents.length,
+    accepted: t.accepted,
     rejected: result.rowsRejected,
     errors,
-    warnings: result.issues.length - errors,
-    deaths,
-    dateRange: result.incidents.length > 0 ? { from: day(new Date(min)), to: day(new Date(max)) } : null,
-    countries: [...byCountry.values()].sort((a, b) => b.incidents - a.incidents || a.country.localeCompare(b.country)),
+    warnings: result.issueCounts ? result.issueCounts.warnings : result.issues.length - errors,
+    deaths: t.deaths,
+    dateRange: t.dateRange,
+    countries: t.countries(),
     fileError: result.fileError?.message ?? null,
   };
 }
@@ -111,7 +142,8 @@ export function formatReportText(summary: ImportSummary, issues: readonly Import
   lines.push(`Dates:      ${summary.dateRange ? `${summary.dateRange.from} to ${summary.dateRange.to}` : '—'}`);
   if (summary.countries.length > 0) {
     lines.push('By country:');
-    const width = Math.max(...summary.countries.map((c) => c.country.length));
+    // A reduce, not Math.max(...list): a hostile file may name more countries than a call takes arguments.
+    const width = summary.countries.reduce((w, c) => Math.max(w, c.country.length), 0);
     for (const c of summary.countries) {
       lines.push(`  ${c.country.padEnd(width)}  ${n(c.incidents).padStart(9)} ${c.incidents === 1 ? 'event ' : 'events'}  ${n(c.deaths).padStart(9)} ${c.deaths === 1 ? 'death' : 'deaths'}`);
     }

@@ -1,5 +1,6 @@
-import type { Incident, ImportIssue } from '../types';
+import type { Incident } from '../types';
 import type { CsvRecord } from './csv';
+import type { IssueSink } from './issueLog';
 
 /**
  * Turns one record of a known format into an incident, or rejects it. The same mapper serves a
@@ -18,7 +19,7 @@ export interface MapperContext {
   /** The dataset id written into each incident. */
   dataset: string;
   /** Where the row issues go, in row order. */
-  issues: ImportIssue[];
+  issues: IssueSink;
 }
 
 /**
@@ -39,6 +40,16 @@ export function fieldAt(fields: readonly string[], i: number): string {
 }
 
 /**
+ * A copy of `text` that does not keep the piece of the file it was cut from alive. V8 makes a slice
+ * of 13 or more characters a view into its parent string, and the parent is a whole decoded piece
+ * of the file (a megabyte): a set of ids, or an interner's keys, built from such slices would
+ * hold the entire file. Concatenating then slicing makes V8 flatten the text into a string of its own.
+ */
+export function ownCopy(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
+/**
  * Returns one shared copy of each distinct value (country, admin names, actors, source lists…):
  * a file of a million rows names a few hundred places and actors, so interning keeps one string
  * per name instead of a million, and lets each row's own copy die young. Past `limit` distinct
@@ -55,7 +66,7 @@ export function createInterner<T = string>(limit = 50_000): (key: string, make: 
     let value = cache.get(key);
     if (value === undefined) {
       value = make(key);
-      if (cache.size < limit) cache.set(key, value);
+      if (cache.size < limit) cache.set(ownCopy(key), value);
     }
     lastKey = key;
     lastValue = value;

@@ -1,7 +1,9 @@
-import type { DatePrecision, EventType, Incident, ImportIssue, LocationPrecision, ParseResult } from '../types';
+import type { DatePrecision, EventType, Incident, LocationPrecision, ParseResult } from '../types';
 import { EVENT_TYPES } from '../types';
-import { fieldReader, readCsv, type CsvRecord } from './csv';
-import type { MapperContext, RowMapper } from './rowMapper';
+import { fieldReader, type CsvRecord } from './csv';
+import { missingColumns, type FormatDefinition } from './formatDefinition';
+import { parseCsvText } from './parseCsvText';
+import { ownCopy, type MapperContext, type RowMapper } from './rowMapper';
 import { safeUrl } from './safeUrl';
 import { checkEstimates, checkPlace, checkWidth, createRowReport, isValidDate, parseCount, parseDegrees, parseIsoDay } from './validate';
 
@@ -20,38 +22,37 @@ const GEO_PRECISION: Record<string, LocationPrecision> = { '1': 'exact', '2': 'n
 
 const isEventType = (value: string): value is EventType => (EVENT_TYPES as readonly string[]).includes(value);
 
+/** Our story-events CSV: recognised by {@link REQUIRED}. */
+export const STORY_FORMAT: FormatDefinition = {
+  id: 'stories',
+  name: 'our story-events format',
+  required: REQUIRED,
+  detect(header) {
+    if (!isStoryHeader(header)) return null;
+    return {
+      info: { id: 'stories', layout: 'stories', label: 'Sahel Incident Map story events', role: 'annotation', precisionColumns: { date: 'date_precision', location: 'geo_precision' } },
+      dateColumn: 'event_date',
+      createMapper: (context) => createStoryMapper(header, context),
+    };
+  },
+  headerIssue(header) {
+    const missing = missingColumns(STORY_FORMAT, header);
+    return { field: missing.join(', '), message: `The header lacks ${missing.join(', ')}. Start the file with the header line: ${STORY_COLUMNS.join(',')}.` };
+  },
+};
+
 /**
  * Reads our curated story-events CSV. Each row has one primary source (title, http(s) link,
  * publisher, date); `notes` (coordinate provenance, alternative tolls) stays in the file for
  * readers and editors and is not carried into the model. Never throws.
  */
 export function parseStoryEvents(text: string, file: string): ParseResult {
-  const { header, records } = readCsv(text);
-  const issues: ImportIssue[] = [];
-  const missing = REQUIRED.filter((name) => !header.includes(name));
-  if (missing.length > 0) {
-    issues.push({
-      severity: 'error',
-      file,
-      row: header.length > 0 ? 1 : null,
-      field: missing.join(', '),
-      value: null,
-      message: `The header lacks ${missing.join(', ')}. Start the file with the header line: ${STORY_COLUMNS.join(',')}.`,
-    });
-    return { incidents: [], issues, rowsRead: records.length, rowsRejected: records.length };
-  }
-  const mapper = createStoryMapper(header, { file, dataset: 'stories', issues });
-  const incidents: Incident[] = [];
-  for (const record of records) {
-    const incident = mapper.map(record);
-    if (incident) incidents.push(incident);
-  }
-  return { incidents, issues, rowsRead: records.length, rowsRejected: records.length - incidents.length };
+  return parseCsvText(text, file, 'stories', STORY_FORMAT);
 }
 
 /** Whether a header has the columns our story format cannot do without. */
 export function isStoryHeader(header: readonly string[]): boolean {
-  return REQUIRED.every((name) => header.includes(name));
+  return missingColumns(STORY_FORMAT, header).length === 0;
 }
 
 /** The per-row reader of a story-events file whose header is `header` (see {@link RowMapper}). */
@@ -99,7 +100,7 @@ function readRow(record: CsvRecord, get: (name: string) => string, width: number
     report.flushTo(issues);
     return null;
   }
-  seen.add(id);
+  seen.add(ownCopy(id));
   checkPlace(report, lon, lat, `${get('latitude')},${get('longitude')}`, get('country'));
   const deathsBest = best ?? 0;
   checkEstimates(report, { best: 'fatalities_best', low: 'fatalities_low', high: 'fatalities_high' }, deathsBest, low, high);

@@ -1,6 +1,8 @@
-import type { Incident, ImportIssue, ParseResult } from '../types';
-import { fieldReader, readCsv, type CsvRecord } from './csv';
-import type { MapperContext, RowMapper } from './rowMapper';
+import type { Incident, ParseResult } from '../types';
+import { fieldReader, type CsvRecord } from './csv';
+import type { FormatDefinition } from './formatDefinition';
+import { parseCsvText } from './parseCsvText';
+import { ownCopy, type MapperContext, type RowMapper } from './rowMapper';
 import { ucdpAdminName, ucdpDatePrecision, ucdpLocationPrecision } from './ucdpCodes';
 import { ucdpEventType } from './ucdpEventType';
 import { ucdpSources } from './ucdpSources';
@@ -34,26 +36,30 @@ export function ucdpHeaderMessage(): string {
   return `This is not a UCDP GED file: its header needs ${REQUIRED.join(', ')} and either best_est (country download) or best (global file). Export the events again from ucdp.uu.se as CSV.`;
 }
 
+/** UCDP GED's CSV, either layout: {@link REQUIRED} and one of the two best-estimate columns. */
+export const UCDP_FORMAT: FormatDefinition = {
+  id: 'ucdp',
+  name: 'a UCDP GED file',
+  required: [...REQUIRED, ['best_est', 'best']],
+  detect(header) {
+    const layout = detectUcdpLayout(header);
+    if (layout === null) return null;
+    return {
+      info: { id: 'ucdp', layout, label: layout === 'country' ? 'UCDP GED, per-country download' : 'UCDP GED, global CSV', role: 'counted', precisionColumns: { date: 'date_prec', location: 'where_prec' } },
+      dateColumn: 'date_start',
+      createMapper: (context) => createUcdpMapper(header, layout, context),
+    };
+  },
+  headerIssue: () => ({ field: null, message: ucdpHeaderMessage() }),
+};
+
 /**
  * Reads a UCDP GED CSV (either layout, detected from the header) into incidents, rejecting each
  * row it cannot place on the map or the timeline and warning about values it keeps but doubts.
  * Never throws. `file` names the file in every issue.
  */
 export function parseUcdpGed(text: string, file: string): ParseResult {
-  const { header, records } = readCsv(text);
-  const issues: ImportIssue[] = [];
-  const layout = detectUcdpLayout(header);
-  if (layout === null) {
-    issues.push({ severity: 'error', file, row: records.length > 0 || header.length > 0 ? 1 : null, field: null, value: null, message: ucdpHeaderMessage() });
-    return { incidents: [], issues, rowsRead: records.length, rowsRejected: records.length };
-  }
-  const mapper = createUcdpMapper(header, layout, { file, dataset: 'ucdp', issues });
-  const incidents: Incident[] = [];
-  for (const record of records) {
-    const incident = mapper.map(record);
-    if (incident) incidents.push(incident);
-  }
-  return { incidents, issues, rowsRead: records.length, rowsRejected: records.length - incidents.length };
+  return parseCsvText(text, file, 'ucdp', UCDP_FORMAT);
 }
 
 /** The per-row reader of a GED file whose header is `header` (see {@link RowMapper}). */
@@ -119,7 +125,7 @@ function readRow(
     report.flushTo(issues);
     return null;
   }
-  seen.add(id);
+  seen.add(ownCopy(id));
   checkPlace(report, lon, lat, `${get('latitude')},${get('longitude')}`, get('country'));
   const deathsBest = best ?? 0;
   checkEstimates(report, names, deathsBest, low, high);

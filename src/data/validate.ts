@@ -1,4 +1,5 @@
 import type { ImportIssue } from '../types';
+import type { IssueSink } from './issueLog';
 
 /**
  * Field checks shared by the parsers. Each `parse*` returns null for an empty field and NaN (or an
@@ -11,8 +12,9 @@ const INVALID_DATE = (): Date => new Date(Number.NaN);
 
 /** UTC midnight of a calendar day, or an invalid Date when the day does not exist (e.g. 31 February). */
 function utcDay(year: number, month: number, day: number): Date {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  date.setUTCFullYear(year);
+  const date = new Date(Date.UTC(2000, 0, 1));
+  // setUTCFullYear, not Date.UTC: that reads years 0–99 as 1900–1999.
+  date.setUTCFullYear(year, month - 1, day);
   const real = date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   return real ? date : INVALID_DATE();
 }
@@ -84,7 +86,7 @@ export interface RowReport {
   warn(field: string | null, value: string, message: string): void;
   readonly hasErrors: boolean;
   /** Moves this row's issues into the file's list. */
-  flushTo(issues: ImportIssue[]): void;
+  flushTo(issues: IssueSink): void;
 }
 
 export function createRowReport(file: string, row: number): RowReport {
@@ -132,7 +134,7 @@ class RowIssues implements RowReport {
     return this.errors !== null && this.errors.length > 0;
   }
 
-  flushTo(issues: ImportIssue[]): void {
+  flushTo(issues: IssueSink): void {
     if (this.errors) for (const issue of this.errors) issues.push(issue);
     if (this.warnings) for (const issue of this.warnings) issues.push(issue);
     this.errors = null;

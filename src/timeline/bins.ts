@@ -3,7 +3,14 @@ import { utcDay, utcMonday } from 'd3-time';
 import { dateOfDay, dayNumber, type TimeIndex } from '../data/timeIndex';
 import type { IncidentFilter } from '../types';
 
-/** One week of the histogram: [x0, x1) is Monday 00:00 UTC to the next Monday. */
+/**
+ * Bins drawn at most, whatever the data's extent: more bars than the track has pixels cannot be
+ * seen, and one event dated 9999 would otherwise make 416,000 weekly bars. Callers that know the
+ * track's width pass it as `maxBins`.
+ */
+export const MAX_BINS = 4096;
+
+/** One bin of the histogram: [x0, x1) is Monday 00:00 UTC to the next Monday, or to a later Monday when weeks are grouped. */
 export interface WeekBin {
   x0: Date;
   x1: Date;
@@ -24,22 +31,29 @@ export type BinnableIndex = Pick<TimeIndex, 'incidents' | 'days' | 'passes'>;
  * datasets and the press date weeks from Monday, and "Week of 15 Mar 2021" reads as that Monday.
  * Binning runs d3-array's `bin` on whole day numbers with the Mondays as thresholds, so equality at
  * a boundary is exact integer comparison, not Date coercion. Deaths follow the time index's rule:
- * a non-finite best estimate adds nothing. Incidents outside the domain are not counted.
+ * a non-finite best estimate adds nothing. Incidents outside the domain are not counted. When the
+ * domain holds more than `maxBins` weeks, each bin groups the same whole number of weeks.
  */
-export function weeklyBins(index: BinnableIndex, filter: IncidentFilter, domain: readonly [Date, Date]): WeekBin[] {
+export function weeklyBins(index: BinnableIndex, filter: IncidentFilter, domain: readonly [Date, Date], maxBins = MAX_BINS): WeekBin[] {
   const start = utcMonday.floor(domain[0]);
   let end = utcMonday.ceil(domain[1]);
   if (!(end > start)) end = utcDay.offset(start, 7);
   const startDay = dayNumber(start);
-  const endDay = dayNumber(end);
+  let endDay = dayNumber(end);
   if (!Number.isFinite(startDay) || !Number.isFinite(endDay)) return [];
+  // Whole weeks per bin, so that at most maxBins bins cover the domain (the end widened to a whole bin).
+  const weeks = Math.round((endDay - startDay) / 7);
+  const step = Math.max(1, Math.ceil(weeks / Math.max(1, Math.floor(maxBins))));
+  const count = Math.ceil(weeks / step);
+  endDay = startDay + count * step * 7;
 
   const { days, incidents } = index;
   const positions: number[] = [];
   for (let i = bisectLeft(days, startDay); i < days.length && days[i] < endDay; i++) {
     if (index.passes(incidents[i], filter)) positions.push(i);
   }
-  const thresholds = utcMonday.range(utcDay.offset(start, 1), end).map(dayNumber);
+  const thresholds: number[] = [];
+  for (let k = 1; k < count; k++) thresholds.push(startDay + k * step * 7);
   const binned = bin<number, number>()
     .value((i) => days[i])
     .domain([startDay, endDay])

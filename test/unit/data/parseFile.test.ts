@@ -244,7 +244,7 @@ describe('properties', () => {
   const text = fc.string({ unit: fc.constantFrom('a', 'é', ' ', ',', '"', '\n', '<', '𝑾', ';') }).map((s) => s.trim());
   const storyIncident = fc.record({
     id: fc.stringMatching(/^[A-Z]{2}\d{3}$/),
-    day: fc.integer({ min: Date.UTC(1997, 0, 1) / 864e5, max: Date.UTC(2030, 0, 1) / 864e5 }),
+    day: fc.integer({ min: Date.UTC(1997, 0, 1) / 864e5, max: Date.UTC(2026, 0, 1) / 864e5 }),
     datePrecision: fc.constantFrom('day' as const, 'week' as const, 'month' as const),
     country: fc.constantFrom('Niger', 'Mali', 'Burkina Faso', 'Chad'),
     admin1: text,

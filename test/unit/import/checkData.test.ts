@@ -46,4 +46,17 @@ describe('npm run check-data', () => {
     expect(headerOnly.stdout).toMatch(/File error: header-only\.csv has a header but no data rows/);
     expect((await run('--json')).code).toBe(2);
   });
+
+  it('a file that is one line of 8 MB stops at the field limit: exit 1, a short report and a short JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-data-'));
+    writeFileSync(join(dir, 'one-line.csv'), 'a,'.repeat(4_000_000));
+    const text = await run(join(dir, 'one-line.csv'));
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/^File error: Row 1 of one-line\.csv holds more than 2,000 fields/m);
+    expect(text.stdout.length).toBeLessThan(2000);
+    const json = await run(join(dir, 'one-line.csv'), '--json');
+    expect(json.code).toBe(1);
+    expect(json.stdout.length).toBeLessThan(2000);
+    expect(JSON.parse(json.stdout)).toMatchObject({ rowsRead: 0, errors: 1 });
+  });
 });

@@ -1,0 +1,76 @@
+import type { ImportIssue } from '../types';
+
+/** Where row mappers put their issues: an array works, and so does an {@link IssueLog}. */
+export interface IssueSink {
+  push(issue: ImportIssue): unknown;
+}
+
+/**
+ * Issues of one kind kept in memory: a file of a million rows that all lack a fatality count
+ * raises a million warnings, which neither a worker message, a report panel nor a terminal can
+ * hold. The first ones are what a reader fixes the file from; the rest are counted.
+ */
+export const MAX_ISSUES_PER_KIND = 1000;
+/** Distinct kinds followed: past this every new kind is counted under one catch-all kind. */
+const MAX_KINDS = 200;
+
+/** Counts of every issue found, kept or not. */
+export interface IssueCounts {
+  errors: number;
+  warnings: number;
+}
+
+/**
+ * Counts every issue and keeps the first `perKind` of each kind (severity and field, e.g. the
+ * warnings about `fatalities`), in the order they came. {@link IssueLog.list} ends with one
+ * file-level note per kind that lost some, saying how many more there were.
+ */
+export class IssueLog implements IssueSink {
+  private readonly kept: ImportIssue[] = [];
+  private readonly perKindCount = new Map<string, number>();
+  private readonly dropped = new Map<string, { severity: ImportIssue['severity']; field: string | null; count: number }>();
+  readonly counts: IssueCounts = { errors: 0, warnings: 0 };
+
+  constructor(
+    private readonly file: string,
+    private readonly perKind = MAX_ISSUES_PER_KIND,
+  ) {}
+
+  push(issue: ImportIssue): void {
+    if (issue.severity === 'error') this.counts.errors++;
+    else this.counts.warnings++;
+    let kind = `${issue.severity}\u0000${issue.field ?? ''}`;
+    if (!this.perKindCount.has(kind) && this.perKindCount.size >= MAX_KINDS) kind = `${issue.severity}\u0000*`;
+    const n = this.perKindCount.get(kind) ?? 0;
+    this.perKindCount.set(kind, n + 1);
+    if (n < this.perKind) {
+      this.kept.push(issue);
+      return;
+    }
+    const d = this.dropped.get(kind);
+    if (d) d.count++;
+    else this.dropped.set(kind, { severity: issue.severity, field: kind.endsWith('\u0000*') ? null : issue.field, count: 1 });
+  }
+
+  /** The issues kept so far, without the notes on those left out (for a caller that reorders). */
+  get size(): number {
+    return this.kept.length;
+  }
+
+  /** The kept issues, then one note per kind that lost some. The notes are not counted. */
+  list(): ImportIssue[] {
+    const notes: ImportIssue[] = [];
+    for (const { severity, field, count } of this.dropped.values()) {
+      const what = `${severity}${count === 1 ? '' : 's'}${field === null ? '' : ` about ${field}`}`;
+      notes.push({
+        severity,
+        file: this.file,
+        row: null,
+        field,
+        value: null,
+        message: `${count.toLocaleString('en-US')} more ${what} in ${this.file} are not listed: only the first ${this.perKind.toLocaleString('en-US')} of each kind are kept. Fix those and check the file again.`,
+      });
+    }
+    return notes.length === 0 ? this.kept : this.kept.concat(notes);
+  }
+}
