@@ -4,17 +4,19 @@ import { PNG } from 'pngjs';
 /**
  * How far a drawing may stray from expected.png and still pass.
  *
- * - `threshold` 0.1 (pixelmatch's default, an OKLab distance where 1 is black against white): a pixel
- *   differs when its colour moves more than that. SwiftShader and Skia draw the same build the
- *   same way twice, so this only absorbs sub-visible rounding; a theme colour changed by a few
- *   percent (LIGHT.focusLand, a marker fill) still moves well past it.
+ * - `threshold` 0.01, pixelmatch's OKLab HyAB distance (1 is black against white), a tenth of its
+ *   default: SwiftShader and Skia draw one build byte-identically run after run (checked over three
+ *   runs of every case), so the threshold only has to absorb a rounding step or two between
+ *   Chromium releases (#fbf8f1 → #fdfaf3 is 0.005). The default 0.1 let a real theme change pass:
+ *   LIGHT.focusLand #fbf8f1 → #f4efe2 is 0.03 apart, and even a bluish #e8f0ff only 0.05.
  * - Anti-aliased edge pixels are not counted (`includeAA: false`): glyph and circle edges are the
- *   first to shift by one step between Chromium patch releases.
- * - `maxDifferingShare` 0.0005, 0.05% of the viewport (512 px at 1280×800, 164 px on a phone): a
- *   few stray pixels pass, while a changed marker colour (one circle of 10 px radius is ~300 px), a
- *   legend in the wrong colours or a moved label fails.
+ *   first to shift between Chromium releases.
+ * - `maxDifferingShare` 0.0001, 0.01% of the viewport (102 px at 1280×800, 33 px on a phone): room
+ *   for a stray pixel or two, no more, since the same build draws 0 differing pixels. At 0.05% an
+ *   event type's colour changed by a few units (#e69f00 → #f0a000) passed: on the map it touched
+ *   only the filter and legend swatches, 148 px of the default view.
  */
-export const RENDER_TOLERANCE = { threshold: 0.1, includeAA: false, maxDifferingShare: 0.0005 } as const;
+export const RENDER_TOLERANCE = { threshold: 0.01, includeAA: false, maxDifferingShare: 0.0001 } as const;
 
 export interface Comparison {
   /** Pixels that differ beyond the threshold. */
