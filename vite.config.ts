@@ -34,7 +34,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
-          include: ['test/browser/**/*.test.ts'],
+          include: ['test/browser/**/*.test.ts', 'test/render/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/browser/globalSetup.ts'],
           testTimeout: 60_000,

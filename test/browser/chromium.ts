@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 
 /** Debian's Chromium, never a downloaded browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -50,8 +50,8 @@ export async function openPage(browser: Browser, url: string, viewport = { width
   return { context, page, requests, problems, warnings };
 }
 
-/** Waits until the app says it is ready (data loaded, layers added), then for the map to settle and go idle. */
-export async function waitForMapReady(page: Page): Promise<void> {
+/** Waits until the app says it is ready (data loaded, layers added), then for the map to settle and go idle. A frame for a map inside an iframe. */
+export async function waitForMapReady(page: Page | Frame): Promise<void> {
   await page.waitForSelector('#map[data-ready="true"]', { state: 'attached', timeout: 45_000 });
   await page.evaluate(
     () =>
