@@ -233,9 +233,11 @@ export function mountTimeline(container: HTMLElement, store: Store, options: Tim
     extent = view.extent;
     const filter = filterOf(state);
     const domain = domainOf(state);
-    const key = `${filter.types.join('|')}#${filter.countries.join('|')}#${+domain[0]}#${+domain[1]}`;
+    // Never more bars than the track has pixels, whatever the data's extent (a stray year 9999).
+    const maxBins = Math.max(1, Math.floor(width));
+    const key = `${filter.types.join('|')}#${filter.countries.join('|')}#${+domain[0]}#${+domain[1]}#${maxBins}`;
     if (key !== binsKey) {
-      bins = weeklyBins(index, filter, domain);
+      bins = weeklyBins(index, filter, domain, maxBins);
       binsKey = key;
     }
     const range = text.formatters.range(shown.from, shown.to);
