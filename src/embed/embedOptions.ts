@@ -6,7 +6,7 @@ export const EMBED_LANGS: readonly EmbedLang[] = ['en', 'fr'];
 /**
  * The embed's chrome, from URL flags named as newsroom embed tools name them (Datawrapper's
  * `dark=auto`, `plain=1`, `static=1`). The map's state (`from`, `to`, `view` …) travels in the same
- * URL but is decoded by statePatch.ts, as for the full map.
+ * URL but is decoded by src/state/codec.ts, as for the full map.
  */
 export interface EmbedOptions {
   /** Heading above the map; null shows none. */
@@ -106,7 +106,7 @@ function readOrigins(params: URLSearchParams, warn: Warn): string[] | null {
 /**
  * The embed flags of embed.html's `location.search`. Bad values are dropped with a warning (the
  * default applies), as the URL's state parameters are; parameters that are not flags are left to
- * statePatch.ts.
+ * src/state/codec.ts.
  */
 export function readEmbedOptions(search: string, warn: Warn): EmbedOptions {
   const params = new URLSearchParams(search);

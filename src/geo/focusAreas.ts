@@ -9,7 +9,7 @@ export type FocusAreaSource =
   | { kind: 'feature'; id: string };
 
 /**
- * The app's view ids (FocusAreaId in src/state.ts, whose `FOCUS_AREA_IDS` lists them) mapped to
+ * The app's view ids (FocusAreaId in src/state/vocabulary.ts, whose `FOCUS_AREA_IDS` lists them) mapped to
  * their geometry. `sahel` is the three countries themselves, not a feature of focus-areas.geojson,
  * so the first view and the country filter cannot disagree.
  */

@@ -15,7 +15,7 @@ export function parseLang(tag: string): Lang | null {
  * reader), then the first of the browser's languages (`navigator.languages`, in the reader's order
  * of preference) that we have, then English. A `lang` we do not have falls through to the
  * browser's, so `?lang=de` in a French browser still reads French. Kept out of the URL state:
- * the state writer (urlState.ts) keeps parameters it does not own, `lang` among them.
+ * the state writer (src/state/url.ts) keeps parameters it does not own, `lang` among them.
  */
 export function pageLanguage(search: string, languages: readonly string[]): Lang {
   const param = new URLSearchParams(search).get('lang');
