@@ -50,6 +50,7 @@ watchStartup(() => startApp({
   assetBase: new URL('./', document.baseURI).href,
   lang,
   theme: dark ? DARK : LIGHT,
+  description: new URLSearchParams(window.location.search).get('description'),
 }), { workerUrl: maplibreWorkerUrl(), timeoutMs })
   .then((app) => {
     // Bring your own data: the picker, drops on the page, and ?data=URL (src/import/), read before bindUrlState rewrites the URL.

@@ -49,6 +49,11 @@ export interface StartAppOptions {
   theme?: Theme;
   /** Language of the map's labels. @defaultValue 'en' */
   lang?: 'en' | 'fr';
+  /**
+   * An author-written description of what the map shows (the `description` URL parameter), read by
+   * screen readers with the map: plain text, at most 600 characters.
+   */
+  description?: string | null;
   /** Show the filter panel beside the map (the embed sets filters through its API instead). @defaultValue true */
   showFilters?: boolean;
   mapOptions?: Pick<MapViewOptions, 'hash' | 'cooperativeGestures' | 'interactive' | 'locale'>;
@@ -118,6 +123,15 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   });
   const { map } = view;
   map.getCanvas().setAttribute('aria-label', messages.mapLabel);
+  const description = options.description?.trim().slice(0, 600);
+  if (description) {
+    const note = document.createElement('p');
+    note.id = 'map-description';
+    note.className = 'visually-hidden';
+    note.textContent = description;
+    options.mapElement.append(note);
+    map.getCanvas().setAttribute('aria-describedby', note.id);
+  }
   map.addControl(new FocusAreaControl(store, messages), 'top-left');
   // In the map's top-left corner, after the focus buttons: the tab order follows what the eye sees
   // (focus areas, filters and list, then the legend and zoom on the right, then the credits).

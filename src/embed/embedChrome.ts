@@ -33,7 +33,14 @@ export function mountEmbedChrome(slots: EmbedSlots, options: EmbedOptions, messa
     p.textContent = options.subtitle;
     header.push(p);
   }
-  slots.header.replaceChildren(...header);
+  // Without a title the page still has its one heading, for screen readers only: the map's name.
+  if (!options.title || options.plain) {
+    const h1 = document.createElement('h1');
+    h1.className = 'visually-hidden';
+    h1.textContent = messages.appTitle;
+    slots.summary.before(h1);
+  }
+  slots.header.replaceChildren(...(options.plain ? [] : header));
   slots.header.hidden = options.plain || header.length === 0;
 
   const source = document.createElement('p');

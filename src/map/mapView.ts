@@ -131,6 +131,8 @@ export function createMapView(options: MapViewOptions): MapView {
     for (const id of FOCUS_AREA_LAYER_IDS) if (map.getLayer(id)) map.setFilter(id, focusAreaFilter(store.get().view));
   };
   map.on('styledata', highlight);
+  // The first styledata events come before the style is loaded: a `?view=` link is outlined on load.
+  map.on('load', highlight);
   const off = store.on('change', (state, previous, source) => {
     if (state.view === previous.view) return;
     highlight();
