@@ -60,7 +60,7 @@ export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayer
     counted = null;
     for (const l of [...listeners]) l();
   };
-  const sources = (): DerivedSource[] => [...entries.values()].map((e) => ({ id: e.dataset.id, role: e.dataset.role, index: e.index }));
+  const sources = (): DerivedSource[] => [...entries.values()].map((e) => ({ id: e.dataset.id, role: e.dataset.role, index: e.index, name: e.dataset.name }));
   const reindexKeys = () => {
     byKey.clear();
     for (const e of entries.values()) for (const i of e.index.incidents) byKey.set(incidentKey(i), i);

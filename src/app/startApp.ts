@@ -92,7 +92,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   const style = createMarkerStyle(theme, createMarkerScale(countedIndex.maxDeaths));
   const { derived } = options;
   // Before any view mounts, so the first frame already reads the window and totals of the data.
-  derived.setSources([{ id: data.counted.dataset.id, role: 'counted', index: countedIndex }]);
+  derived.setSources([{ id: data.counted.dataset.id, role: 'counted', index: countedIndex, name: data.counted.dataset.name }]);
 
   // The timeline and filters first: they set the map's final height before it frames the first view.
   const timeline = mountTimeline(options.timelineElement, store, {

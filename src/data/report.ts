@@ -169,7 +169,8 @@ export function reportToJson(summary: ImportSummary, issues: readonly ImportIssu
  * (plain numbers such as -3.5 are left alone).
  */
 export function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) && !/^[+-]?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+  // A negative number (a longitude west of Greenwich) stays a number; a leading + is quoted like any other formula start.
+  return /^[=+\-@\t\r]/.test(value) && !/^-\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
 }
 
 /**

@@ -23,6 +23,7 @@ import { watchHeight } from './heightPoster';
 import { createParentPoster } from './postToParent';
 import { mountStillFallback, supportsWebGL2 } from './stillFallback';
 import { summaryText } from './summaryText';
+import { visibleTotals } from './outgoing';
 
 // Entry of embed.html: the map in an article's iframe. URL → embed flags and state → chrome, bridge
 // and height messages → the same startApp as the full map, restyled and restricted.
@@ -114,7 +115,7 @@ else {
       map.on('moveend', update);
       update();
       bridge.attach({
-        visible: () => derived.get().totals,
+        visible: () => visibleTotals(derived.get()),
         lookup: app.lookup,
         fitBounds: ([w, s, e, n]) => {
           const { width, height: h } = mapElement.getBoundingClientRect();

@@ -1,5 +1,5 @@
 import { formatDay } from '../data/calendarDay';
-import { encodeStatePatch, PARAM_KEYS, STATE_PARAMS, type AppState } from '../state';
+import { encodeStatePatch, PARAM_KEYS, STATE_PARAMS, type AppState, type DerivedView } from '../state';
 import type { Incident } from '../types';
 import { EMBED_APP, PROTOCOL_VERSION } from './messages';
 
@@ -21,10 +21,25 @@ export interface WireState {
   playing: boolean;
 }
 
-/** What the map shows in the window with the filters: counted datasets only, as the status line. */
+/**
+ * What the map shows in the window with the filters: counted datasets only, as the status line.
+ * `incidents` and `deaths` are the one counted dataset's figures, and null when several are shown:
+ * two datasets are never added into one number. `datasets` always has one entry per shown counted
+ * dataset, in a stable order.
+ */
 export interface VisibleTotals {
-  incidents: number;
-  deaths: number;
+  incidents: number | null;
+  deaths: number | null;
+  datasets: { id: string; name: string; incidents: number; deaths: number }[];
+}
+
+/** The `visible` member of the map's messages, from the derived view. */
+export function visibleTotals(view: DerivedView): VisibleTotals {
+  return {
+    incidents: view.totals?.incidents ?? null,
+    deaths: view.totals?.deaths ?? null,
+    datasets: view.counted.map((d) => ({ id: d.id, name: d.name, incidents: d.totals?.incidents ?? 0, deaths: d.totals?.deaths ?? 0 })),
+  };
 }
 
 /** The incident an `incident-selected` message describes: plain values, no sources, no markup. */

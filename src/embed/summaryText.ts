@@ -1,6 +1,6 @@
 import { t } from '../i18n/messages';
 import type { DerivedView } from '../state';
-import { deathsText, incidentsText, type TimelineText } from '../timeline/labels';
+import { deathsText, incidentsText, perDatasetText, type TimelineText } from '../timeline/labels';
 
 /**
  * One sentence for what the map shows, for readers who cannot see or use it: the static embed's
@@ -9,8 +9,10 @@ import { deathsText, incidentsText, type TimelineText } from '../timeline/labels
  * read the derived view.
  */
 export function summaryText(view: DerivedView, text: TimelineText): string {
+  const range = text.formatters.range(view.shown.from, view.shown.to);
+  if (!view.totals) return t(text.messages.embedSummaryMulti, { range, parts: perDatasetText(text, view.counted) });
   return t(text.messages.embedSummary, {
-    range: text.formatters.range(view.shown.from, view.shown.to),
+    range,
     incidents: incidentsText(text, view.totals.incidents),
     deaths: deathsText(text, view.totals.deaths),
   });

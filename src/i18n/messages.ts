@@ -45,6 +45,12 @@ export interface Messages {
   timeline: string;
   /** e.g. "21–27 Mar 2021 · 12 incidents · 190 deaths" */
   statusLine: string;
+  /** Several counted datasets: "21–27 Mar 2021 · UCDP GED: 12 incidents · 190 deaths | ACLED: 19 · 236" */
+  statusLineMulti: string;
+  /** One dataset's figures in a per-dataset line. */
+  datasetFigures: string;
+  embedSummaryMulti: string;
+  listSummaryPlain: string;
   incidentsCount: string;
   incidentsCountOne: string;
   deathsCount: string;
@@ -253,6 +259,10 @@ export const en: Messages = {
   windowEnd: 'End of the time window',
   timeline: 'Time window',
   statusLine: '{range} · {incidents} · {deaths}',
+  statusLineMulti: '{range} · {parts}',
+  datasetFigures: '{name}: {incidents} · {deaths}',
+  embedSummaryMulti: '{range}: {parts}, in Niger, Mali and Burkina Faso; each dataset counted on its own.',
+  listSummaryPlain: 'Incident list',
   incidentsCount: '{n} incidents',
   incidentsCountOne: '1 incident',
   deathsCount: '{n} deaths',

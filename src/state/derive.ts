@@ -19,11 +19,15 @@ export interface DerivedSource {
   id: string;
   role: DatasetRole;
   index: TimeIndex;
+  /** The name the reader sees ("UCDP GED"): per-dataset figures are labelled with it. @defaultValue the id */
+  name?: string;
 }
 
 /** What one dataset shows for the state. */
 export interface DatasetShown {
   id: string;
+  /** The dataset's name as the reader sees it. */
+  name: string;
   role: DatasetRole;
   /** The dataset's time index: `slice` indexes its `incidents`. */
   index: TimeIndex;
@@ -51,10 +55,16 @@ export interface DerivedView {
   readonly shown: DayWindow;
   /** Every dataset, in the order the sources were given. */
   readonly datasets: readonly DatasetShown[];
-  /** The counted datasets that are shown, in the same order: what the totals are made of. */
+  /** The counted datasets that are shown, in the same order, each with its own figures. */
   readonly counted: readonly DatasetShown[];
-  /** Incidents and deaths of the shown counted datasets. */
-  readonly totals: Totals;
+  /**
+   * Incidents and deaths of the one counted dataset shown (zero when none is). Null when several
+   * are shown: two datasets' figures are never added into one number (an attack recorded by both
+   * would count twice), so every view then reads `counted`, one figure per dataset.
+   */
+  readonly totals: Totals | null;
+  /** Does any shown counted dataset have an incident in the window and filters? */
+  readonly hasIncidents: boolean;
 }
 
 /** The state keys the derived view depends on: a change to any other key keeps its figures. */
@@ -110,6 +120,7 @@ export function deriveView(state: AppState, sources: readonly DerivedSource[]): 
     const visible = isShown(s);
     return {
       id: s.id,
+      name: s.name ?? s.id,
       role: s.role,
       index: s.index,
       visible,
@@ -119,12 +130,9 @@ export function deriveView(state: AppState, sources: readonly DerivedSource[]): 
     };
   });
   const counted = datasets.filter((d) => d.role === 'counted' && d.visible);
-  const totals = { incidents: 0, deaths: 0 };
-  for (const d of counted) {
-    totals.incidents += d.totals!.incidents;
-    totals.deaths += d.totals!.deaths;
-  }
-  return { state, extent, shown, datasets, counted, totals };
+  const totals = counted.length === 0 ? { incidents: 0, deaths: 0 } : counted.length === 1 ? counted[0].totals : null;
+  const hasIncidents = counted.some((d) => d.totals!.incidents > 0);
+  return { state, extent, shown, datasets, counted, totals, hasIncidents };
 }
 
 export type DerivedListener = (view: DerivedView, previous: DerivedView, source: ChangeSource) => void;

@@ -30,6 +30,25 @@ export function statusText(text: TimelineText, window: TimeWindow, totals: { inc
   });
 }
 
+/** One figure per counted dataset, never their sum: "UCDP GED: 12 incidents · 190 deaths | ACLED: 19 · 236". */
+export function perDatasetText(text: TimelineText, counted: readonly { name: string; totals: { incidents: number; deaths: number } | null }[]): string {
+  return counted
+    .map((d, i) => {
+      const t0 = d.totals ?? { incidents: 0, deaths: 0 };
+      // The first dataset's figures are spelled out; the later ones are read against it.
+      const incidents = i === 0 ? incidentsText(text, t0.incidents) : text.formatters.integer(t0.incidents);
+      const deaths = i === 0 ? deathsText(text, t0.deaths) : text.formatters.integer(t0.deaths);
+      return t(text.messages.datasetFigures, { name: d.name, incidents, deaths });
+    })
+    .join(' | ');
+}
+
+/** The status line for a view: one line for one counted dataset, one figure per dataset for several. */
+export function viewStatusText(text: TimelineText, view: { shown: TimeWindow; totals: { incidents: number; deaths: number } | null; counted: readonly { name: string; totals: { incidents: number; deaths: number } | null }[] }): string {
+  if (view.totals) return statusText(text, view.shown, view.totals);
+  return t(text.messages.statusLineMulti, { range: text.formatters.range(view.shown.from, view.shown.to), parts: perDatasetText(text, view.counted) });
+}
+
 /** A bar's tooltip and accessible name: "Week of 15 Mar 2021: 12 incidents, 190 deaths". */
 export function binText(text: TimelineText, bin: WeekBin): string {
   return t(text.messages.binTooltip, {

@@ -6,7 +6,7 @@ import type { Messages } from '../i18n/messages';
 import { createDerivedView, filterOf, type AppState, type DerivedView, type DerivedViewHandle, type Store } from '../state';
 import { weeklyBins, type WeekBin } from './bins';
 import { createControls } from './controls';
-import { statusText, type TimelineText } from './labels';
+import { viewStatusText, type TimelineText } from './labels';
 import { startPlayer } from './player';
 import { paddedDomain, pixelsToWindow, type TimeWindow } from './timeScale';
 import { createTrack, type DragTarget, type KeyTarget } from './track';
@@ -241,7 +241,7 @@ export function mountTimeline(container: HTMLElement, store: Store, options: Tim
       binsKey = key;
     }
     const range = text.formatters.range(shown.from, shown.to);
-    status.textContent = statusText(text, shown, view.totals);
+    status.textContent = viewStatusText(text, view);
     // While playing, the line changes every frame: hold the announcements until play stops.
     status.setAttribute('aria-busy', String(state.playing));
     root.classList.toggle('timeline--cumulative', state.mode === 'cumulative');

@@ -12,7 +12,7 @@ export function mountEmptyNotice(container: HTMLElement, derived: DerivedViewHan
   note.hidden = true;
   container.append(note);
   const update = (view: DerivedView) => {
-    note.hidden = view.totals.incidents > 0;
+    note.hidden = view.hasIncidents;
   };
   update(derived.get());
   const off = derived.on('change', update);

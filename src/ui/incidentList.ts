@@ -84,6 +84,8 @@ export function mountIncidentList(container: HTMLElement, store: Store, derived:
   };
 
   const rowId = (i: number) => `incident-row-${i}`;
+  /** "Incident list (12 counted)"; with several counted datasets no count, since it would add them up. */
+  const summaryText = (view: DerivedView) => (view.totals ? t(messages.listSummary, { n: formatters.integer(view.totals.incidents) }) : messages.listSummaryPlain);
 
   const drawRows = () => {
     const top = listbox.scrollTop;
@@ -126,8 +128,7 @@ export function mountIncidentList(container: HTMLElement, store: Store, derived:
   };
 
   const refresh = (view: DerivedView) => {
-    const total = view.totals.incidents;
-    summary.textContent = t(messages.listSummary, { n: formatters.integer(total) });
+    summary.textContent = summaryText(view);
     if (!panel.open) {
       stale = true;
       return;
@@ -208,7 +209,7 @@ export function mountIncidentList(container: HTMLElement, store: Store, derived:
   const off = derived.on('change', (view, previous) => {
     if (view.datasets !== previous.datasets) schedule();
     else if (view.state.selection !== previous.state.selection) drawRows();
-    else summary.textContent = t(messages.listSummary, { n: formatters.integer(view.totals.incidents) });
+    else summary.textContent = summaryText(view);
   });
 
   return {

@@ -80,8 +80,12 @@ describe('bring your own data (production build, Debian Chromium)', () => {
     await page.getByTestId('acled-add').click();
     await expect.poll(() => page.getByTestId('import-status').textContent()).toMatch(/^Added 12 incidents as the layer “acled-2023-layout\.csv”/);
 
-    // In the totals: the counted index now holds the bundled UCDP events and the file's.
-    await expect.poll(async () => totals(await statusText(page))).toEqual([before[0] + 12, before[1] + 380]);
+    // In the status line: one figure per counted dataset, never their sum (issue 14).
+    const n = (x: number) => x.toLocaleString('en-US');
+    await expect.poll(() => statusText(page)).toMatch(new RegExp(`· UCDP GED: ${n(before[0])} incidents · ${n(before[1])} deaths \\| acled-2023-layout\\.csv: 12 · 380$`));
+    const shown = await statusText(page);
+    expect(shown).not.toContain(n(before[0] + 12));
+    expect(shown).not.toContain(n(before[1] + 380));
     // The attribution, as text: the typed markup is not an element.
     const attribution = page.getByTestId('dataset-attribution');
     expect(await attribution.textContent()).toBe('Data: ACLED, accessed 2024-05-02; filters: Niger, Mali <img src=x onerror=alert(1)>');

@@ -29,7 +29,7 @@ function setup(origins: string[] | null = null) {
   const fitted: BBox[] = [];
   const incident = makeIncident({ id: '371234', dataset: 'ucdp', deathsBest: 137 });
   const app: BridgeApp = {
-    visible: (s) => ({ incidents: s.from.getTime() === utc(2021, 3, 21).getTime() ? 1 : 99, deaths: 7 }),
+    visible: (s) => ({ incidents: s.from.getTime() === utc(2021, 3, 21).getTime() ? 1 : 99, deaths: 7, datasets: [] }),
     lookup: (key) => (key === 'ucdp:371234' ? incident : undefined),
     fitBounds: (b) => fitted.push(b),
   };

@@ -47,8 +47,8 @@ describe('outgoing messages', () => {
 
   it('name changed fields as the URL does, and carry a request id only when asked', () => {
     expect(wireKeys(['hiddenDatasets', 'from', 'playing'])).toEqual(['from', 'hidden', 'playing']);
-    expect(stateMessage(DEFAULT_STATE, { incidents: 1, deaths: 2 }, [])).not.toHaveProperty('requestId');
-    expect(stateMessage(DEFAULT_STATE, { incidents: 1, deaths: 2 }, [], 'q')).toMatchObject({ requestId: 'q', visible: { incidents: 1, deaths: 2 } });
+    expect(stateMessage(DEFAULT_STATE, { incidents: 1, deaths: 2, datasets: [] }, [])).not.toHaveProperty('requestId');
+    expect(stateMessage(DEFAULT_STATE, { incidents: 1, deaths: 2, datasets: [] }, [], 'q')).toMatchObject({ requestId: 'q', visible: { incidents: 1, deaths: 2 } });
   });
 
   it('describe a selected incident with plain values only', () => {

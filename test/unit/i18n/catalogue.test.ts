@@ -14,7 +14,7 @@ import { EVENT_TYPES } from '../../../src/types';
  */
 export const SAME_IN_BOTH: ReadonlySet<keyof Messages> = new Set<keyof Messages>([
   'viewNiamey', 'viewTahoua', 'pause', 'statusLine', 'incidentsCountOne', 'speedOption', 'metricEventsShort',
-  'date', 'type', 'sources', 'licence', 'locDistrict', 'importFormat', 'importProgressUnknown', 'datasetUcdp', 'importDates', 'incidentsCount', 'listSortDate',
+  'date', 'type', 'sources', 'licence', 'locDistrict', 'importFormat', 'importProgressUnknown', 'datasetUcdp', 'importDates', 'incidentsCount', 'listSortDate', 'statusLineMulti',
 ]);
 
 const keys = (m: Messages) => Object.keys(m).sort();

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTimeIndex } from '../../../src/data/timeIndex';
 import { summaryText } from '../../../src/embed/summaryText';
+import { visibleTotals as wireVisible } from '../../../src/embed/outgoing';
+import { viewStatusText } from '../../../src/timeline/labels';
 import { createFormatters } from '../../../src/i18n/format';
 import { FR_NUMBER, FR_TIME, fr } from '../../../src/i18n/fr';
 import { en } from '../../../src/i18n/messages';
@@ -79,7 +81,10 @@ describe('deriveView (properties)', () => {
           sumIncidents += passing.length;
           sumDeaths += deaths;
         });
-        expect(view.totals).toEqual({ incidents: sumIncidents, deaths: sumDeaths });
+        // Two counted datasets: one figure each, never their sum.
+        expect(view.totals).toBeNull();
+        expect(view.hasIncidents).toBe(sumIncidents > 0);
+        void sumDeaths;
       }),
       { numRuns: 300 },
     );
@@ -105,7 +110,7 @@ describe('createDerivedView', () => {
     const store = createStore(state({ from: day(3, 1), to: day(3, 31) }));
     const derived = createDerivedView(store, counted);
     const seen: [number, boolean, string][] = [];
-    derived.on('change', (view, previous, source) => seen.push([view.totals.incidents, view.datasets === previous.datasets, source]));
+    derived.on('change', (view, previous, source) => seen.push([view.totals?.incidents ?? -1, view.datasets === previous.datasets, source]));
     store.set({ from: day(3, 20) }, 'ui');
     store.set({ playing: true }, 'play');
     store.set({ selection: 'ucdp:c' }, 'ui');
@@ -128,6 +133,39 @@ describe('createDerivedView', () => {
     expect(sources).toEqual(['data']);
     derived.destroy();
     store.set({ from: day(3, 20) }, 'ui');
-    expect(derived.get().totals.incidents).toBe(2);
+    expect(derived.get().totals?.incidents).toBe(2);
+  });
+});
+
+describe('several counted datasets (issue 14)', () => {
+  const acled = createTimeIndex([
+    makeIncident({ id: 'x', dataset: 'acled', dateStart: day(3, 21), dateEnd: day(3, 21), deathsBest: 137 }),
+    makeIncident({ id: 'y', dataset: 'acled', dateStart: day(3, 22), dateEnd: day(3, 22), deathsBest: 4 }),
+  ]);
+  const two: DerivedSource[] = [
+    { id: 'ucdp', role: 'counted', index, name: 'UCDP GED' },
+    { id: 'acled', role: 'counted', index: acled, name: 'ACLED' },
+  ];
+  const text = { messages: en, formatters: createFormatters() };
+
+  it('the status line and the summary give one figure per dataset and no sum', () => {
+    const view = deriveView(state({ from: day(3, 1), to: day(3, 31) }), two);
+    expect(view.totals).toBeNull();
+    expect(viewStatusText(text, view)).toBe('1–31 Mar 2021 · UCDP GED: 2 incidents · 1,228 deaths | ACLED: 2 · 141');
+    expect(summaryText(view, text)).toBe('1–31 Mar 2021: UCDP GED: 2 incidents · 1,228 deaths | ACLED: 2 · 141, in Niger, Mali and Burkina Faso; each dataset counted on its own.');
+    expect(wireVisible(view)).toEqual({
+      incidents: null,
+      deaths: null,
+      datasets: [
+        { id: 'ucdp', name: 'UCDP GED', incidents: 2, deaths: 1228 },
+        { id: 'acled', name: 'ACLED', incidents: 2, deaths: 141 },
+      ],
+    });
+  });
+
+  it('with one of them hidden, today’s single line comes back', () => {
+    const view = deriveView(state({ from: day(3, 1), to: day(3, 31), hiddenDatasets: ['acled'] }), two);
+    expect(viewStatusText(text, view)).toBe('1–31 Mar 2021 · 2 incidents · 1,228 deaths');
+    expect(wireVisible(view)).toMatchObject({ incidents: 2, deaths: 1228 });
   });
 });
