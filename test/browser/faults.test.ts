@@ -107,7 +107,7 @@ const received = (page: Page) => page.evaluate(() => (window as unknown as { __r
 
 async function openParent(onLoad: string, routes: (context: BrowserContext) => Promise<unknown> = async () => undefined, init?: () => void, src = 'embed.html') {
   return open(PARENT, async (context) => {
-    await context.route(PARENT, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: parentHtml(onLoad, src) }));
+    await context.route(PARENT, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: parentHtml(onLoad, src) }).catch(() => undefined));
     await routes(context);
   }, init);
 }
@@ -116,7 +116,7 @@ const mapFrame = async (page: Page) => (await (await page.waitForSelector('ifram
 
 describe('start-up faults show a message instead of an endless spinner (production build)', () => {
   it('a missing maplibre worker (404) names the worker file', async () => {
-    const { context, page } = await open('index.html', (c) => c.route(WORKER, (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' })));
+    const { context, page } = await open('index.html', (c) => c.route(WORKER, (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }).catch(() => undefined)));
     const text = await errorText(page);
     expect(text).toMatch(/^The map cannot start: its worker script assets\/maplibre-gl-worker-[\w-]+\.mjs is missing \(the server answered HTTP 404\)\.$/);
     expect(await page.getAttribute('#map', 'data-fault')).toBe('worker-missing');
@@ -350,10 +350,15 @@ describe('the Content-Security-Policy docs/deploy.md gives (production build)', 
         path,
         (c) =>
           c.route(`${baseUrl}**`, async (route) => {
-            const response = await route.fetch();
-            const type = response.headers()['content-type'] ?? '';
-            if (!type.startsWith('text/html')) return route.fulfill({ response });
-            await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } });
+            // A request still in flight when the test closes its context has nowhere to go: drop it.
+            try {
+              const response = await route.fetch();
+              const type = response.headers()['content-type'] ?? '';
+              if (!type.startsWith('text/html')) return await route.fulfill({ response });
+              await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } });
+            } catch {
+              /* context closed */
+            }
           }),
         () => {
           const violations: string[] = [];

@@ -104,7 +104,7 @@ export async function drawCase(browser: Browser, baseUrl: string, c: RenderCase)
   });
   try {
     for (const [path, file] of Object.entries(c.fixtures)) {
-      await context.route(new URL(path, baseUrl).href, (route) => route.fulfill({ contentType: 'text/csv', body: readFileSync(join(FIXTURES, file)) }));
+      await context.route(new URL(path, baseUrl).href, (route) => route.fulfill({ contentType: 'text/csv', body: readFileSync(join(FIXTURES, file)) }).catch(() => undefined));
     }
     if (!c.webgl2) await context.addInitScript(hideWebgl2);
     await context.addInitScript(prepareFrame, { css: DETERMINISTIC_CSS, family: FONT_FAMILY, fonts: FONTS });
