@@ -16,6 +16,11 @@ export interface HistogramProps {
   /** Bars overlapping this window are drawn dark, the others dimmed. */
   window: TimeWindow;
   metric: HistogramMetric;
+  /**
+   * A second counted dataset, drawn mirrored below the axis, so that two datasets are compared
+   * week by week and never stacked into one bar (issue 14). `name` labels each series.
+   */
+  mirror?: { bins: readonly WeekBin[]; name: string; over: string } | null;
 }
 
 export interface Histogram {
@@ -45,6 +50,8 @@ export function createHistogram(g: SVGGElement, tooltip: HTMLElement, text: Time
   const bars = root.append('g').attr('class', 'timeline__bars');
   // Labels over the bars (with a halo in CSS), lines under them.
   const gridLabels = root.append('g').attr('class', 'timeline__grid-labels').attr('aria-hidden', 'true');
+  const mirrorBars = root.append('g').attr('class', 'timeline__bars timeline__bars--mirror');
+  const seriesLabels = root.append('g').attr('class', 'timeline__series-labels').attr('aria-hidden', 'true');
   let props: HistogramProps | null = null;
   /** x0 (ms) of the bar that holds the chart's single Tab stop. */
   let tabStop: number | null = null;
@@ -86,21 +93,25 @@ export function createHistogram(g: SVGGElement, tooltip: HTMLElement, text: Time
   });
 
   /** What the bars' geometry and labels were last drawn from: a window move only restyles them. */
-  let drawn: { bins: readonly WeekBin[]; range: string; height: number; metric: HistogramMetric } | null = null;
+  let drawn: { bins: readonly WeekBin[]; range: string; height: number; metric: HistogramMetric; mirror: readonly WeekBin[] | null } | null = null;
 
   const highlight = (window: TimeWindow) => {
     rects().attr('class', (b) => (inWindow(b, window) ? 'timeline__bar timeline__bar--in' : 'timeline__bar'));
+    mirrorBars.selectAll<SVGRectElement, WeekBin>('rect').attr('class', (b) => (inWindow(b, window) ? 'timeline__bar timeline__bar--b timeline__bar--in' : 'timeline__bar timeline__bar--b'));
   };
 
   const update = (next: HistogramProps) => {
     props = next;
-    const { bins, x, height, window, metric } = next;
+    const { bins, x, window, metric } = next;
+    const mirror = next.mirror ?? null;
     const range = `${x.range().join()}|${+x.domain()[0]}|${+x.domain()[1]}`;
-    if (drawn && drawn.bins === bins && drawn.range === range && drawn.height === height && drawn.metric === metric) {
+    if (drawn && drawn.bins === bins && drawn.range === range && drawn.height === next.height && drawn.metric === metric && drawn.mirror === (mirror?.bins ?? null)) {
       return highlight(window);
     }
-    drawn = { bins, range, height, metric };
-    const top = max(bins, (b) => value(b, metric)) ?? 0;
+    drawn = { bins, range, height: next.height, metric, mirror: mirror?.bins ?? null };
+    // With a mirrored series each takes half the plot, on one scale, so their bars compare.
+    const height = mirror ? next.height / 2 : next.height;
+    const top = Math.max(max(bins, (b) => value(b, metric)) ?? 0, mirror ? (max(mirror.bins, (b) => value(b, metric)) ?? 0) : 0);
     const y = scaleLinear()
       .domain([0, top > 0 ? top : 1])
       .nice(3)
@@ -156,8 +167,34 @@ export function createHistogram(g: SVGGElement, tooltip: HTMLElement, text: Time
           .attr('y', height - h)
           .attr('height', h)
           .attr('tabindex', +b.x0 === tabStop ? 0 : -1)
-          .attr('aria-label', binText(text, b));
+          .attr('aria-label', mirror ? `${mirror.over}: ${binText(text, b)}` : binText(text, b));
       });
+    mirrorBars
+      .selectAll<SVGRectElement, WeekBin>('rect')
+      .data(mirror?.bins ?? [], (b) => +b.x0)
+      .join('rect')
+      .attr('role', 'img')
+      .each(function (b) {
+        const x0 = x(b.x0);
+        const w = x(b.x1) - x0;
+        const gap = w > 3 ? BAR_GAP : 0;
+        const v = value(b, metric);
+        const h = v > 0 ? Math.max(1, height - y(v)) : 0;
+        select(this)
+          .attr('x', x0 + gap / 2)
+          .attr('width', Math.max(0.5, w - gap))
+          .attr('y', height)
+          .attr('height', h)
+          .attr('aria-label', `${mirror!.name}: ${binText(text, b)}`);
+      });
+    seriesLabels
+      .selectAll<SVGTextElement, string>('text')
+      .data(mirror ? [mirror.over, mirror.name] : [])
+      .join('text')
+      .attr('x', x.range()[1] - 2)
+      .attr('y', (_d, i) => (i === 0 ? 10 : next.height - 3))
+      .attr('text-anchor', 'end')
+      .text((d, i) => `${i === 0 ? '▲' : '▼'} ${d}`);
     highlight(window);
   };
 
@@ -165,6 +202,8 @@ export function createHistogram(g: SVGGElement, tooltip: HTMLElement, text: Time
     if (px === null || !props) return showTooltip(undefined);
     const date = props.x.invert(px);
     showTooltip(props.bins.find((b) => b.x0 <= date && date < b.x1));
+    const other = props.mirror?.bins.find((b) => b.x0 <= date && date < b.x1);
+    if (other && props.mirror && !tooltip.hidden) tooltip.textContent = `${props.mirror.over}: ${tooltip.textContent} | ${props.mirror.name}: ${binText(text, other)}`;
   };
 
   return {

@@ -67,6 +67,7 @@ export function mountTimeline(container: HTMLElement, store: Store, options: Tim
   const derived = options.derived ?? ownDerived!;
   let extent: DayExtent | null = derived.get().extent;
   let bins: WeekBin[] = [];
+  let mirror: { bins: WeekBin[]; name: string; over: string } | null = null;
   let binsKey = '';
 
   const root = document.createElement('div');
@@ -236,9 +237,19 @@ export function mountTimeline(container: HTMLElement, store: Store, options: Tim
     // Never more bars than the track has pixels, whatever the data's extent (a stray year 9999).
     const maxBins = Math.max(1, Math.floor(width));
     const key = `${filter.types.join('|')}#${filter.countries.join('|')}#${+domain[0]}#${+domain[1]}#${maxBins}`;
-    if (key !== binsKey) {
-      bins = weeklyBins(index, filter, domain, maxBins);
-      binsKey = key;
+    // Two counted datasets are binned each on its own and compared, mirrored, never stacked into
+    // one bar (issue 14); one dataset, or none, bins the shown counted index as before.
+    const pair = view.counted.length >= 2 ? view.counted.slice(0, 2) : null;
+    const pairKey = pair ? `#${pair.map((d) => d.id).join('|')}` : '';
+    if (key + pairKey !== binsKey) {
+      if (pair) {
+        bins = weeklyBins(pair[0].index, filter, domain, maxBins);
+        mirror = { bins: weeklyBins(pair[1].index, filter, domain, maxBins), name: pair[1].name, over: pair[0].name };
+      } else {
+        bins = weeklyBins(index, filter, domain, maxBins);
+        mirror = null;
+      }
+      binsKey = key + pairKey;
     }
     const range = text.formatters.range(shown.from, shown.to);
     status.textContent = viewStatusText(text, view);
@@ -254,6 +265,7 @@ export function mountTimeline(container: HTMLElement, store: Store, options: Tim
       metric: state.metric,
       cumulative: state.mode === 'cumulative',
       valueText: range,
+      mirror,
       startText: text.formatters.day(shown.from),
       endText: text.formatters.day(shown.to),
     });

@@ -52,6 +52,8 @@ export interface TrackProps {
   cumulative: boolean;
   /** The window read aloud by the focusable window (aria-valuetext). */
   valueText: string;
+  /** A second counted dataset's bins, mirrored below the first's (see HistogramProps.mirror). */
+  mirror?: { bins: readonly WeekBin[]; name: string; over: string } | null;
   /** The first and last day read aloud by the handles. */
   startText: string;
   endText: string;
@@ -193,7 +195,7 @@ export function createTrack(tooltip: HTMLElement, text: TimelineText, callbacks:
       .attr('viewBox', `0 0 ${next.width} ${height + TRACK_MARGIN.top + TRACK_MARGIN.bottom}`);
     scale = createTimeScale(next.domain, plotWidth);
 
-    histogram.update({ bins: next.bins, x: scale, height, left: TRACK_MARGIN.left, window: next.window, metric: next.metric });
+    histogram.update({ bins: next.bins, x: scale, height, left: TRACK_MARGIN.left, window: next.window, metric: next.metric, mirror: next.mirror });
     const key = `${plotWidth}|${height}|${+next.domain[0]}|${+next.domain[1]}`;
     if (axisKey !== key) {
       axisKey = key;

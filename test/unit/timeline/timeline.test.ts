@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTimeIndex } from '../../../src/data/timeIndex';
 import { createFormatters } from '../../../src/i18n/format';
 import { en } from '../../../src/i18n/messages';
-import { createStore, DEFAULT_STATE, type Store } from '../../../src/state';
+import { createDerivedView, createStore, DEFAULT_STATE, type Store } from '../../../src/state';
 import { mountTimeline, type TimelineHandle } from '../../../src/timeline/timeline';
 import { makeIncident } from '../data/makeIncident';
 
@@ -214,5 +214,27 @@ describe('mountTimeline', () => {
     expect(container.querySelector('.timeline')).toBeNull();
     store.set({ from: d('2021-03-08'), to: d('2021-03-14') }, 'ui');
     expect(container.children).toHaveLength(0);
+  });
+});
+
+describe('mountTimeline with two counted datasets (issue 14)', () => {
+  it('mirrors the second dataset under the first and writes one figure per dataset, never their sum', () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    const store = createStore({ ...DEFAULT_STATE, from: d('2021-03-01'), to: d('2021-03-07') });
+    const a = createTimeIndex(incidents);
+    const b = createTimeIndex([makeIncident({ id: 'b1', dataset: 'acled', dateStart: d('2021-03-02'), deathsBest: 9 })]);
+    const derived = createDerivedView(store, [
+      { id: 'ucdp', role: 'counted', index: a, name: 'UCDP GED' },
+      { id: 'acled', role: 'counted', index: b, name: 'ACLED' },
+    ]);
+    const handle = mountTimeline(container, store, { index: a, derived, messages: en, formatters: createFormatters() });
+    expect(q(container, 'status').textContent).toBe('1–7 Mar 2021 · UCDP GED: 2 incidents · 5 deaths | ACLED: 1 · 9');
+    const mirrored = container.querySelectorAll('.timeline__bars--mirror rect');
+    expect(mirrored.length).toBeGreaterThan(0);
+    expect([...mirrored].map((r) => r.getAttribute('aria-label')).filter((l) => /1 incident/.test(l ?? ''))).toEqual(['ACLED: Week of 1 Mar 2021: 1 incident, 9 deaths']);
+    expect([...container.querySelectorAll('.timeline__series-labels text')].map((t) => t.textContent)).toEqual(['▲ UCDP GED', '▼ ACLED']);
+    handle.destroy();
+    container.remove();
   });
 });
