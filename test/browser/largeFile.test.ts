@@ -26,6 +26,12 @@ describe('a hostile large file (production build)', () => {
     const { page, context, problems } = await openPage(browser, baseUrl);
     await waitForMapReady(page);
     const before = await page.locator('[data-testid="status"]').textContent();
+    // The page's long tasks while the file is read, reported (not asserted: speed is for the bench).
+    await page.evaluate(() => {
+      const tasks: number[] = [];
+      Object.defineProperty(window, '__longTasks', { value: tasks });
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
+    });
     await page.getByTestId('import-file').setInputFiles(path);
     const error = page.getByTestId('import-file-error');
     await error.waitFor({ timeout: 120_000 });
@@ -39,6 +45,8 @@ describe('a hostile large file (production build)', () => {
     // The tab did not crash: it still answers and the map still draws.
     expect(await page.evaluate(() => document.querySelectorAll('#map canvas').length)).toBeGreaterThan(0);
     expect(problems.filter((p) => /crash|out of memory/i.test(p))).toEqual([]);
+    const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks));
+    console.log(`200 MB one-line file: longest main-thread task while it was read ${Math.round(longest)} ms`);
     await page.screenshot({ path: screenshotPath('import-one-line-200mb-1280x800') });
     await context.close();
   });
