@@ -1,4 +1,5 @@
 import { csvParseRows } from 'd3-dsv';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACLED_CREDIT, INCIDENT_COLUMNS, MATCH_COLUMNS, incidentsCsv, incidentsGeoJson, matchTableCsv, type IncidentCollection } from '../../../src/data/exportIncidents';
 import { acledAttributionText } from '../../../src/import/acledAttribution';
@@ -131,5 +132,27 @@ describe('matchTableCsv', () => {
       ['only A', '', '', '', 'U2', '2021-03-21', '', '0', '', '', '', '', '', '', '', ''],
       ['only B', '', '', '', '', '', '', '', '', '', "'=B2", '2021-03-21', '', '0', '', ''],
     ]);
+  });
+});
+
+describe('incidentsCsv on untrusted text (fast-check)', () => {
+  it('keeps one row per incident, every text field readable back, and no cell a formula', () => {
+    const text = fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', '#', 'a', 'é', '1', ' '), maxLength: 8 });
+    fc.assert(
+      fc.property(fc.array(fc.record({ id: text, place: text, summary: text, actor1: text }), { maxLength: 6 }), text, (fields, name) => {
+        const input = fields.map((f) => makeIncident({ ...f, dataset: 'x' }));
+        const csv = incidentsCsv(input, { ...meta, datasets: new Map([['x', { ...ucdp, id: 'x', name }]]) });
+        const { columns, data } = parse(csv);
+        expect(data).toHaveLength(input.length);
+        const unsafe = (s: string) => /^[=+\-@\t\r]/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s);
+        data.forEach((row, k) => {
+          for (const key of ['id', 'place', 'notes', 'actor1'] as const) {
+            const want = key === 'notes' ? input[k].summary : input[k][key];
+            expect(row[columns.indexOf(key)]).toBe(unsafe(want) ? `'${want}` : want);
+          }
+        });
+        for (const row of csvParseRows(csv.slice(1))) for (const cell of row) expect(unsafe(cell)).toBe(false);
+      }),
+    );
   });
 });
