@@ -1,4 +1,4 @@
-import { csvFormatRows } from 'd3-dsv';
+import { safeCell, safeCsv } from './csvCells';
 import type { ImportIssue, Incident } from '../types';
 import { delimiterName } from './delimiter';
 import type { ImportResult } from './parseFile';
@@ -163,15 +163,8 @@ export function reportToJson(summary: ImportSummary, issues: readonly ImportIssu
   return { ...summary, issues };
 }
 
-/**
- * A spreadsheet opens a cell that starts with `=`, `+`, `-` or `@` as a formula: text from a data
- * file must not become one in the downloaded report, so such a cell gets a leading apostrophe
- * (plain numbers such as -3.5 are left alone).
- */
-export function safeCell(value: string): string {
-  // A negative number (a longitude west of Greenwich) stays a number; a leading + is quoted like any other formula start.
-  return /^[=+\-@\t\r]/.test(value) && !/^-\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
-}
+/** Re-exported: the formula-safe cell lives in ./csvCells, shared with the exports. */
+export { safeCell };
 
 /**
  * The full report as CSV, for the download button: a header `severity,row,field,value,message`,
@@ -196,5 +189,5 @@ export function reportToCsv(summary: ImportSummary, issues: readonly ImportIssue
     ...(attribution ? [info('attribution', attribution)] : []),
     ...issues.map((i) => [i.severity, i.row === null ? '' : String(i.row), i.field ?? '', i.value ?? '', i.message]),
   ];
-  return `${csvFormatRows(rows.map((r) => r.map(safeCell)))}\n`;
+  return safeCsv(rows);
 }

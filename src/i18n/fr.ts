@@ -185,6 +185,11 @@ export const fr: Messages = {
   mapMarker: 'Marqueur',
   labelValue: '{label}\u202f: {value}',
   theMap: 'la carte',
+  downloadMenu: 'Télécharger',
+  downloadIncidentsCsv: 'Incidents affichés (CSV)',
+  downloadIncidentsGeoJson: 'Incidents affichés (GeoJSON)',
+  downloadMatchCsv: 'Tableau des correspondances (CSV)',
+  downloadMatchUnavailable: 'Affichez d’abord deux jeux de données comptés pour les apparier.',
 };
 
 /** French numbers: a comma for decimals, a narrow no-break space between thousands. */

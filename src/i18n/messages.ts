@@ -219,6 +219,13 @@ export interface Messages {
   labelValue: string;
   /** What failed to load when no file is to blame ("Could not load the map: …"). */
   theMap: string;
+  /** The download menu's button (src/ui/downloadMenu.ts). */
+  downloadMenu: string;
+  downloadIncidentsCsv: string;
+  downloadIncidentsGeoJson: string;
+  downloadMatchCsv: string;
+  /** Shown (as a tooltip) on the match-table item while no two counted datasets are matched. */
+  downloadMatchUnavailable: string;
 }
 
 export const en: Messages = {
@@ -396,6 +403,11 @@ export const en: Messages = {
   mapMarker: 'Map marker',
   labelValue: '{label}: {value}',
   theMap: 'the map',
+  downloadMenu: 'Download',
+  downloadIncidentsCsv: 'Incidents in view (CSV)',
+  downloadIncidentsGeoJson: 'Incidents in view (GeoJSON)',
+  downloadMatchCsv: 'Match table (CSV)',
+  downloadMatchUnavailable: 'Show two counted datasets to match them first.',
 };
 
 /** Fills `{name}` placeholders. Unknown placeholders are left as they are, so a gap is visible. */
