@@ -20,6 +20,8 @@ import { mountTimeline } from '../timeline/timeline';
 import { mountFilterPanel } from '../ui/filterPanel';
 import { mountEmptyNotice } from '../ui/emptyNotice';
 import { datasetNamer, mountIncidentList } from '../ui/incidentList';
+import { incidentRows } from '../ui/incidentRows';
+import { mountDownloadMenu } from '../ui/downloadMenu';
 import { datasetInLanguage } from '../i18n/catalogueNames';
 import { maplibreLocale } from '../i18n/maplibreLocale';
 import { loadBundledData } from './loadBundledData';
@@ -105,7 +107,9 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   // The side column over the map: the filters, then the incident list, each in a host of its own.
   const filtersHost = document.createElement('div');
   const listHost = document.createElement('div');
-  options.filtersElement.append(filtersHost, listHost);
+  const downloadHost = document.createElement('div');
+  downloadHost.className = 'download-host';
+  options.filtersElement.append(filtersHost, listHost, downloadHost);
   let filters = mountFilterPanel(filtersHost, store, { datasets: bundled.map((b) => b.dataset), messages });
 
   const view = createMapView({
@@ -199,6 +203,13 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     formatters,
     lang: options.lang ?? 'en',
     datasetName: datasetNamer(() => datasets.entries().map((e) => e.dataset)),
+  });
+  // Export what you see: the incidents the list shows (window, filters, shown datasets), with licences.
+  const exportCollator = new Intl.Collator(options.lang ?? 'en', { sensitivity: 'base', numeric: true });
+  mountDownloadMenu(downloadHost, {
+    messages,
+    rows: () => ({ incidents: incidentRows(derived.get(), 'date', exportCollator), datasets: datasetsById }),
+    viewUrl: () => window.location.href,
   });
   // Enter or Space on the map: the keyboard's way to the markers is the incident list.
   map.getCanvas().addEventListener('keydown', (event) => {
