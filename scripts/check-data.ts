@@ -14,14 +14,21 @@ import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseStream } from '../src/data/parseFile';
 import { createIncidentTally, formatReportText, reportToJson, summarise } from '../src/data/report';
+import { compareReport, formatCompareText, readIncidents } from './checkDataCompare';
 
-const USAGE = 'Usage: npm run check-data -- FILE [--json] [--limit=N]';
+const USAGE = 'Usage: npm run check-data -- FILE [--json] [--limit=N] [--compare OTHER_FILE]';
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const limitFlag = argv.find((a) => a.startsWith('--limit='));
   const limit = limitFlag ? Number(limitFlag.slice('--limit='.length)) : 10;
-  const files = argv.filter((a) => !a.startsWith('--'));
+  const ci = argv.indexOf('--compare');
+  const compare = ci >= 0 ? argv[ci + 1] : undefined;
+  if (ci >= 0 && (!compare || compare.startsWith('--'))) {
+    console.error(USAGE);
+    return 2;
+  }
+  const files = argv.filter((a, k) => !a.startsWith('--') && !(ci >= 0 && k === ci + 1));
   if (files.length !== 1 || !(limit >= 0)) {
     console.error(USAGE);
     return 2;
@@ -31,6 +38,16 @@ async function main(argv: string[]): Promise<number> {
   if (!stat?.isFile()) {
     console.error(`${path}: no such file. ${USAGE}`);
     return 2;
+  }
+  if (compare) {
+    if (!statSync(compare, { throwIfNoEntry: false })?.isFile()) {
+      console.error(`${compare}: no such file. ${USAGE}`);
+      return 2;
+    }
+    const [a, b] = [await readIncidents(path), await readIncidents(compare)];
+    const report = compareReport(basename(path), a, basename(compare), b);
+    process.stdout.write(`${json ? JSON.stringify(report) : formatCompareText(report)}\n`);
+    return 0;
   }
   // Incidents are tallied as they come, never kept, and issues are capped per kind (IssueLog): memory
   // stays bounded whatever the file's size.
