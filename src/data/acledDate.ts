@@ -1,3 +1,4 @@
+import { calendarDay } from './calendarDay';
 import { parseIsoDay } from './validate';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -27,8 +28,6 @@ export function parseAcledDate(raw: string): Date | null {
   const month = monthOf(m[2]);
   const year = m[3].length === 2 ? (Number(m[3]) < 70 ? 2000 : 1900) + Number(m[3]) : Number(m[3]);
   const day = Number(m[1]);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  // Date.UTC reads years 0–99 as 1900–1999: a four-digit 0021 must stay the year 21 (then refused as implausible).
-  date.setUTCFullYear(year, month - 1, day);
-  return month > 0 && date.getUTCDate() === day && date.getUTCMonth() === month - 1 ? date : new Date(Number.NaN);
+  // calendarDay keeps a four-digit 0021 the year 21 (then refused as implausible), never 1921.
+  return calendarDay(year, month, day) ?? new Date(Number.NaN);
 }

@@ -1,3 +1,4 @@
+import { formatDay } from './calendarDay';
 import type { Incident, ImportIssue } from '../types';
 import { REPLACEMENT } from './decodeText';
 import type { FormatInfo } from './formatDefinition';
@@ -43,7 +44,7 @@ export function legacyEncodingWarning(file: string): ImportIssue {
 export function coarsePrecisionWarnings(file: string, row: number, incident: Incident, format: FormatInfo, codes: { date: string; location: string }): ImportIssue[] {
   const out: ImportIssue[] = [];
   if (incident.datePrecision === 'month' || incident.datePrecision === 'year') {
-    const day = incident.dateStart.toISOString().slice(0, 10);
+    const day = formatDay(incident.dateStart);
     out.push(warning(file, row, format.precisionColumns.date, codes.date, `The date is known only to the ${incident.datePrecision}: the event is placed on ${day}, the day the file gives. Kept.`));
   }
   if (incident.locationPrecision === 'region' || incident.locationPrecision === 'country') {

@@ -1,3 +1,4 @@
+import { formatDay } from './calendarDay';
 import type { Incident, ImportIssue } from '../types';
 
 /** The days an event of these datasets can fall on, both inclusive. */
@@ -19,7 +20,7 @@ export function defaultDateRange(now: Date = new Date()): DateRange {
   return { from: EARLIEST_PLAUSIBLE, to };
 }
 
-const day = (date: Date) => (Number.isNaN(date.getTime()) ? String(date) : date.toISOString().slice(0, 10));
+const day = (date: Date) => (Number.isNaN(date.getTime()) ? String(date) : formatDay(date));
 
 /**
  * An issue for an incident whose start or end day lies outside `range`, or null. By default it is an

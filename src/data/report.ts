@@ -1,3 +1,4 @@
+import { formatDay } from './calendarDay';
 import { safeCell, safeCsv } from './csvCells';
 import type { ImportIssue, Incident } from '../types';
 import { delimiterName } from './delimiter';
@@ -37,7 +38,7 @@ export interface ImportSummary {
   fileError: string | null;
 }
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
+const day = formatDay;
 
 /** Running totals of accepted incidents: deaths, first and last day, counts per country. */
 export interface IncidentTally {

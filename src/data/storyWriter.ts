@@ -1,3 +1,4 @@
+import { formatDay } from './calendarDay';
 import { csvFormatRows } from 'd3-dsv';
 import type { Incident, LocationPrecision } from '../types';
 import { STORY_COLUMNS } from './stories';
@@ -10,7 +11,7 @@ function degrees(value: number): string {
   return /e/i.test(text) ? value.toFixed(12).replace(/\.?0+$/, '') : text;
 }
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
+const day = formatDay;
 const count = (value: number | null) => (value === null ? '' : String(value));
 
 /**

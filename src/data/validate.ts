@@ -1,3 +1,4 @@
+import { calendarDay } from './calendarDay';
 import type { ImportIssue } from '../types';
 import type { IssueSink } from './issueLog';
 
@@ -12,11 +13,7 @@ const INVALID_DATE = (): Date => new Date(Number.NaN);
 
 /** UTC midnight of a calendar day, or an invalid Date when the day does not exist (e.g. 31 February). */
 function utcDay(year: number, month: number, day: number): Date {
-  const date = new Date(Date.UTC(2000, 0, 1));
-  // setUTCFullYear, not Date.UTC: that reads years 0–99 as 1900–1999.
-  date.setUTCFullYear(year, month - 1, day);
-  const real = date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  return real ? date : INVALID_DATE();
+  return calendarDay(year, month, day) ?? INVALID_DATE();
 }
 
 /**

@@ -1,3 +1,4 @@
+import { formatDay } from '../data/calendarDay';
 import { t, type Messages } from '../i18n/messages';
 
 /**
@@ -17,7 +18,7 @@ export function acledFiltersFromFileName(name: string): string {
 
 /** A day as `YYYY-MM-DD` (UTC): the value of a date input. */
 export function isoDay(time: number): string {
-  return new Date(time).toISOString().slice(0, 10);
+  return formatDay(new Date(time));
 }
 
 /** Whether a date input's value is a real `YYYY-MM-DD` day. */
