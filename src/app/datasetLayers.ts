@@ -39,25 +39,18 @@ export interface DatasetLayers {
   /** Layers in picking order: annotations on top, then the newest counted dataset first. */
   pickOrder(): readonly IncidentLayer[];
   lookup(key: string): Incident | undefined;
-  /**
-   * One index over the counted datasets that are shown: the totals and the histogram. Annotation
-   * datasets never count (they overlap the counted ones).
-   */
-  countedIndex(): TimeIndex;
-  /** Called after a dataset was added or removed, or a counted dataset shown or hidden. */
+  /** Called after a dataset was added or removed. */
   onChange(listener: () => void): () => void;
 }
 
-/** Every dataset on the map, each as its own layer, and the counted index derived from them. */
+/** Every dataset on the map, each as its own layer; the derived view hears of each one added or removed. */
 export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayers {
   const { map, store } = options;
   const entries = new Map<string, DatasetEntry>();
   const byKey = new Map<string, Incident>();
   const listeners = new Set<() => void>();
-  let counted: TimeIndex | null = null;
 
   const changed = () => {
-    counted = null;
     for (const l of [...listeners]) l();
   };
   const sources = (): DerivedSource[] => [...entries.values()].map((e) => ({ id: e.dataset.id, role: e.dataset.role, index: e.index, name: e.dataset.name }));
@@ -65,14 +58,6 @@ export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayer
     byKey.clear();
     for (const e of entries.values()) for (const i of e.index.incidents) byKey.set(incidentKey(i), i);
   };
-
-  store.on('change', (state, previous) => {
-    if (state.hiddenDatasets === previous.hiddenDatasets) return;
-    const countedToggled = [...entries.values()].some(
-      (e) => e.dataset.role === 'counted' && state.hiddenDatasets.includes(e.dataset.id) !== previous.hiddenDatasets.includes(e.dataset.id),
-    );
-    if (countedToggled) changed();
-  });
 
   const api: DatasetLayers = {
     add(dataset, incidents, prebuilt) {
@@ -104,14 +89,6 @@ export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayer
       return [...all.filter((e) => e.dataset.role === 'annotation'), ...all.filter((e) => e.dataset.role === 'counted').reverse()].map((e) => e.layer);
     },
     lookup: (key) => byKey.get(key),
-    countedIndex() {
-      if (!counted) {
-        const hidden = store.get().hiddenDatasets;
-        const shown = [...entries.values()].filter((e) => e.dataset.role === 'counted' && !hidden.includes(e.dataset.id));
-        counted = shown.length === 1 ? shown[0].index : createTimeIndex(shown.flatMap((e) => e.index.incidents));
-      }
-      return counted;
-    },
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -97,7 +97,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   derived.setSources([{ id: data.counted.dataset.id, role: 'counted', index: countedIndex, name: data.counted.dataset.name }]);
 
   // The timeline and filters first: they set the map's final height before it frames the first view.
-  const timeline = mountTimeline(options.timelineElement, store, {
+  mountTimeline(options.timelineElement, store, {
     index: countedIndex,
     derived,
     messages,
@@ -187,10 +187,8 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     console.warn(`Sahel Incident Map: no incident "${asked}" in the loaded data; the link's selection is dropped.`);
     store.set({ selection: null }, 'data');
   }
-  // Only when the URL hid the counted layer does the timeline need another index than the one it has.
-  if (datasets.countedIndex() !== countedIndex) timeline.setIndex(datasets.countedIndex());
+  // The timeline's bars follow the derived view's datasets; only the filter panel's layer list is rebuilt.
   datasets.onChange(() => {
-    timeline.setIndex(datasets.countedIndex());
     filters.destroy();
     filters = mountFilterPanel(filtersHost, store, { datasets: datasets.entries().map((e) => e.dataset), messages });
   });

@@ -137,6 +137,14 @@ export function createHistogram(g: SVGGElement, tooltip: HTMLElement, text: Time
       .attr('dy', '-0.3em')
       .text((v) => text.formatters.integer(v));
 
+    /** A bar's box, the same for both series: a gap between wide weeks, and any count at least one pixel tall. */
+    const barBox = (b: WeekBin) => {
+      const x0 = x(b.x0);
+      const w = x(b.x1) - x0;
+      const gap = w > 3 ? BAR_GAP : 0;
+      const v = value(b, metric);
+      return { x: x0 + gap / 2, width: Math.max(0.5, w - gap), height: v > 0 ? Math.max(1, height - y(v)) : 0 };
+    };
     if (tabStop === null || !bins.some((b) => +b.x0 === tabStop)) {
       tabStop = +(bins.find((b) => inWindow(b, window)) ?? bins[0] ?? { x0: 0 }).x0;
     }
@@ -155,17 +163,12 @@ export function createHistogram(g: SVGGElement, tooltip: HTMLElement, text: Time
           .on('blur', () => showTooltip(undefined)),
       )
       .each(function (b) {
-        const x0 = x(b.x0);
-        const w = x(b.x1) - x0;
-        const gap = w > 3 ? BAR_GAP : 0;
-        const v = value(b, metric);
-        // A week with any count stays visible: at least one pixel tall.
-        const h = v > 0 ? Math.max(1, height - y(v)) : 0;
+        const bar = barBox(b);
         select(this)
-          .attr('x', x0 + gap / 2)
-          .attr('width', Math.max(0.5, w - gap))
-          .attr('y', height - h)
-          .attr('height', h)
+          .attr('x', bar.x)
+          .attr('width', bar.width)
+          .attr('y', height - bar.height)
+          .attr('height', bar.height)
           .attr('tabindex', +b.x0 === tabStop ? 0 : -1)
           .attr('aria-label', mirror ? `${mirror.over}: ${binText(text, b)}` : binText(text, b));
       });
@@ -175,16 +178,12 @@ export function createHistogram(g: SVGGElement, tooltip: HTMLElement, text: Time
       .join('rect')
       .attr('role', 'img')
       .each(function (b) {
-        const x0 = x(b.x0);
-        const w = x(b.x1) - x0;
-        const gap = w > 3 ? BAR_GAP : 0;
-        const v = value(b, metric);
-        const h = v > 0 ? Math.max(1, height - y(v)) : 0;
+        const bar = barBox(b);
         select(this)
-          .attr('x', x0 + gap / 2)
-          .attr('width', Math.max(0.5, w - gap))
+          .attr('x', bar.x)
+          .attr('width', bar.width)
           .attr('y', height)
-          .attr('height', h)
+          .attr('height', bar.height)
           .attr('aria-label', `${mirror!.name}: ${binText(text, b)}`);
       });
     seriesLabels

@@ -1,6 +1,6 @@
 import './timeline.css';
 import { utcDay } from 'd3-time';
-import { dayNumber, type TimeIndex } from '../data/timeIndex';
+import { createTimeIndex, dayNumber, type TimeIndex } from '../data/timeIndex';
 import type { Formatters } from '../i18n/format';
 import type { Messages } from '../i18n/messages';
 import { createDerivedView, filterOf, type AppState, type DerivedView, type DerivedViewHandle, type Store } from '../state';
@@ -26,7 +26,7 @@ import {
 } from './windowMath';
 
 export interface TimelineOptions {
-  /** What the histogram bins: the shown counted datasets as one index. */
+  /** The data, when the timeline is mounted without a derived view (it then makes its own over this index). */
   index: TimeIndex;
   /**
    * The app's derived view, which the status line, the window and the data's extent are read from.
@@ -49,6 +49,18 @@ export interface TimelineHandle {
   setIndex(index: TimeIndex): void;
   /** Stops play's timer and every listener, and removes the timeline's elements. */
   destroy(): void;
+}
+
+/** What the track bins when no counted dataset is shown. */
+const EMPTY_INDEX = createTimeIndex([]);
+
+/** A number per time index, so the bins' cache key changes when a dataset's data does. */
+const indexIds = new WeakMap<TimeIndex, number>();
+let lastIndexId = 0;
+function idOf(index: TimeIndex): number {
+  let id = indexIds.get(index);
+  if (id === undefined) indexIds.set(index, (id = ++lastIndexId));
+  return id;
 }
 
 /** Track width when the container has no layout yet (hidden, or a DOM without layout). */
@@ -237,19 +249,15 @@ export function mountTimeline(container: HTMLElement, store: Store, options: Tim
     // Never more bars than the track has pixels, whatever the data's extent (a stray year 9999).
     const maxBins = Math.max(1, Math.floor(width));
     const key = `${filter.types.join('|')}#${filter.countries.join('|')}#${+domain[0]}#${+domain[1]}#${maxBins}`;
-    // Two counted datasets are binned each on its own and compared, mirrored, never stacked into
-    // one bar (issue 14); one dataset, or none, bins the shown counted index as before.
-    const pair = view.counted.length >= 2 ? view.counted.slice(0, 2) : null;
-    const pairKey = pair ? `#${pair.map((d) => d.id).join('|')}` : '';
-    if (key + pairKey !== binsKey) {
-      if (pair) {
-        bins = weeklyBins(pair[0].index, filter, domain, maxBins);
-        mirror = { bins: weeklyBins(pair[1].index, filter, domain, maxBins), name: pair[1].name, over: pair[0].name };
-      } else {
-        bins = weeklyBins(index, filter, domain, maxBins);
-        mirror = null;
-      }
-      binsKey = key + pairKey;
+    // The bars come from the derived view's shown counted datasets: one dataset is binned as it
+    // is; two are binned each on its own and compared, mirrored, never stacked into one bar
+    // (issue 14); with none shown the track is empty.
+    const binned = view.counted.slice(0, 2);
+    const sourcesKey = binned.map((d) => `${d.id}:${idOf(d.index)}`).join('|');
+    if (`${key}#${sourcesKey}` !== binsKey) {
+      bins = weeklyBins(binned[0]?.index ?? EMPTY_INDEX, filter, domain, maxBins);
+      mirror = binned[1] ? { bins: weeklyBins(binned[1].index, filter, domain, maxBins), name: binned[1].name, over: binned[0].name } : null;
+      binsKey = `${key}#${sourcesKey}`;
     }
     const range = text.formatters.range(shown.from, shown.to);
     status.textContent = viewStatusText(text, view);
@@ -294,9 +302,8 @@ export function mountTimeline(container: HTMLElement, store: Store, options: Tim
   return {
     setIndex(next) {
       index = next;
-      binsKey = '';
+      // With the app's derived view the bars follow its datasets by themselves.
       if (ownDerived) ownDerived.setSources([{ id: 'timeline', role: 'counted', index }]);
-      else render(derived.get());
     },
     destroy() {
       off();
