@@ -1,4 +1,5 @@
 import type { GeoJSONSourceSpecification } from 'maplibre-gl';
+import admin1Url from '../../geodata/admin1.geojson?url&no-inline';
 import admin1BordersUrl from '../../geodata/admin1_borders.geojson?url&no-inline';
 import admin1LabelsUrl from '../../geodata/admin1_labels.geojson?url&no-inline';
 import countriesUrl from '../../geodata/countries.geojson?url&no-inline';
@@ -20,6 +21,7 @@ export const BASEMAP_FILES = {
   countries: countriesUrl,
   'country-borders': countryBordersUrl,
   'country-labels': countryLabelsUrl,
+  admin1: admin1Url,
   'admin1-borders': admin1BordersUrl,
   'admin1-labels': admin1LabelsUrl,
   places: placesUrl,
@@ -44,6 +46,7 @@ export const BASEMAP_ATTRIBUTION: Readonly<Record<BasemapSourceId, string>> = {
   countries: NATURAL_EARTH,
   'country-borders': NATURAL_EARTH,
   'country-labels': `${NATURAL_EARTH}; ${NOTO}`,
+  admin1: NATURAL_EARTH,
   'admin1-borders': NATURAL_EARTH,
   'admin1-labels': NATURAL_EARTH,
   places: NATURAL_EARTH,
@@ -61,6 +64,12 @@ export function resolveAssetUrl(url: string, assetBase: string): string {
   return new URL(url, assetBase).href;
 }
 
+/**
+ * Feature ids for feature-state: the choropleth shades a region by its ISO 3166-2 code (`NE-5`)
+ * through feature-state, which repaints without re-tiling the source on every slider step.
+ */
+const PROMOTE_ID: Partial<Record<BasemapSourceId, string>> = { admin1: 'iso_3166_2' };
+
 /** The GeoJSON sources of the style, each with its absolute URL and attribution. */
 export function basemapSources(assetBase: string): Record<BasemapSourceId, GeoJSONSourceSpecification> {
   const sources = {} as Record<BasemapSourceId, GeoJSONSourceSpecification>;
@@ -69,6 +78,7 @@ export function basemapSources(assetBase: string): Record<BasemapSourceId, GeoJS
       type: 'geojson',
       data: resolveAssetUrl(BASEMAP_FILES[id], assetBase),
       attribution: BASEMAP_ATTRIBUTION[id],
+      ...(PROMOTE_ID[id] ? { promoteId: PROMOTE_ID[id] } : {}),
     };
   }
   return sources;

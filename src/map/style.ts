@@ -8,6 +8,7 @@ import type {
 import { fontFaces } from './fontFaces';
 import { basemapSources } from './basemapSources';
 import type { Theme } from './theme';
+import { choroplethColours } from './choroplethScale';
 
 export interface StyleOptions {
   /** Absolute URL of the app's folder, ending in '/': the caller computes it from `document.baseURI`. */
@@ -41,6 +42,55 @@ export const FOCUS_AREA_LAYER_IDS = ['focus-area-fill', 'focus-area-line'] as co
 /** Matches the focus area with this id; null (or an id with no feature, such as `sahel`) matches nothing. */
 export function focusAreaFilter(selected: string | null | undefined): FilterSpecification {
   return ['==', ['get', 'id'], selected ?? ''];
+}
+
+/** The selected place's outline (an admin-1 region or a focus area): a casing under a line, per source. */
+export const AREA_OUTLINE_LAYERS = {
+  region: ['area-outline-region-casing', 'area-outline-region'],
+  focus: ['area-outline-focus-casing', 'area-outline-focus'],
+} as const;
+
+/** The admin-1 regions shaded by the window's figures (feature-state `shade`, see areaLayers.ts); transparent while off. */
+export const CHOROPLETH_LAYER_ID = 'choropleth-fill';
+/** Opacity of the choropleth's fill when on: the land and borders still read through it. */
+export const CHOROPLETH_OPACITY = 0.72;
+/** An invisible fill over the focus areas, so a click can find the band it fell in. */
+export const FOCUS_AREA_HIT_LAYER_ID = 'focus-area-hit';
+
+/** Matches the region (ISO 3166-2 code) or focus area (id) with this id; null matches nothing. */
+export function areaOutlineFilter(kind: 'region' | 'focus', selected: string | null | undefined): FilterSpecification {
+  return ['==', ['get', kind === 'region' ? 'iso_3166_2' : 'id'], selected ?? ''];
+}
+
+function choroplethFill(theme: Theme): ExpressionSpecification {
+  const stops = choroplethColours(theme).flatMap((c, i) => [i, c]);
+  return ['match', ['coalesce', ['feature-state', 'shade'], -1], ...stops, 'rgba(0, 0, 0, 0)'] as unknown as ExpressionSpecification;
+}
+
+function areaOutlineLayers(theme: Theme): LayerSpecification[] {
+  return (['region', 'focus'] as const).flatMap((kind): LayerSpecification[] => {
+    const [casing, line] = AREA_OUTLINE_LAYERS[kind];
+    const source = kind === 'region' ? 'admin1' : 'focus-areas';
+    const filter = areaOutlineFilter(kind, null);
+    return [
+      {
+        id: casing,
+        type: 'line',
+        source,
+        filter,
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': theme.labelHalo, 'line-opacity': 0.9, 'line-width': zoomRamp([[3, 4], [8, 6.5]]) },
+      },
+      {
+        id: line,
+        type: 'line',
+        source,
+        filter,
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': theme.selectionRing, 'line-width': zoomRamp([[3, 2], [8, 3.5]]) },
+      },
+    ];
+  });
 }
 
 /**
@@ -121,6 +171,13 @@ function geometryLayers(theme: Theme, selected: string | null | undefined): Laye
       filter: focusAreaFilter(selected),
       paint: { 'fill-color': theme.focusAreaFill, 'fill-opacity': 0.16 },
     },
+    {
+      id: CHOROPLETH_LAYER_ID,
+      type: 'fill',
+      source: 'admin1',
+      paint: { 'fill-color': choroplethFill(theme), 'fill-opacity': 0 },
+    },
+    { id: FOCUS_AREA_HIT_LAYER_ID, type: 'fill', source: 'focus-areas', paint: { 'fill-color': theme.focusAreaFill, 'fill-opacity': 0 } },
     { id: 'lakes', type: 'fill', source: 'lakes', paint: { 'fill-color': theme.water } },
     {
       id: 'rivers',
@@ -178,6 +235,7 @@ function geometryLayers(theme: Theme, selected: string | null | undefined): Laye
         ]),
       },
     },
+    ...areaOutlineLayers(theme),
     {
       id: 'places-dot',
       type: 'circle',
