@@ -91,6 +91,40 @@ export interface Messages {
   legendNoDeaths: string;
   legendApproximate: string;
   legendStoryEvent: string;
+  // places (issue 10): the area picker, the area panel and the choropleth
+  areaPickerLabel: string;
+  areaPickerPlaceholder: string;
+  areaPickerNoMatch: string;
+  /** Read by screen readers as the list filters. */
+  areaPickerCount: string;
+  areaGroupFocus: string;
+  areaPanelLabel: string;
+  areaClose: string;
+  areaKindRegion: string;
+  areaKindFocus: string;
+  areaIncidents: string;
+  areaDeaths: string;
+  areaDeathsRange: string;
+  areaVsPrevious: string;
+  areaVsYearEarlier: string;
+  areaChangeNoBase: string;
+  areaByType: string;
+  areaWeeklyDeaths: string;
+  areaWeeklyEvents: string;
+  /** The weekly chart's text alternative. */
+  areaSeriesAlt: string;
+  areaDeadliest: string;
+  areaDeadliestNone: string;
+  areaDeadliestDeaths: string;
+  /** How far to trust the split: UCDP where_prec ≥ 3, ACLED geo_precision 3. */
+  areaCentroidOnly: string;
+  choroplethLabel: string;
+  choroplethOff: string;
+  choroplethDeaths: string;
+  choroplethIncidents: string;
+  choroplethLegendDeaths: string;
+  choroplethLegendIncidents: string;
+  choroplethNone: string;
   // popup
   date: string;
   datePrecision: string;
@@ -300,6 +334,37 @@ export const en: Messages = {
   legendNoDeaths: 'No deaths reported',
   legendApproximate: 'Approximate location',
   legendStoryEvent: 'Story event (curated)',
+  // places (issue 10): the area picker, the area panel and the choropleth
+  areaPickerLabel: 'Find a region or border area',
+  areaPickerPlaceholder: 'Tillabéri, border belt…',
+  areaPickerNoMatch: 'No region or area matches.',
+  areaPickerCount: '{count} matches',
+  areaGroupFocus: 'Focus areas',
+  areaPanelLabel: 'Figures for {name}',
+  areaClose: "Close the area's figures",
+  areaKindRegion: 'Region',
+  areaKindFocus: 'Focus area',
+  areaIncidents: 'Incidents',
+  areaDeaths: 'Deaths (best estimate)',
+  areaDeathsRange: 'low–high: {low}–{high}',
+  areaVsPrevious: 'vs the previous {days} days',
+  areaVsYearEarlier: 'vs a year earlier',
+  areaChangeNoBase: '{delta} (none before)',
+  areaByType: 'By event type',
+  areaWeeklyDeaths: 'Deaths per week, whole dataset',
+  areaWeeklyEvents: 'Incidents per week, whole dataset',
+  areaSeriesAlt: '{metric}: {first} to {last}; the shaded band is the window shown',
+  areaDeadliest: 'Deadliest in the window',
+  areaDeadliestNone: 'No deaths recorded in the window.',
+  areaDeadliestDeaths: '{deaths} deaths',
+  areaCentroidOnly: '{count} of these {total} incidents are placed only at a region or district centroid.',
+  choroplethLabel: 'Shade regions by',
+  choroplethOff: 'Nothing',
+  choroplethDeaths: 'Deaths',
+  choroplethIncidents: 'Incidents',
+  choroplethLegendDeaths: 'Deaths in the window per region ({dataset})',
+  choroplethLegendIncidents: 'Incidents in the window per region ({dataset})',
+  choroplethNone: 'none',
   date: 'Date',
   datePrecision: 'precision: {precision}',
   place: 'Place',
