@@ -142,6 +142,9 @@ export function startBridge(options: BridgeOptions): Bridge {
           }
           patch({ selection: message.selection });
           break;
+        case 'set-area':
+          patch({ area: message.area });
+          break;
         case 'play':
           patch(message.speed === undefined ? { playing: true } : { playing: true, speed: message.speed });
           break;

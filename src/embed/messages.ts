@@ -24,6 +24,7 @@ export type ParentMessage =
   | { type: 'fly-to'; view: FocusAreaId; requestId?: string }
   | { type: 'fly-to'; bbox: BBox; requestId?: string }
   | { type: 'select'; selection: string | null; requestId?: string }
+  | { type: 'set-area'; area: string | null; requestId?: string }
   | { type: 'play'; speed?: number; requestId?: string }
   | { type: 'pause'; requestId?: string }
   | { type: 'get-state'; requestId?: string };
@@ -43,6 +44,7 @@ const FIELDS: Readonly<Record<ParentMessageType, readonly string[]>> = {
   'set-state': STATE_PARAMS,
   'fly-to': ['view', 'bbox'],
   select: ['selection'],
+  'set-area': ['area'],
   play: ['speed'],
   pause: [],
   'get-state': [],
@@ -144,6 +146,11 @@ export function parseMessage(data: unknown, warn: Warn): ParentMessage | null {
       if (!('selection' in given)) return ignore('"select" needs "selection": "<dataset>:<id>" or null');
       const patch = decodeAll(given, warn);
       return patch && patch.selection !== undefined ? withId({ type: t, selection: patch.selection }) : ignore('"selection" is invalid');
+    }
+    case 'set-area': {
+      if (!('area' in given)) return ignore('"set-area" needs "area": an area id (NE-5, border …) or null');
+      const patch = decodeAll(given, warn);
+      return patch && patch.area !== undefined ? withId({ type: t, area: patch.area }) : ignore('"area" is invalid');
     }
     case 'play': {
       if (!('speed' in given)) return withId({ type: t });

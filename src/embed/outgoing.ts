@@ -19,6 +19,9 @@ export interface WireState {
   metric: AppState['metric'];
   speed: number;
   playing: boolean;
+  /** The selected area's id (`NE-5`, `border` …) or null. */
+  area: string | null;
+  choropleth: AppState['choropleth'];
 }
 
 /**
@@ -31,6 +34,42 @@ export interface VisibleTotals {
   incidents: number | null;
   deaths: number | null;
   datasets: { id: string; name: string; incidents: number; deaths: number }[];
+  /** The selected area's figures, one entry per counted shown dataset (never summed); null when no area is selected. */
+  area: WireArea | null;
+}
+
+/** One period's figures of an area for one dataset. */
+export interface WireAreaTotals {
+  incidents: number;
+  deaths: number;
+  deathsLow: number;
+  deathsHigh: number;
+  /** Incidents placed only at a district, region or country centroid. */
+  centroidOnly: number;
+}
+
+/** The selected area as the `visible` member reports it. */
+export interface WireArea {
+  id: string;
+  kind: 'region' | 'focus';
+  name: string;
+  nameFr: string;
+  datasets: { id: string; name: string; current: WireAreaTotals; previous: WireAreaTotals; yearEarlier: WireAreaTotals }[];
+}
+
+const wireAreaTotals = ({ incidents, deaths, deathsLow, deathsHigh, centroidOnly }: WireAreaTotals): WireAreaTotals => ({ incidents, deaths, deathsLow, deathsHigh, centroidOnly });
+
+/** The `area` member of {@link VisibleTotals}, from the derived view. */
+export function wireArea(view: DerivedView): WireArea | null {
+  const area = view.area;
+  if (!area) return null;
+  return {
+    id: area.id,
+    kind: area.kind,
+    name: area.name,
+    nameFr: area.nameFr,
+    datasets: area.datasets.map((d) => ({ id: d.id, name: d.name, current: wireAreaTotals(d.current), previous: wireAreaTotals(d.previous), yearEarlier: wireAreaTotals(d.yearEarlier) })),
+  };
 }
 
 /** The `visible` member of the map's messages, from the derived view. */
@@ -39,6 +78,7 @@ export function visibleTotals(view: DerivedView): VisibleTotals {
     incidents: view.totals?.incidents ?? null,
     deaths: view.totals?.deaths ?? null,
     datasets: view.counted.map((d) => ({ id: d.id, name: d.name, incidents: d.totals?.incidents ?? 0, deaths: d.totals?.deaths ?? 0 })),
+    area: wireArea(view),
   };
 }
 
@@ -89,6 +129,8 @@ export function wireState(state: AppState): WireState {
     metric: state.metric,
     speed: state.speed,
     playing: state.playing,
+    area: state.area,
+    choropleth: state.choropleth,
   };
 }
 

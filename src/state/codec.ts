@@ -3,9 +3,12 @@ import type { Country, EventType } from '../types';
 import { COUNTRIES, EVENT_TYPES } from '../types';
 import type { AppState } from './store';
 import {
+  AREA_IDS,
+  CHOROPLETH_MODES,
   COUNTRY_CODES,
   EVENT_TYPE_SLUGS,
   FOCUS_AREA_IDS,
+  FOCUS_AREA_POLYGON_IDS,
   METRICS,
   NO_VIEW,
   PARAM_KEYS,
@@ -13,6 +16,7 @@ import {
   STATE_PARAMS,
   TIME_MODES,
   isSpeed,
+  type ChoroplethMode,
   type FocusAreaId,
   type HistogramMetric,
   type StateParam,
@@ -144,6 +148,19 @@ function decodeSelection(value: unknown, warn: Warn): string | null | undefined 
   return undefined;
 }
 
+/** An area id of AREA_IDS in its canonical case (`ne-5` → `NE-5`), or null for none (`area=`, `area=none`). */
+function decodeArea(value: unknown, warn: Warn): string | null | undefined {
+  if (value === null) return null;
+  if (typeof value === 'string') {
+    const text = value.trim().toLowerCase();
+    if (text === '' || text === NO_VIEW) return null;
+    const found = AREA_IDS.find((id) => id.toLowerCase() === text);
+    if (found !== undefined) return found;
+  }
+  report(warn, 'area', value, `an admin-1 region code such as NE-5 or ML-6, a focus area (${FOCUS_AREA_POLYGON_IDS.join(', ')}) or an empty value`);
+  return undefined;
+}
+
 function decodeSpeed(value: unknown, warn: Warn): number | undefined {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value.trim().replace(/x$/i, '')) : value;
   if (isSpeed(n)) return n;
@@ -180,6 +197,8 @@ export function decodeStatePatch(input: Record<string, unknown>, warn: Warn): Pa
   if (has('selection')) set('selection', decodeSelection(input.selection, warn));
   if (has('metric')) set('metric', decodeChoice<HistogramMetric>('metric', input.metric, METRICS, warn));
   if (has('speed')) set('speed', decodeSpeed(input.speed, warn));
+  if (has('area')) set('area', decodeArea(input.area, warn));
+  if (has('choropleth')) set('choropleth', decodeChoice<ChoroplethMode>('choropleth', input.choropleth, CHOROPLETH_MODES, warn));
   return patch;
 }
 
@@ -199,6 +218,8 @@ export function encodeStatePatch(patch: Partial<AppState>): Partial<Record<State
   if (patch.selection !== undefined) out.selection = patch.selection ?? '';
   if (patch.metric !== undefined) out.metric = patch.metric;
   if (patch.speed !== undefined) out.speed = String(patch.speed);
+  if (patch.area !== undefined) out.area = patch.area ?? '';
+  if (patch.choropleth !== undefined) out.choropleth = patch.choropleth;
   return out;
 }
 

@@ -1,12 +1,10 @@
+import type { AreaIndex } from '../data/areaIndex';
 import type { TimeIndex } from '../data/timeIndex';
 import type { DatasetRole, IncidentFilter } from '../types';
+import { deriveAreaView, deriveChoropleth, type AreaSource, type AreaView, type ChoroplethView, type DayWindow } from './deriveAreas';
 import type { AppState, ChangeSource, Store } from './store';
 
-/** A span of whole UTC days, both ends inclusive. */
-export interface DayWindow {
-  from: Date;
-  to: Date;
-}
+export type { DayWindow } from './deriveAreas';
 
 /** Incidents and summed best-estimate deaths. */
 export interface Totals {
@@ -21,6 +19,8 @@ export interface DerivedSource {
   index: TimeIndex;
   /** The name the reader sees ("UCDP GED"): per-dataset figures are labelled with it. @defaultValue the id */
   name?: string;
+  /** Where each incident of `index` lies (regions, focus areas): without it the dataset has no area figures. */
+  areas?: AreaIndex;
 }
 
 /** What one dataset shows for the state. */
@@ -40,6 +40,8 @@ export interface DatasetShown {
   slice: readonly [number, number];
   /** The slice's events that pass the filters, for counted datasets; null for annotations (never counted). */
   totals: Totals | null;
+  /** The dataset's area index (positions, weekly series), or null when it has none (yet). */
+  areas: AreaIndex | null;
 }
 
 /**
@@ -65,10 +67,21 @@ export interface DerivedView {
   readonly totals: Totals | null;
   /** Does any shown counted dataset have an incident in the window and filters? */
   readonly hasIncidents: boolean;
+  /**
+   * The selected area (`state.area`) with, per counted shown dataset that has an area index, its
+   * figures in the shown window, the previous period and a year earlier; null when no area is
+   * selected or no dataset knows it.
+   */
+  readonly area: AreaView | null;
+  /** The regions' shading (`state.choropleth`), or null when off or no counted shown dataset has an area index. */
+  readonly choropleth: ChoroplethView | null;
 }
 
 /** The state keys the derived view depends on: a change to any other key keeps its figures. */
 const DERIVED_KEYS: readonly (keyof AppState)[] = ['from', 'to', 'mode', 'types', 'countries', 'hiddenDatasets'];
+/** Keys only one part of the view depends on: a change to them re-derives that part alone. */
+const AREA_KEY: keyof AppState = 'area';
+const CHOROPLETH_KEY: keyof AppState = 'choropleth';
 
 const MS_PER_DAY = 86_400_000;
 const floorDay = (date: Date): Date => new Date(Math.floor(date.getTime() / MS_PER_DAY) * MS_PER_DAY);
@@ -127,12 +140,24 @@ export function deriveView(state: AppState, sources: readonly DerivedSource[]): 
       // Cumulative mode shows everything before the window too, whatever the dataset's first day.
       slice: [cumulative ? 0 : lo, hi],
       totals: s.role === 'counted' ? windowTotals(s.index, shown, filter) : null,
+      areas: s.areas ?? null,
     };
   });
   const counted = datasets.filter((d) => d.role === 'counted' && d.visible);
   const totals = counted.length === 0 ? { incidents: 0, deaths: 0 } : counted.length === 1 ? counted[0].totals : null;
   const hasIncidents = counted.some((d) => d.totals!.incidents > 0);
-  return { state, extent, shown, datasets, counted, totals, hasIncidents };
+  const area = deriveAreaView(state.area, shown, filter, counted);
+  const choropleth = deriveChoropleth(state, shown, filter, counted);
+  return { state, extent, shown, datasets, counted, totals, hasIncidents, area, choropleth };
+}
+
+/** The view for a state that differs from `view.state` only in keys outside DERIVED_KEYS: the figures are kept, `area` and `choropleth` re-derived if their key changed. */
+function rederiveParts(view: DerivedView, state: AppState): DerivedView {
+  const sources: readonly AreaSource[] = view.counted;
+  const filter = filterOf(state);
+  const area = state[AREA_KEY] !== view.state[AREA_KEY] ? deriveAreaView(state.area, view.shown, filter, sources) : view.area;
+  const choropleth = state[CHOROPLETH_KEY] !== view.state[CHOROPLETH_KEY] ? deriveChoropleth(state, view.shown, filter, sources) : view.choropleth;
+  return { ...view, state, area, choropleth };
 }
 
 export type DerivedListener = (view: DerivedView, previous: DerivedView, source: ChangeSource) => void;
@@ -144,7 +169,8 @@ export interface DerivedViewHandle {
   setSources(sources: readonly DerivedSource[]): void;
   /**
    * Called after every store change (and data change) with the new view; a change to a key the view
-   * does not depend on (play, speed, metric, view, selection) reuses the figures and only swaps `state`.
+   * does not depend on (play, speed, metric, view, selection) reuses the figures and only swaps `state`;
+   * a change of `area` or `choropleth` re-derives only that part.
    */
   on(event: 'change', listener: DerivedListener): () => void;
   destroy(): void;
@@ -160,7 +186,7 @@ export function createDerivedView(store: Store, initial: readonly DerivedSource[
   };
   const off = store.on('change', (state, before, source) => {
     const previous = view;
-    view = DERIVED_KEYS.some((k) => state[k] !== before[k]) ? deriveView(state, sources) : { ...view, state };
+    view = DERIVED_KEYS.some((k) => state[k] !== before[k]) ? deriveView(state, sources) : rederiveParts(view, state);
     emit(previous, source);
   });
   return {

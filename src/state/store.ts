@@ -1,6 +1,6 @@
 import type { Country, EventType } from '../types';
 import { COUNTRIES, EVENT_TYPES } from '../types';
-import type { FocusAreaId, HistogramMetric, TimeMode } from './vocabulary';
+import type { ChoroplethMode, FocusAreaId, HistogramMetric, TimeMode } from './vocabulary';
 
 /** The single source of truth: every view derives from this; the URL and the embed API read and write it. */
 export interface AppState {
@@ -23,6 +23,10 @@ export interface AppState {
   /** Dataset layers shown, by dataset id (missing = shown). */
   hiddenDatasets: readonly string[];
   metric: HistogramMetric;
+  /** The area whose figures are shown (an id of AREA_IDS: `NE-5`, `border` …), or null. */
+  area: string | null;
+  /** What the admin-1 regions are shaded by, or `off`. */
+  choropleth: ChoroplethMode;
 }
 
 /** Who made a change: views use it to avoid echoing their own changes back (e.g. the map camera). */
@@ -50,6 +54,8 @@ export const DEFAULT_STATE: AppState = {
   speed: 1,
   hiddenDatasets: [],
   metric: 'events',
+  area: null,
+  choropleth: 'off',
 };
 
 function sameValue(a: unknown, b: unknown): boolean {

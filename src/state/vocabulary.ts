@@ -14,6 +14,24 @@ export const TIME_MODES: readonly TimeMode[] = ['window', 'cumulative'];
 export type FocusAreaId = 'sahel' | 'niamey' | 'tahoua' | 'border';
 export const FOCUS_AREA_IDS: readonly FocusAreaId[] = ['sahel', 'niamey', 'tahoua', 'border'];
 
+/**
+ * The areas the app counts incidents in, known without loading the geodata (the URL is read
+ * before it arrives): the 30 admin-1 regions of geodata/admin1.geojson by ISO 3166-2 code, then
+ * the focus areas of geodata/focus-areas.geojson. A unit test checks both lists against the files.
+ */
+export const REGION_IDS = [
+  'BF-01', 'BF-02', 'BF-03', 'BF-04', 'BF-05', 'BF-06', 'BF-07', 'BF-08', 'BF-09', 'BF-10', 'BF-11', 'BF-12', 'BF-13',
+  'ML-1', 'ML-2', 'ML-3', 'ML-4', 'ML-5', 'ML-6', 'ML-7', 'ML-8', 'ML-BKO',
+  'NE-1', 'NE-2', 'NE-3', 'NE-4', 'NE-5', 'NE-6', 'NE-7', 'NE-8',
+] as const;
+export const FOCUS_AREA_POLYGON_IDS = ['niamey', 'tahoua', 'border-mali', 'border-bf', 'border'] as const;
+/** Every area id `area=` accepts (matched in any case: `ne-5` is `NE-5`). */
+export const AREA_IDS: readonly string[] = [...REGION_IDS, ...FOCUS_AREA_POLYGON_IDS];
+
+/** What the choropleth shades the regions by, or `off`. */
+export type ChoroplethMode = 'off' | 'deaths' | 'incidents';
+export const CHOROPLETH_MODES: readonly ChoroplethMode[] = ['off', 'deaths', 'incidents'];
+
 /** What the histogram counts. */
 export type HistogramMetric = 'events' | 'deaths';
 /** The histogram metrics, in the order the timeline offers them. */
@@ -64,6 +82,8 @@ export const PARAM_KEYS = {
   selection: 'selection',
   metric: 'metric',
   speed: 'speed',
+  area: 'area',
+  choropleth: 'choropleth',
 } as const;
 
 export type StateParam = keyof typeof PARAM_KEYS;

@@ -29,7 +29,7 @@ function setup(origins: string[] | null = null) {
   const fitted: BBox[] = [];
   const incident = makeIncident({ id: '371234', dataset: 'ucdp', deathsBest: 137 });
   const app: BridgeApp = {
-    visible: (s) => ({ incidents: s.from.getTime() === utc(2021, 3, 21).getTime() ? 1 : 99, deaths: 7, datasets: [] }),
+    visible: (s) => ({ incidents: s.from.getTime() === utc(2021, 3, 21).getTime() ? 1 : 99, deaths: 7, datasets: [], area: null }),
     lookup: (key) => (key === 'ucdp:371234' ? incident : undefined),
     fitBounds: (b) => fitted.push(b),
   };
@@ -86,6 +86,18 @@ describe('startBridge', () => {
     send(ours('select', { selection: null }));
     frame();
     expect(posted.at(-1)).toMatchObject({ type: 'incident-selected', incident: null });
+  });
+
+  it('set-area selects an area and answers with the state that names it', () => {
+    const { bridge, store, app, send, posted, frame } = setup();
+    bridge.attach(app);
+    send(ours('set-area', { area: 'border', requestId: 'r' }));
+    frame();
+    expect(store.get().area).toBe('border');
+    expect(posted.at(-1)).toMatchObject({ type: 'state', requestId: 'r', state: { area: 'border' }, changed: ['area'] });
+    send(ours('set-area', { area: null }));
+    frame();
+    expect(store.get().area).toBeNull();
   });
 
   it('refuses to select an incident that is not loaded, with an error', () => {

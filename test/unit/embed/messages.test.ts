@@ -46,6 +46,16 @@ describe('parseMessage', () => {
     expect(parse(msg('select')).message).toBeNull();
   });
 
+  it('decodes set-area with an area id in any case, or null to clear; set-state carries area and choropleth', () => {
+    expect(parse(msg('set-area', { area: 'ne-5' })).message).toEqual({ type: 'set-area', area: 'NE-5' });
+    expect(parse(msg('set-area', { area: null, requestId: 'a' })).message).toEqual({ type: 'set-area', area: null, requestId: 'a' });
+    const unknown = parse(msg('set-area', { area: 'atlantis' }));
+    expect(unknown.message).toBeNull();
+    expect(unknown.warnings.join(' ')).toContain('"atlantis"');
+    expect(parse(msg('set-area')).message).toBeNull();
+    expect(parse(msg('set-state', { area: 'border', choropleth: 'deaths' })).message).toEqual({ type: 'set-state', patch: { area: 'border', choropleth: 'deaths' } });
+  });
+
   it('decodes play (with an optional speed), pause and get-state', () => {
     expect(parse(msg('play')).message).toEqual({ type: 'play' });
     expect(parse(msg('play', { speed: 2 })).message).toEqual({ type: 'play', speed: 2 });

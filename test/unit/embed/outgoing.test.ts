@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { parseMessage } from '../../../src/embed/messages';
 import { incidentMessage, stateMessage, wireKeys, wireState } from '../../../src/embed/outgoing';
 import { isSelection } from '../../../src/state';
-import { DEFAULT_STATE, FOCUS_AREA_IDS, TIME_MODES, type AppState } from '../../../src/state';
+import { DEFAULT_STATE, AREA_IDS, CHOROPLETH_MODES, FOCUS_AREA_IDS, TIME_MODES, type AppState } from '../../../src/state';
 import { COUNTRIES, EVENT_TYPES } from '../../../src/types';
 import { makeIncident } from '../data/makeIncident';
 
@@ -21,6 +21,8 @@ const stateArb: fc.Arbitrary<AppState> = fc
     speed: fc.constantFrom(1, 2, 4),
     hiddenDatasets: fc.uniqueArray(datasetIdArb, { maxLength: 3 }),
     metric: fc.constantFrom('events' as const, 'deaths' as const),
+    area: fc.constantFrom(...AREA_IDS, null),
+    choropleth: fc.constantFrom(...CHOROPLETH_MODES),
   })
   .map(({ days, ...rest }) => ({ ...rest, from: days[0], to: days[1] }));
 
@@ -28,7 +30,7 @@ describe('outgoing messages', () => {
   it('report the state in the URL’s spellings', () => {
     expect(wireState({ ...DEFAULT_STATE, types: ['Battles', 'Violence against civilians'], countries: ['Niger'], view: null })).toEqual({
       from: '2021-03-01', to: '2021-04-05', mode: 'window', types: ['battles', 'violence-against-civilians'], countries: ['ner'], hidden: [],
-      view: null, selection: null, metric: 'events', speed: 1, playing: false,
+      view: null, selection: null, metric: 'events', speed: 1, playing: false, area: null, choropleth: 'off',
     });
   });
 
@@ -47,8 +49,8 @@ describe('outgoing messages', () => {
 
   it('name changed fields as the URL does, and carry a request id only when asked', () => {
     expect(wireKeys(['hiddenDatasets', 'from', 'playing'])).toEqual(['from', 'hidden', 'playing']);
-    expect(stateMessage(DEFAULT_STATE, { incidents: 1, deaths: 2, datasets: [] }, [])).not.toHaveProperty('requestId');
-    expect(stateMessage(DEFAULT_STATE, { incidents: 1, deaths: 2, datasets: [] }, [], 'q')).toMatchObject({ requestId: 'q', visible: { incidents: 1, deaths: 2 } });
+    expect(stateMessage(DEFAULT_STATE, { incidents: 1, deaths: 2, datasets: [], area: null }, [])).not.toHaveProperty('requestId');
+    expect(stateMessage(DEFAULT_STATE, { incidents: 1, deaths: 2, datasets: [], area: null }, [], 'q')).toMatchObject({ requestId: 'q', visible: { incidents: 1, deaths: 2 } });
   });
 
   it('describe a selected incident with plain values only', () => {

@@ -160,6 +160,7 @@ describe('several counted datasets (issue 14)', () => {
         { id: 'ucdp', name: 'UCDP GED', incidents: 2, deaths: 1228 },
         { id: 'acled', name: 'ACLED', incidents: 2, deaths: 141 },
       ],
+      area: null,
     });
   });
 

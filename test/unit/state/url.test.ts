@@ -3,11 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { bindUrlState, readUrlState, URL_WRITE_INTERVAL_MS, writeUrlState } from '../../../src/state';
 import { formatDay, isSelection, STATE_PARAMS } from '../../../src/state';
-import { createStore, DEFAULT_STATE, FOCUS_AREA_IDS, TIME_MODES, type AppState } from '../../../src/state';
+import { createStore, DEFAULT_STATE, AREA_IDS, CHOROPLETH_MODES, FOCUS_AREA_IDS, TIME_MODES, type AppState } from '../../../src/state';
 import { COUNTRIES, EVENT_TYPES } from '../../../src/types';
 import { expectValidPatch } from './validPatch';
 
-const URL_FIELDS = ['from', 'to', 'mode', 'types', 'countries', 'hiddenDatasets', 'view', 'selection', 'metric', 'speed'] as const;
+const URL_FIELDS = ['from', 'to', 'mode', 'types', 'countries', 'hiddenDatasets', 'view', 'selection', 'metric', 'speed', 'area', 'choropleth'] as const;
 const pick = (s: AppState) => Object.fromEntries(URL_FIELDS.map((k) => [k, s[k]]));
 const fail = (message: string) => {
   throw new Error(`unexpected warning: ${message}`);
@@ -34,6 +34,8 @@ const stateArb: fc.Arbitrary<AppState> = fc.record({
   speed: fc.constantFrom(1, 2, 4),
   hiddenDatasets: fc.uniqueArray(datasetIdArb, { maxLength: 4 }),
   metric: fc.constantFrom('events' as const, 'deaths' as const),
+  area: fc.constantFrom(...AREA_IDS, null),
+  choropleth: fc.constantFrom(...CHOROPLETH_MODES),
 }).map(({ days: [from, to], ...rest }) => ({ from, to, ...rest }));
 
 describe('readUrlState / writeUrlState', () => {

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { AppState } from '../../../src/state';
-import { FOCUS_AREA_IDS, TIME_MODES } from '../../../src/state';
+import { AREA_IDS, CHOROPLETH_MODES, FOCUS_AREA_IDS, TIME_MODES } from '../../../src/state';
 import { COUNTRIES, EVENT_TYPES } from '../../../src/types';
 import { isDatasetId, isSelection, METRICS, SPEEDS } from '../../../src/state';
 
@@ -17,7 +17,7 @@ function isOrderedSubset(value: unknown, order: readonly string[]): boolean {
 
 /** Fails the test unless every field of the patch is a value AppState allows. */
 export function expectValidPatch(patch: Partial<AppState>): void {
-  const allowed = new Set(['from', 'to', 'mode', 'types', 'countries', 'hiddenDatasets', 'view', 'selection', 'metric', 'speed']);
+  const allowed = new Set(['from', 'to', 'mode', 'types', 'countries', 'hiddenDatasets', 'view', 'selection', 'metric', 'speed', 'area', 'choropleth']);
   for (const key of Object.keys(patch)) expect(allowed.has(key), `unexpected key ${key}`).toBe(true);
   if ('from' in patch) expect(isUtcDay(patch.from)).toBe(true);
   if ('to' in patch) expect(isUtcDay(patch.to)).toBe(true);
@@ -34,4 +34,6 @@ export function expectValidPatch(patch: Partial<AppState>): void {
   if ('selection' in patch) expect(patch.selection === null || (typeof patch.selection === 'string' && isSelection(patch.selection))).toBe(true);
   if ('metric' in patch) expect(METRICS).toContain(patch.metric);
   if ('speed' in patch) expect(SPEEDS).toContain(patch.speed);
+  if ('area' in patch) expect([...AREA_IDS, null]).toContain(patch.area);
+  if ('choropleth' in patch) expect(CHOROPLETH_MODES).toContain(patch.choropleth);
 }

@@ -1,0 +1,303 @@
+import type { IncidentFilter, Incident, EventType } from '../types';
+import { APPROXIMATE_PRECISIONS, EVENT_TYPES } from '../types';
+import { COUNTRY_SLOTS, countrySlot, filterMasks, passesSlots, typeSlot, UNKNOWN_TYPE } from './incidentClass';
+import { dayNumber, type TimeIndex } from './timeIndex';
+
+/** What the index needs to know of an area: no geometry, so an assignment made in a worker fits too. */
+export interface AreaMeta {
+  /** `NE-5` (ISO 3166-2) for a region, `tahoua`, `border` … for a focus area. */
+  id: string;
+  kind: 'region' | 'focus';
+  name: string;
+  nameFr: string;
+}
+
+/**
+ * Where each incident of `index.incidents` lies, in that order: `region[i]` indexes `regions`
+ * (-1 outside every region), bit k of `focus[i]` is `focusAreas[k]`. `assignAreas`'s result fits.
+ */
+export interface AreaAssignmentColumns {
+  readonly regions: readonly AreaMeta[];
+  readonly focusAreas: readonly AreaMeta[];
+  readonly region: Int16Array;
+  readonly focus: Uint8Array;
+}
+
+/** The pseudo-area of the incidents outside every admin-1 region (across a border, in a lake, a swapped coordinate). */
+export const OUTSIDE_AREA_ID = 'outside';
+
+/** Incidents and summed best-estimate deaths of one event type. */
+export interface TypeTotals {
+  incidents: number;
+  deaths: number;
+}
+
+/** An area's figures in a window through the filters. */
+export interface AreaTotals {
+  incidents: number;
+  /** Summed best estimates. */
+  deaths: number;
+  /** Summed low estimates (an incident without one adds its best estimate). */
+  deathsLow: number;
+  /** Summed high estimates (an incident without one adds its best estimate). */
+  deathsHigh: number;
+  byType: Record<EventType, TypeTotals>;
+  /** Incidents placed only at a district, region or country centroid (UCDP where_prec ≥ 3, ACLED geo_precision 3), or at an unknown precision. */
+  centroidOnly: number;
+}
+
+/** A span of whole UTC days, both ends inclusive (the derived view's `DayWindow` fits). */
+export interface AreaWindow {
+  from: Date;
+  to: Date;
+}
+
+/** What a region is shaded by, and what a series counts. `events` is the histogram's name for incidents. */
+export type AreaMetric = 'incidents' | 'deaths' | 'events';
+
+export interface AreaIndex {
+  /** The time index the positions refer to. */
+  readonly index: TimeIndex;
+  /** The regions' ids (ISO 3166-2), in the assignment's order: the order of {@link regionValues}. */
+  readonly regionIds: readonly string[];
+  /** The focus areas' ids, in the assignment's order. */
+  readonly focusIds: readonly string[];
+  /** Regions then focus areas. */
+  readonly areas: readonly AreaMeta[];
+  /** An area by id, any case (`ne-5` finds `NE-5`); undefined when unknown. */
+  area(id: string): AreaMeta | undefined;
+  /** An area's figures (or {@link OUTSIDE_AREA_ID}'s) in a window through the filters: two bisections per (type × country) bucket, never a scan. Zero for an unknown id. */
+  totals(areaId: string, window: AreaWindow, filter: IncidentFilter): AreaTotals;
+  /** The area's positions in `index.incidents`, ascending (so by day); computed once per area, then cached. */
+  positions(areaId: string): Uint32Array;
+  /** The part of {@link positions} whose day lies in the window (a subarray: two bisections). */
+  positionsIn(areaId: string, window: AreaWindow): Uint32Array;
+  /** Per region, in {@link regionIds} order: its incidents or best-estimate deaths in the window through the filters. */
+  regionValues(window: AreaWindow, filter: IncidentFilter, metric: AreaMetric): Float64Array;
+  /** Visits every entry of an area that passes the filters, bucket by bucket (not in day order): its day number, best-estimate deaths and position. */
+  eachEntry(areaId: string, filter: IncidentFilter, visit: (day: number, deaths: number, position: number) => void): void;
+}
+
+type Sums = Int32Array | Float64Array;
+
+/** One (type × country) bucket of one area: positions ascending, running sums (length + 1). */
+interface Bucket {
+  key: number;
+  pos: Uint32Array;
+  best: Sums;
+  low: Sums;
+  high: Sums;
+  centroid: Int32Array;
+}
+
+const KEYS = EVENT_TYPES.length * COUNTRY_SLOTS;
+
+const finite = (x: number | null): x is number => x !== null && Number.isFinite(x);
+const bestOf = (incident: Incident): number => (Number.isFinite(incident.deathsBest) ? incident.deathsBest : 0);
+
+/** Low and high as sums use them: a missing estimate is the best one; the pair is ordered (the sources' is not always). */
+function rangeOf(incident: Incident): [number, number] {
+  const best = bestOf(incident);
+  const low = finite(incident.deathsLow) ? incident.deathsLow : best;
+  const high = finite(incident.deathsHigh) ? incident.deathsHigh : best;
+  return low <= high ? [low, high] : [high, low];
+}
+
+export function emptyAreaTotals(): AreaTotals {
+  const byType = {} as Record<EventType, TypeTotals>;
+  for (const t of EVENT_TYPES) byType[t] = { incidents: 0, deaths: 0 };
+  return { incidents: 0, deaths: 0, deathsLow: 0, deathsHigh: 0, byType, centroidOnly: 0 };
+}
+
+/**
+ * Per area (each region, each focus area and the outside bucket), per (event type × country)
+ * bucket: the positions of its incidents and running sums of deaths (best, low, high) and of
+ * centroid-only placements. A window's totals are then two bisections per bucket, as in the
+ * time index. Days are read through `index.days[position]`, so an entry costs its position (4
+ * bytes) and four running sums (4 bytes each when every figure is a whole number below 2³¹,
+ * else 8): about 20 bytes per (incident, area) pair, and an incident lies in one region and a
+ * few focus areas.
+ */
+export function createAreaIndex(index: TimeIndex, assignment: AreaAssignmentColumns): AreaIndex {
+  const { incidents, days } = index;
+  const n = incidents.length;
+  const regionCount = assignment.regions.length;
+  const focusCount = Math.min(8, assignment.focusAreas.length);
+  const areas: AreaMeta[] = [...assignment.regions, ...assignment.focusAreas.slice(0, focusCount)].map(({ id, kind, name, nameFr }) => ({ id, kind, name, nameFr }));
+  const outsideSlot = areas.length;
+  const slotCount = areas.length + 1;
+  const slotOf = new Map<string, number>(areas.map((a, i) => [a.id.toLowerCase(), i]));
+  slotOf.set(OUTSIDE_AREA_ID, outsideSlot);
+
+  const keyOf = new Int8Array(n);
+  const sizes = new Int32Array(slotCount * KEYS);
+  let integral = true;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const incident = incidents[i];
+    const type = typeSlot(incident.eventType);
+    const key = type === UNKNOWN_TYPE ? -1 : type * COUNTRY_SLOTS + countrySlot(incident.country);
+    keyOf[i] = key;
+    if (key < 0) continue;
+    const r = assignment.region[i];
+    sizes[(r >= 0 ? r : outsideSlot) * KEYS + key]++;
+    const bits = assignment.focus[i];
+    for (let k = 0; k < focusCount; k++) if ((bits >> k) & 1) sizes[(regionCount + k) * KEYS + key]++;
+    const [low, high] = rangeOf(incident);
+    const best = bestOf(incident);
+    if (!Number.isInteger(low) || !Number.isInteger(high) || !Number.isInteger(best) || low < 0) integral = false;
+    sum += Math.max(Math.abs(low), Math.abs(high), Math.abs(best));
+  }
+  // Whole figures whose grand total fits in 31 bits are summed exactly in Int32Arrays, at half the memory.
+  const makeSums = integral && sum < 2 ** 31 - 1 ? (m: number): Sums => new Int32Array(m) : (m: number): Sums => new Float64Array(m);
+
+  const buckets: Bucket[][] = Array.from({ length: slotCount }, () => []);
+  const bySlotKey: (Bucket | undefined)[] = new Array(slotCount * KEYS);
+  for (let s = 0; s < slotCount; s++) {
+    for (let key = 0; key < KEYS; key++) {
+      const m = sizes[s * KEYS + key];
+      if (m === 0) continue;
+      const bucket: Bucket = { key, pos: new Uint32Array(m), best: makeSums(m + 1), low: makeSums(m + 1), high: makeSums(m + 1), centroid: new Int32Array(m + 1) };
+      buckets[s].push(bucket);
+      bySlotKey[s * KEYS + key] = bucket;
+    }
+  }
+  const filled = new Int32Array(slotCount * KEYS);
+  const add = (slot: number, key: number, i: number, best: number, low: number, high: number, centroid: number) => {
+    const bucket = bySlotKey[slot * KEYS + key]!;
+    const j = filled[slot * KEYS + key]++;
+    bucket.pos[j] = i;
+    bucket.best[j + 1] = bucket.best[j] + best;
+    bucket.low[j + 1] = bucket.low[j] + low;
+    bucket.high[j + 1] = bucket.high[j] + high;
+    bucket.centroid[j + 1] = bucket.centroid[j] + centroid;
+  };
+  for (let i = 0; i < n; i++) {
+    const key = keyOf[i];
+    if (key < 0) continue;
+    const incident = incidents[i];
+    const best = bestOf(incident);
+    const [low, high] = rangeOf(incident);
+    const centroid = APPROXIMATE_PRECISIONS.has(incident.locationPrecision) ? 1 : 0;
+    const r = assignment.region[i];
+    add(r >= 0 ? r : outsideSlot, key, i, best, low, high, centroid);
+    const bits = assignment.focus[i];
+    for (let k = 0; k < focusCount; k++) if ((bits >> k) & 1) add(regionCount + k, key, i, best, low, high, centroid);
+  }
+
+  /** First j in the bucket whose day is ≥ day. */
+  const lowerBound = (pos: Uint32Array, day: number): number => {
+    let lo = 0;
+    let hi = pos.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (days[pos[mid]] < day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const windowDays = (window: AreaWindow): [number, number] | null => {
+    const a = dayNumber(window.from);
+    const b = dayNumber(window.to);
+    return Number.isFinite(a) && Number.isFinite(b) && a <= b ? [a, b] : null;
+  };
+  const slotFor = (id: string): number | undefined => slotOf.get(id.toLowerCase());
+
+  const totals = (areaId: string, window: AreaWindow, filter: IncidentFilter): AreaTotals => {
+    const out = emptyAreaTotals();
+    const slot = slotFor(areaId);
+    const span = windowDays(window);
+    if (slot === undefined || !span) return out;
+    const masks = filterMasks(filter);
+    for (const bucket of buckets[slot]) {
+      const type = Math.floor(bucket.key / COUNTRY_SLOTS);
+      if (!passesSlots(type, bucket.key % COUNTRY_SLOTS, masks)) continue;
+      const lo = lowerBound(bucket.pos, span[0]);
+      const hi = lowerBound(bucket.pos, span[1] + 1);
+      if (hi <= lo) continue;
+      const deaths = bucket.best[hi] - bucket.best[lo];
+      out.incidents += hi - lo;
+      out.deaths += deaths;
+      out.deathsLow += bucket.low[hi] - bucket.low[lo];
+      out.deathsHigh += bucket.high[hi] - bucket.high[lo];
+      out.centroidOnly += bucket.centroid[hi] - bucket.centroid[lo];
+      const byType = out.byType[EVENT_TYPES[type]];
+      byType.incidents += hi - lo;
+      byType.deaths += deaths;
+    }
+    return out;
+  };
+
+  const sorted = new Map<number, Uint32Array>();
+  const positions = (areaId: string): Uint32Array => {
+    const slot = slotFor(areaId);
+    if (slot === undefined) return new Uint32Array(0);
+    let list = sorted.get(slot);
+    if (!list) {
+      let m = 0;
+      for (const b of buckets[slot]) m += b.pos.length;
+      list = new Uint32Array(m);
+      let at = 0;
+      for (const b of buckets[slot]) {
+        list.set(b.pos, at);
+        at += b.pos.length;
+      }
+      list.sort();
+      sorted.set(slot, list);
+    }
+    return list;
+  };
+
+  const positionsIn = (areaId: string, window: AreaWindow): Uint32Array => {
+    const list = positions(areaId);
+    const span = windowDays(window);
+    if (!span) return list.subarray(0, 0);
+    return list.subarray(lowerBound(list, span[0]), lowerBound(list, span[1] + 1));
+  };
+
+  const regionValues = (window: AreaWindow, filter: IncidentFilter, metric: AreaMetric): Float64Array => {
+    const values = new Float64Array(regionCount);
+    const span = windowDays(window);
+    if (!span) return values;
+    const masks = filterMasks(filter);
+    const deaths = metric === 'deaths';
+    for (let r = 0; r < regionCount; r++) {
+      let v = 0;
+      for (const bucket of buckets[r]) {
+        if (!passesSlots(Math.floor(bucket.key / COUNTRY_SLOTS), bucket.key % COUNTRY_SLOTS, masks)) continue;
+        const lo = lowerBound(bucket.pos, span[0]);
+        const hi = lowerBound(bucket.pos, span[1] + 1);
+        v += deaths ? bucket.best[hi] - bucket.best[lo] : hi - lo;
+      }
+      values[r] = v;
+    }
+    return values;
+  };
+
+  const eachEntry = (areaId: string, filter: IncidentFilter, visit: (day: number, deaths: number, position: number) => void): void => {
+    const slot = slotFor(areaId);
+    if (slot === undefined) return;
+    const masks = filterMasks(filter);
+    for (const bucket of buckets[slot]) {
+      if (!passesSlots(Math.floor(bucket.key / COUNTRY_SLOTS), bucket.key % COUNTRY_SLOTS, masks)) continue;
+      const { pos, best } = bucket;
+      for (let j = 0; j < pos.length; j++) visit(days[pos[j]], best[j + 1] - best[j], pos[j]);
+    }
+  };
+
+  return {
+    index,
+    regionIds: areas.slice(0, regionCount).map((a) => a.id),
+    focusIds: areas.slice(regionCount).map((a) => a.id),
+    areas,
+    area: (id) => {
+      const slot = slotFor(id);
+      return slot === undefined || slot === outsideSlot ? undefined : areas[slot];
+    },
+    totals,
+    positions,
+    positionsIn,
+    regionValues,
+    eachEntry,
+  };
+}
