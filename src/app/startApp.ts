@@ -29,6 +29,7 @@ import { loadFocusBounds } from './loadFocusBounds';
 import { syncIncidentLayers } from './syncIncidentLayers';
 import { createDrawGate } from '../map/drawGate';
 import { createDatasetLayers, type DatasetLayers } from './datasetLayers';
+import { mountPlaces } from './mountPlaces';
 
 /** The track opens on the years the map's stories are about (see TimelineOptions.trackStart). */
 const TRACK_START = new Date(Date.UTC(2017, 0, 1));
@@ -109,7 +110,8 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   const listHost = document.createElement('div');
   const downloadHost = document.createElement('div');
   downloadHost.className = 'download-host';
-  options.filtersElement.append(filtersHost, listHost, downloadHost);
+  const pickerHost = document.createElement('div');
+  options.filtersElement.append(pickerHost, filtersHost, listHost, downloadHost);
   let filters = mountFilterPanel(filtersHost, store, { datasets: bundled.map((b) => b.dataset), messages });
 
   const view = createMapView({
@@ -230,6 +232,20 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     lang: options.lang,
   });
 
+  // Places (issue 10): the area outline, the choropleth and its switch, the area panel and picker.
+  const places = mountPlaces({
+    map,
+    store,
+    derived,
+    messages,
+    formatters,
+    lang: options.lang ?? 'en',
+    theme,
+    panelHost: options.mapElement,
+    pickerHost: options.showFilters === false ? null : pickerHost,
+    hitsMarker: (point) => gate.open() && datasets.pickOrder().some((layer) => layer.pick(point).length > 0),
+  });
+
   // The UCDP popups' long texts come in a second file once the map has drawn (loadUcdpTiers.ts).
   map.once('idle', () => {
     for (const b of bundled) b.complete?.().catch((e: unknown) => console.warn(`Sahel Incident Map: the popups' details did not load (${e instanceof Error ? e.message : String(e)}); the map is unaffected.`));
@@ -241,6 +257,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     derived,
     setTheme(next) {
       recolourMap(map, buildStyle(next, { assetBase: options.assetBase, lang: options.lang ?? 'en' }));
+      places.setTheme(next);
       for (const e of datasets.entries()) {
         const id = `dataset-${e.dataset.id}`;
         if (map.getLayer(`${id}-labels`)) {

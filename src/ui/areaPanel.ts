@@ -1,27 +1,17 @@
 import { EVENT_TYPES, type EventType } from '../types';
 import type { HistogramMetric } from '../state';
+import type { AreaTotals } from '../data/areaIndex';
 import type { Messages } from '../i18n/messages';
 import { t } from '../i18n/messages';
 import type { Formatters } from '../i18n/format';
 import { eventTypeName } from '../i18n/catalogueNames';
 import { EVENT_TYPE_COLOURS } from '../map/eventColours';
 import { changeParts } from './areaChange';
-import { createAreaSeriesChart, type AreaSeriesChart, type AreaWeek } from './areaSeries';
+import { createAreaSeriesChart, type AreaSeriesChart } from './areaSeries';
 import './areaPanel.css';
 
-/** One dataset's figures for an area in one window. */
-export interface AreaFigures {
-  incidents: number;
-  /** Summed best estimates. */
-  deaths: number;
-  /** Summed low and high estimates (an event without them counts its best estimate). */
-  deathsLow: number;
-  deathsHigh: number;
-  /** Incidents per event type. */
-  byType: Readonly<Partial<Record<EventType, number>>>;
-  /** Incidents placed only at a region or district centroid. */
-  centroidOnly: number;
-}
+/** One dataset's figures for an area in one window (the area index's totals). */
+export type AreaFigures = AreaTotals;
 
 /** An incident of the "deadliest" list: enough to name it and open its popup. */
 export interface DeadliestIncident {
@@ -72,7 +62,7 @@ export interface AreaPanel {
   /** Shows the model (null hides the panel). Updates text in place: cheap enough for every slider step. */
   update(model: AreaPanelModel | null): void;
   /** Redraws a dataset's weekly line (per area, filter or metric change, not per step). */
-  setSeries(datasetId: string, weeks: readonly AreaWeek[], metric: HistogramMetric): void;
+  setSeries(datasetId: string, weeks: readonly Date[], values: ArrayLike<number>, metric: HistogramMetric): void;
   destroy(): void;
 }
 
@@ -233,7 +223,7 @@ export function mountAreaPanel(host: HTMLElement, options: AreaPanelOptions): Ar
     changeLine(s.deathsChange[0], current.deaths, previous.deaths, vsPrevious);
     changeLine(s.deathsChange[1], current.deaths, yearEarlier.deaths, messages.areaVsYearEarlier);
     for (const type of EVENT_TYPES) {
-      const n = current.byType[type] ?? 0;
+      const n = current.byType[type]?.incidents ?? 0;
       s.typeBar.get(type)!.style.flexGrow = String(n);
       s.typeBar.get(type)!.hidden = n === 0;
       const row = s.typeRows.get(type)!;
@@ -290,11 +280,11 @@ export function mountAreaPanel(host: HTMLElement, options: AreaPanelOptions): Ar
         s.series.setWindow(model.from, model.to);
       }
     },
-    setSeries(datasetId, weeks, metric) {
+    setSeries(datasetId, weeks, values, metric) {
       const s = sections.get(datasetId);
       if (!s) return;
       s.seriesTitle.textContent = metric === 'deaths' ? messages.areaWeeklyDeaths : messages.areaWeeklyEvents;
-      s.series.setSeries(weeks, metric);
+      s.series.setSeries(weeks, values);
     },
     destroy() {
       panel.remove();

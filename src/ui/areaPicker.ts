@@ -1,6 +1,7 @@
 import type { Messages } from '../i18n/messages';
 import { t } from '../i18n/messages';
 import { searchAreas, type AreaChoice } from './areaSearch';
+import './areaPicker.css';
 
 export interface AreaPickerOptions {
   choices: readonly AreaChoice[];
@@ -11,6 +12,8 @@ export interface AreaPickerOptions {
 }
 
 export interface AreaPicker {
+  /** Replaces the list (the areas come with the data's area index). */
+  setChoices(choices: readonly AreaChoice[]): void;
   /** Shows the selected area's name in the box (null: empty). */
   setSelected(id: string | null): void;
   destroy(): void;
@@ -25,6 +28,7 @@ let pickerCount = 0;
  */
 export function mountAreaPicker(host: HTMLElement, options: AreaPickerOptions): AreaPicker {
   const { messages, lang } = options;
+  let choices = options.choices;
   const uid = `area-picker-${++pickerCount}`;
   const root = document.createElement('div');
   root.className = 'area-picker';
@@ -74,7 +78,7 @@ export function mountAreaPicker(host: HTMLElement, options: AreaPickerOptions): 
     current.option.scrollIntoView({ block: 'nearest' });
   };
   const render = () => {
-    const groups = searchAreas(options.choices, input.value === nameOfSelected() ? '' : input.value, lang);
+    const groups = searchAreas(choices, input.value === nameOfSelected() ? '' : input.value, lang);
     list.replaceChildren();
     shown = [];
     active = -1;
@@ -123,7 +127,7 @@ export function mountAreaPicker(host: HTMLElement, options: AreaPickerOptions): 
     live.textContent = shown.length ? t(messages.areaPickerCount, { count: shown.length }) : messages.areaPickerNoMatch;
   };
   const nameOfSelected = () => {
-    const c = options.choices.find((x) => x.id === selectedId);
+    const c = choices.find((x) => x.id === selectedId);
     return c ? nameOf(c) : '';
   };
   const open = () => {
@@ -170,6 +174,10 @@ export function mountAreaPicker(host: HTMLElement, options: AreaPickerOptions): 
   });
 
   return {
+    setChoices(next) {
+      choices = next;
+      if (document.activeElement !== input) input.value = nameOfSelected();
+    },
     setSelected(id) {
       selectedId = id;
       if (document.activeElement !== input) input.value = nameOfSelected();

@@ -2,20 +2,11 @@ import { axisBottom } from 'd3-axis';
 import { max } from 'd3-array';
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { select } from 'd3-selection';
-import type { HistogramMetric } from '../state';
 import type { Formatters } from '../i18n/format';
 
-/** One week of an area's figures (the timeline's WeekBin shape). */
-export interface AreaWeek {
-  x0: Date;
-  x1: Date;
-  incidents: number;
-  deaths: number;
-}
-
 export interface AreaSeriesChart {
-  /** Redraws the line: once per area, filter, dataset or metric change, not per slider step. */
-  setSeries(weeks: readonly AreaWeek[], metric: HistogramMetric): void;
+  /** Redraws the line (`values[k]` for the week starting `weeks[k]`): once per area, filter, dataset or metric change, not per slider step. */
+  setSeries(weeks: readonly Date[], values: ArrayLike<number>): void;
   /** Moves the window's band only (per slider step). `to` is the last day, inclusive. */
   setWindow(from: Date, to: Date): void;
   readonly element: SVGSVGElement;
@@ -56,18 +47,18 @@ export function createAreaSeriesChart(formatters: Formatters, label: (first: Dat
   };
   return {
     element: svg,
-    setSeries(weeks, metric) {
-      const value = (w: AreaWeek) => (metric === 'deaths' ? w.deaths : w.incidents);
+    setSeries(weeks, values) {
       if (weeks.length === 0) {
         line.attr('d', null);
         xAxis.selectAll('*').remove();
         yAxis.selectAll('*').remove();
         return;
       }
-      x.domain([weeks[0].x0, weeks[weeks.length - 1].x1]);
-      y.domain([0, Math.max(1, max(weeks, value) ?? 0)]).nice(3);
+      const end = new Date(weeks[weeks.length - 1].getTime() + 7 * DAY);
+      x.domain([weeks[0], end]);
+      y.domain([0, Math.max(1, max(Array.from(values)) ?? 0)]).nice(3);
       let d = '';
-      for (const w of weeks) d += `${d ? 'L' : 'M'}${x(w.x0).toFixed(1)},${y(value(w)).toFixed(1)}`;
+      for (let k = 0; k < weeks.length; k++) d += `${d ? 'L' : 'M'}${x(weeks[k]).toFixed(1)},${y(values[k] ?? 0).toFixed(1)}`;
       line.attr('d', d);
       const years = x.ticks(4);
       xAxis.call(axisBottom(x).tickValues(years).tickSize(3).tickFormat((t) => formatters.axisTick(t as Date)));
@@ -76,7 +67,7 @@ export function createAreaSeriesChart(formatters: Formatters, label: (first: Dat
         yAxis.append('line').attr('x1', M.left).attr('x2', WIDTH - M.right).attr('y1', y(t)).attr('y2', y(t));
         yAxis.append('text').attr('x', M.left - 4).attr('y', y(t) + 3).attr('text-anchor', 'end').text(formatters.integer(t));
       }
-      svg.setAttribute('aria-label', label(weeks[0].x0, new Date(weeks[weeks.length - 1].x1.getTime() - DAY)));
+      svg.setAttribute('aria-label', label(weeks[0], new Date(end.getTime() - DAY)));
       placeBand();
     },
     setWindow(from, to) {

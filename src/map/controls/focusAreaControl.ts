@@ -10,9 +10,18 @@ const LABEL_KEYS: Record<FocusAreaId, keyof Messages> = {
   border: 'viewBorder',
 };
 
+/** The area each button selects (its figures in the area panel); the whole Sahel clears the selection. */
+const AREA_OF_VIEW: Record<FocusAreaId, string | null> = {
+  sahel: null,
+  niamey: 'niamey',
+  tahoua: 'tahoua',
+  border: 'border',
+};
+
 /**
- * Buttons that fly to the design card's focus areas. They only write `view` to the store; the map
- * view moves the camera, so the URL and the embed API get the same behaviour.
+ * Buttons that fly to the design card's focus areas and select the matching area. They only write
+ * `view` and `area` to the store; the map view moves the camera, so the URL and the embed API get
+ * the same behaviour.
  */
 export class FocusAreaControl implements IControl {
   private container: HTMLElement | null = null;
@@ -34,7 +43,7 @@ export class FocusAreaControl implements IControl {
       b.addEventListener('click', () => {
         // Asking again for the current view re-frames it (the reader may have panned away).
         if (this.store.get().view === id) this.store.set({ view: null }, 'ui');
-        this.store.set({ view: id }, 'ui');
+        this.store.set({ view: id, area: AREA_OF_VIEW[id] }, 'ui');
       });
       nav.append(b);
       return b;
