@@ -65,7 +65,8 @@ export function mountPlaces(options: PlacesOptions): Places {
   let theme = options.theme;
   const layers: AreaLayers = createAreaLayers(map);
   const control = new ChoroplethControl(store, messages, formatters);
-  map.addControl(control, 'bottom-left');
+  // Above the credits on the right: the left side's column of filters runs down to the scale bar.
+  map.addControl(control, 'bottom-right');
   let scale: ChoroplethScale | null = null;
 
   const panel: AreaPanel | null = options.panelHost
@@ -171,13 +172,17 @@ export function mountPlaces(options: PlacesOptions): Places {
   if (store.get().area) foldLegend();
   render(derived.get());
 
-  // The panel sits under the right-hand controls (zoom, legend) whatever their height.
-  const corner = map.getContainer().querySelector<HTMLElement>('.maplibregl-ctrl-top-right');
+  // The panel sits between the right-hand controls (zoom, legend above; the shading's key and the
+  // credits below) whatever their height.
+  const top = map.getContainer().querySelector<HTMLElement>('.maplibregl-ctrl-top-right');
+  const bottom = map.getContainer().querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right');
   const placePanel = () => {
-    if (panel && corner) panel.element.style.setProperty('--area-panel-top', `${corner.offsetHeight + 10}px`);
+    if (!panel) return;
+    panel.element.style.setProperty('--area-panel-top', `${(top?.offsetHeight ?? 0) + 10}px`);
+    panel.element.style.setProperty('--area-panel-bottom', `${(bottom?.offsetHeight ?? 0) + 6}px`);
   };
-  const resize = corner && panel ? new ResizeObserver(placePanel) : null;
-  if (corner) resize?.observe(corner);
+  const resize = panel ? new ResizeObserver(placePanel) : null;
+  for (const corner of [top, bottom]) if (corner) resize?.observe(corner);
   placePanel();
 
   // A click off the markers selects the region under it; clicking again in the selected area steps
