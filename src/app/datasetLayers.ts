@@ -2,6 +2,9 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { DerivedSource, DerivedViewHandle, Store } from '../state';
 import type { Dataset, Incident } from '../types';
 import { createTimeIndex, type TimeIndex } from '../data/timeIndex';
+import type { AreaIndex } from '../data/areaIndex';
+import type { Area } from '../geo/areaAssignment';
+import { indexAreas, indexAssignedAreas, type AssignedColumns } from '../geo/indexAreas';
 import type { IncidentLayer, IncidentLayerFactory } from '../map/incidentLayer';
 import type { MarkerStyle } from '../map/markerStyle';
 import { incidentKey } from '../map/incidentPopups';
@@ -11,6 +14,8 @@ export interface DatasetEntry {
   dataset: Dataset;
   index: TimeIndex;
   layer: IncidentLayer;
+  /** Where a counted dataset's incidents lie (regions, focus areas); null for annotations or without the areas' geodata. */
+  areas: AreaIndex | null;
 }
 
 export interface DatasetLayersOptions {
@@ -26,14 +31,19 @@ export interface DatasetLayersOptions {
   annotationFactory: IncidentLayerFactory;
   /** Counted layers go below this style layer (the labels). */
   beforeId?: string;
+  /** The regions and focus areas each counted dataset's incidents are assigned to; null when the geodata did not load. */
+  areas?: readonly Area[] | null;
 }
 
 export interface DatasetLayers {
   /**
    * Adds a dataset as its own layer, or replaces the one with the same id. Pass `index` when the
-   * caller already built the dataset's time index (sorting a large file twice is the slow part).
+   * caller already built the dataset's time index (sorting a large file twice is the slow part),
+   * and `prebuiltAreas` when its area index was built already (`areas`) or the import worker
+   * assigned its incidents, in `incidents`' order (`assigned`); otherwise a counted dataset is
+   * assigned here.
    */
-  add(dataset: Dataset, incidents: readonly Incident[], index?: TimeIndex): DatasetEntry;
+  add(dataset: Dataset, incidents: readonly Incident[], index?: TimeIndex, prebuiltAreas?: PrebuiltAreas): DatasetEntry;
   remove(id: string): void;
   entries(): readonly DatasetEntry[];
   /** Layers in picking order: annotations on top, then the newest counted dataset first. */
@@ -41,6 +51,12 @@ export interface DatasetLayers {
   lookup(key: string): Incident | undefined;
   /** Called after a dataset was added or removed. */
   onChange(listener: () => void): () => void;
+}
+
+/** A dataset's areas when they are known before it is added. */
+export interface PrebuiltAreas {
+  areas?: AreaIndex | null;
+  assigned?: AssignedColumns;
 }
 
 /** Every dataset on the map, each as its own layer; the derived view hears of each one added or removed. */
@@ -53,20 +69,28 @@ export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayer
   const changed = () => {
     for (const l of [...listeners]) l();
   };
-  const sources = (): DerivedSource[] => [...entries.values()].map((e) => ({ id: e.dataset.id, role: e.dataset.role, index: e.index, name: e.dataset.name }));
+  const sources = (): DerivedSource[] =>
+    [...entries.values()].map((e) => ({ id: e.dataset.id, role: e.dataset.role, index: e.index, name: e.dataset.name, ...(e.areas ? { areas: e.areas } : {}) }));
+  const areasOf = (dataset: Dataset, incidents: readonly Incident[], index: TimeIndex, prebuilt: PrebuiltAreas = {}): AreaIndex | null => {
+    const areas = options.areas;
+    if (prebuilt.areas !== undefined) return prebuilt.areas;
+    if (!areas || dataset.role !== 'counted') return null;
+    const { assigned } = prebuilt;
+    return assigned && assigned.region.length === incidents.length ? indexAssignedAreas(index, incidents, assigned, areas) : indexAreas(index, areas);
+  };
   const reindexKeys = () => {
     byKey.clear();
     for (const e of entries.values()) for (const i of e.index.incidents) byKey.set(incidentKey(i), i);
   };
 
   const api: DatasetLayers = {
-    add(dataset, incidents, prebuilt) {
+    add(dataset, incidents, prebuilt, prebuiltAreas) {
       api.remove(dataset.id);
       const index = prebuilt ?? createTimeIndex(incidents);
       const factory = dataset.role === 'counted' ? options.countedFactory : options.annotationFactory;
       const layer = factory(map, { id: `dataset-${dataset.id}`, dataset, style: options.style, beforeId: dataset.role === 'counted' ? options.beforeId : undefined });
       layer.setData(index);
-      const entry = { dataset, index, layer };
+      const entry = { dataset, index, layer, areas: areasOf(dataset, incidents, index, prebuiltAreas) };
       entries.set(dataset.id, entry);
       options.derived.setSources(sources());
       layer.update(layerStateFor(options.derived.get(), dataset.id));

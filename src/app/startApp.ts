@@ -26,6 +26,8 @@ import { datasetInLanguage } from '../i18n/catalogueNames';
 import { maplibreLocale } from '../i18n/maplibreLocale';
 import { loadBundledData } from './loadBundledData';
 import { loadFocusBounds } from './loadFocusBounds';
+import { loadAreas, type LoadedAreas } from './loadAreas';
+import { indexAreas } from '../geo/indexAreas';
 import { syncIncidentLayers } from './syncIncidentLayers';
 import { createDrawGate } from '../map/drawGate';
 import { createDatasetLayers, type DatasetLayers } from './datasetLayers';
@@ -76,13 +78,15 @@ export interface App {
   setTheme(theme: Theme): void;
   /** An incident by its `${dataset}:${id}` key. */
   lookup(key: string): Incident | undefined;
+  /** The regions and focus areas (and their geodata, for the import worker); null when they did not load. */
+  areas: LoadedAreas | null;
 }
 
 /** Loads the bundled data and the focus areas, then mounts the map, its layers, the timeline and the filters. */
 export async function startApp(options: StartAppOptions): Promise<App> {
   const { store, messages, formatters } = options;
   const theme = options.theme ?? LIGHT;
-  const [data, boundsFor] = await Promise.all([loadBundledData(options.assetBase), loadFocusBounds(options.assetBase)]);
+  const [data, boundsFor, areas] = await Promise.all([loadBundledData(options.assetBase), loadFocusBounds(options.assetBase), loadAreas(options.assetBase)]);
   for (const issue of [...data.counted.result.issues, ...data.stories.result.issues]) {
     if (issue.severity === 'error') console.warn(`${issue.file} row ${issue.row ?? '-'} ${issue.field ?? ''}: ${issue.message}`);
   }
@@ -95,7 +99,9 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   const style = createMarkerStyle(theme, createMarkerScale(countedIndex.maxDeaths));
   const { derived } = options;
   // Before any view mounts, so the first frame already reads the window and totals of the data.
-  derived.setSources([{ id: data.counted.dataset.id, role: 'counted', index: countedIndex, name: data.counted.dataset.name }]);
+  // The bundled dataset's incidents are assigned to the areas once, here (a few thousand: milliseconds).
+  const countedAreas = areas ? indexAreas(countedIndex, areas.areas) : null;
+  derived.setSources([{ id: data.counted.dataset.id, role: 'counted', index: countedIndex, name: data.counted.dataset.name, ...(countedAreas ? { areas: countedAreas } : {}) }]);
 
   // The timeline and filters first: they set the map's final height before it frames the first view.
   mountTimeline(options.timelineElement, store, {
@@ -165,6 +171,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     derived,
     style,
     beforeId: FIRST_LABEL_LAYER_ID,
+    areas: areas?.areas ?? null,
     // The GPU layer draws only the window's slice; without WebGL2 it falls back to circle layers.
     countedFactory: webglIncidentLayerFactory(createCircleIncidentLayer),
     annotationFactory: (m, o) =>
@@ -181,7 +188,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     datasetsById.clear();
     for (const e of datasets.entries()) datasetsById.set(e.dataset.id, e.dataset);
   });
-  datasets.add(data.counted.dataset, data.counted.result.incidents, countedIndex);
+  datasets.add(data.counted.dataset, data.counted.result.incidents, countedIndex, { areas: countedAreas });
   datasets.add(data.stories.dataset, data.stories.result.incidents);
   // A link may name an incident that is not in this build's data (a typo, a newer release's id).
   const asked = store.get().selection;
@@ -255,6 +262,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     map,
     datasets,
     derived,
+    areas,
     setTheme(next) {
       recolourMap(map, buildStyle(next, { assetBase: options.assetBase, lang: options.lang ?? 'en' }));
       places.setTheme(next);

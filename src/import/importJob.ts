@@ -1,10 +1,13 @@
 import { parseStream } from '../data/parseFile';
 import { summarise } from '../data/report';
+import { assignIncidents } from '../geo/indexAreas';
 import type { ImportMessage, ImportRequest } from './importProtocol';
 import { packedTransfer, packIncidents } from './packIncidents';
 
 /** Progress is posted at most this often: often enough for a smooth bar, rarely enough to cost nothing. */
 const PROGRESS_EVERY_MS = 100;
+/** From this many incidents the areas are assigned in the worker (a smaller file takes the page milliseconds). */
+export const AREA_WORKER_MIN_INCIDENTS = 50_000;
 
 /**
  * The work of the import worker, apart from the worker itself so tests can run it: opens the
@@ -52,5 +55,7 @@ export async function runImportJob(
   post({ type: 'progress', bytes: result.bytes, rows: result.rowsRead, total });
   const { incidents, ...rest } = result;
   const packed = packIncidents(incidents);
-  post({ type: 'done', result: rest, incidents: packed, summary: summarise(result) }, packedTransfer(packed));
+  const areas = request.areas && incidents.length >= AREA_WORKER_MIN_INCIDENTS ? assignIncidents(incidents, request.areas) : undefined;
+  const areaTransfer = areas ? [areas.region.buffer, areas.focus.buffer] : [];
+  post({ type: 'done', result: rest, incidents: packed, summary: summarise(result), ...(areas ? { areas } : {}) }, [...packedTransfer(packed), ...areaTransfer]);
 }

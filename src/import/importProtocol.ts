@@ -1,5 +1,6 @@
 import type { ImportResult } from '../data/parseFile';
 import type { ImportSummary } from '../data/report';
+import type { AreaGeodata, AssignedColumns } from '../geo/indexAreas';
 import type { PackedIncidents } from './packIncidents';
 
 /** What the page asks the import worker to read. */
@@ -7,10 +8,12 @@ export interface ImportRequest {
   source: { kind: 'file'; file: Blob; name: string } | { kind: 'url'; url: string; name: string };
   /** The dataset id written into each incident. */
   dataset: string;
+  /** The regions and focus areas: a large file's incidents are assigned to them here, off the page's thread. */
+  areas?: AreaGeodata;
 }
 
 /** What the worker answers: progress while reading, then one result or one failure. */
 export type ImportMessage =
   | { type: 'progress'; bytes: number; rows: number; total: number | null }
-  | { type: 'done'; result: Omit<ImportResult, 'incidents'>; incidents: PackedIncidents; summary: ImportSummary }
+  | { type: 'done'; result: Omit<ImportResult, 'incidents'>; incidents: PackedIncidents; summary: ImportSummary; areas?: AssignedColumns }
   | { type: 'failed'; reason: string };

@@ -1,5 +1,6 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { DatasetLayers } from '../app/datasetLayers';
+import type { AreaGeodata, AssignedColumns } from '../geo/indexAreas';
 import type { ImportResult } from '../data/parseFile';
 import { reportToCsv, type ImportSummary } from '../data/report';
 import type { Formatters } from '../i18n/format';
@@ -20,7 +21,7 @@ import './import.css';
 export const USER_DATASET_PREFIX = 'user-';
 
 export interface MountImportOptions {
-  app: { map: MaplibreMap; datasets: DatasetLayers };
+  app: { map: MaplibreMap; datasets: DatasetLayers; areas?: { geodata: AreaGeodata } | null };
   messages: Messages;
   formatters: Formatters;
   /** Where a dropped file is accepted (the whole page) and the drop overlay is drawn. */
@@ -84,13 +85,13 @@ export function mountImport(options: MountImportOptions): ImportUi {
 
   const incidentsText = (n: number) => (n === 1 ? messages.incidentsCountOne : t(messages.incidentsCount, { n: formatters.integer(n) }));
 
-  function add(result: ImportResult, id: string, acled?: string): Dataset {
+  function add(result: ImportResult, id: string, acled?: string, assigned?: AssignedColumns): Dataset {
     const dataset = importDataset({ id, file: result.file, format: result.format!, messages, attribution: acled });
-    app.datasets.add(dataset, result.incidents);
+    app.datasets.add(dataset, result.incidents, undefined, assigned ? { assigned } : undefined);
     return dataset;
   }
 
-  function report(result: ImportResult, summary: ImportSummary, id: string, lastModified: number | null): void {
+  function report(result: ImportResult, summary: ImportSummary, id: string, lastModified: number | null, assigned?: AssignedColumns): void {
     const download = (line?: string) => save(`${result.file.replace(/\.[^.]*$/, '')}-report.csv`, reportToCsv(summary, result.issues, line));
     const added = (dataset: Dataset) =>
       panel.showReport({
@@ -105,7 +106,7 @@ export function mountImport(options: MountImportOptions): ImportUi {
       return;
     }
     if (result.format.id !== 'acled') {
-      added(add(result, id));
+      added(add(result, id, undefined, assigned));
       return;
     }
     panel.showReport({
@@ -115,7 +116,7 @@ export function mountImport(options: MountImportOptions): ImportUi {
       acled: {
         accessed: isoDay(lastModified ?? now()),
         filters: acledFiltersFromFileName(result.file),
-        onAdd: (accessed, filters) => added(add(result, id, acledAttributionText(messages, accessed, filters))),
+        onAdd: (accessed, filters) => added(add(result, id, acledAttributionText(messages, accessed, filters), assigned)),
       },
       onDownload: () => download(),
     });
@@ -124,7 +125,8 @@ export function mountImport(options: MountImportOptions): ImportUi {
   async function start(source: ImportRequest['source'], lastModified: number | null): Promise<ImportOutcome> {
     running?.cancel();
     const id = `${USER_DATASET_PREFIX}${++count}`;
-    const job = runImport({ source, dataset: id }, options.createWorker, (p) => {
+    const areas = app.areas?.geodata;
+    const job = runImport({ source, dataset: id, ...(areas ? { areas } : {}) }, options.createWorker, (p) => {
       if (running === job) panel.updateProgress(p);
     });
     running = job;
@@ -136,7 +138,7 @@ export function mountImport(options: MountImportOptions): ImportUi {
     if (outcome.status === 'cancelled') panel.showMessage(t(messages.importReportTitle, { file: source.name }), t(messages.importCancelled, { file: source.name }));
     else if (outcome.status === 'failed') {
       panel.showMessage(t(messages.importReportTitle, { file: source.name }), `${t(messages.importFailed, { file: source.name, reason: outcome.reason })} ${messages.importMapUnchanged}`);
-    } else report(outcome.result, outcome.summary, id, lastModified);
+    } else report(outcome.result, outcome.summary, id, lastModified, outcome.areas);
     return outcome;
   }
 

@@ -1,5 +1,6 @@
 import type { ImportResult } from '../data/parseFile';
 import type { ImportSummary } from '../data/report';
+import type { AssignedColumns } from '../geo/indexAreas';
 import type { ImportMessage, ImportRequest } from './importProtocol';
 import { unpackIncidentsInSlices } from './packIncidents';
 
@@ -12,7 +13,7 @@ export interface WorkerLike {
 }
 
 export type ImportOutcome =
-  | { status: 'done'; result: ImportResult; summary: ImportSummary }
+  | { status: 'done'; result: ImportResult; summary: ImportSummary; areas?: AssignedColumns }
   | { status: 'failed'; reason: string }
   | { status: 'cancelled' };
 
@@ -42,7 +43,7 @@ export function runImport(request: ImportRequest, createWorker: () => WorkerLike
     if (m.type === 'progress') onProgress(m);
     else if (m.type === 'done') {
       // Cancelling while the incidents are rebuilt still wins: settle() keeps the first outcome.
-      void unpackIncidentsInSlices(m.incidents).then((incidents) => settle({ status: 'done', result: { ...m.result, incidents }, summary: m.summary }));
+      void unpackIncidentsInSlices(m.incidents).then((incidents) => settle({ status: 'done', result: { ...m.result, incidents }, summary: m.summary, ...(m.areas ? { areas: m.areas } : {}) }));
     }
     else settle({ status: 'failed', reason: m.reason });
   };

@@ -4,6 +4,9 @@ import { parseBytes } from '../../../src/data/parseFile';
 import { runImportJob } from '../../../src/import/importJob';
 import type { ImportMessage, ImportRequest } from '../../../src/import/importProtocol';
 import { runImport, type WorkerLike } from '../../../src/import/runImport';
+import { AREA_WORKER_MIN_INCIDENTS } from '../../../src/import/importJob';
+import { assignAreas, prepareAreas } from '../../../src/geo/areaAssignment';
+import { readGeodata } from '../geo/geodataFiles';
 
 const fixture = readFileSync(new URL('../../../test/fixtures/acled-2023-layout.csv', import.meta.url));
 
@@ -38,6 +41,24 @@ describe('runImport with the import job', () => {
     expect(outcome.summary).toMatchObject({ file: 'a.csv', accepted: 12, deaths: 380 });
     expect(progress.at(-1)).toBe(fixture.length);
   });
+
+  it('assigns a large file’s incidents to the areas in the worker and transfers the columns, in the parsed order', async () => {
+    const text = fixture.toString('utf8');
+    const [header, ...lines] = text.trimEnd().split('\n');
+    const copies = Math.ceil(AREA_WORKER_MIN_INCIDENTS / lines.length);
+    const big = [header, ...Array.from({ length: copies }, (_, k) => lines.map((line) => line.replace(/^([A-Z]+)(\d+)/, `$1$2x${k}`))).flat()].join('\n');
+    const geodata = { admin1: readGeodata('admin1.geojson'), focusAreas: readGeodata('focus-areas.geojson') };
+    const outcome = await runImport({ source: { kind: 'file', file: new Blob([big]), name: 'big.csv' }, dataset: 'u', areas: geodata }, inThreadWorker, () => {}).outcome;
+    expect(outcome.status).toBe('done');
+    if (outcome.status !== 'done') return;
+    const incidents = outcome.result.incidents;
+    expect(incidents.length).toBeGreaterThanOrEqual(AREA_WORKER_MIN_INCIDENTS);
+    const expected = assignAreas(incidents.map((i) => i.lon), incidents.map((i) => i.lat), prepareAreas(geodata.admin1, geodata.focusAreas));
+    expect(outcome.areas?.region).toEqual(expected.region);
+    expect(outcome.areas?.focus).toEqual(expected.focus);
+    const small = await runImport({ source: { kind: 'file', file: new Blob([fixture]), name: 'a.csv' }, dataset: 'u', areas: geodata }, inThreadWorker, () => {}).outcome;
+    expect(small.status === 'done' && small.areas).toBeUndefined();
+  }, 60_000);
 
   it('cancel() settles as cancelled and terminates the worker', async () => {
     let worker!: ReturnType<typeof inThreadWorker>;
