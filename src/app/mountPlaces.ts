@@ -24,10 +24,14 @@ export interface PlacesOptions {
   theme: Theme;
   /** Where the panel goes (the map's container: it is laid over the map's right side, a bottom sheet on phones); null: no panel (the embed). */
   panelHost: HTMLElement | null;
+  /** Where the choropleth's switch and key go (the side column); null: above the credits, in the map's corner. */
+  controlHost: HTMLElement | null;
   /** Where the picker goes (the side column); null: no picker. */
   pickerHost: HTMLElement | null;
   /** Does a click at this point land on a marker? A marker's popup comes before the area under it. */
   hitsMarker: (point: { x: number; y: number }) => boolean;
+  /** The weekly line starts here (the timeline's first day), or at the data's first week if later. @defaultValue the data's first week */
+  seriesStart?: Date;
   /** Map clicks select areas. @defaultValue true */
   clickable?: boolean;
 }
@@ -65,8 +69,6 @@ export function mountPlaces(options: PlacesOptions): Places {
   let theme = options.theme;
   const layers: AreaLayers = createAreaLayers(map);
   const control = new ChoroplethControl(store, messages, formatters);
-  // Above the credits on the right: the left side's column of filters runs down to the scale bar.
-  map.addControl(control, 'bottom-right');
   let scale: ChoroplethScale | null = null;
 
   const panel: AreaPanel | null = options.panelHost
@@ -82,6 +84,13 @@ export function mountPlaces(options: PlacesOptions): Places {
   const picker: AreaPicker | null = options.pickerHost
     ? mountAreaPicker(options.pickerHost, { choices: [], messages, lang, onPick: (id) => store.set({ area: id }, 'ui') })
     : null;
+
+  if (options.controlHost) {
+    // Inside the side column, which is itself the corner's control: no second control margin.
+    const element = control.onAdd(map);
+    element.classList.remove('maplibregl-ctrl');
+    options.controlHost.append(element);
+  } else map.addControl(control, 'bottom-right');
 
   let seriesKey = '';
   const renderPanel = (view: DerivedView) => {
@@ -124,7 +133,9 @@ export function mountPlaces(options: PlacesOptions): Places {
         const areas = view.counted.find((c) => c.id === d.id)?.areas;
         if (!areas) continue;
         const series = weeklySeries(areas, area.id, filter, metric === 'deaths' ? 'deaths' : 'incidents');
-        panel.setSeries(d.id, series.weeks, series.values, metric);
+        const start = options.seriesStart;
+        const first = start ? Math.max(0, series.weeks.findIndex((w) => w >= start)) : 0;
+        panel.setSeries(d.id, series.weeks.slice(first), series.values.subarray(first), metric);
       }
     }
   };
@@ -210,7 +221,8 @@ export function mountPlaces(options: PlacesOptions): Places {
       offDerived();
       resize?.disconnect();
       map.off('click', onClick);
-      map.removeControl(control);
+      if (options.controlHost) control.onRemove();
+      else map.removeControl(control);
       panel?.destroy();
       picker?.destroy();
     },

@@ -250,6 +250,8 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     theme,
     panelHost: options.mapElement,
     pickerHost: options.showFilters === false ? null : pickerHost,
+    controlHost: options.showFilters === false ? null : pickerHost,
+    seriesStart: TRACK_START,
     hitsMarker: (point) => gate.open() && datasets.pickOrder().some((layer) => layer.pick(point).length > 0),
   });
 

@@ -107,7 +107,8 @@ export interface Messages {
   areaDeathsRange: string;
   areaVsPrevious: string;
   areaVsYearEarlier: string;
-  areaChangeNoBase: string;
+  areaWindowColumn: string;
+  areaFigureColumn: string;
   areaByType: string;
   areaWeeklyDeaths: string;
   areaWeeklyEvents: string;
@@ -345,11 +346,12 @@ export const en: Messages = {
   areaKindRegion: 'Region',
   areaKindFocus: 'Focus area',
   areaIncidents: 'Incidents',
-  areaDeaths: 'Deaths (best estimate)',
-  areaDeathsRange: 'low–high: {low}–{high}',
-  areaVsPrevious: 'vs the previous {days} days',
+  areaDeaths: 'Deaths',
+  areaDeathsRange: 'Deaths: best estimate; low–high {low}–{high}',
+  areaVsPrevious: 'vs previous {days} days',
   areaVsYearEarlier: 'vs a year earlier',
-  areaChangeNoBase: '{delta} (none before)',
+  areaWindowColumn: 'In the window',
+  areaFigureColumn: 'Figure',
   areaByType: 'By event type',
   areaWeeklyDeaths: 'Deaths per week, whole dataset',
   areaWeeklyEvents: 'Incidents per week, whole dataset',

@@ -85,6 +85,7 @@ interface DatasetSection {
   deaths: HTMLElement;
   deathsRange: HTMLElement;
   deathsChange: [HTMLElement, HTMLElement];
+  previousHeader: HTMLElement;
   typeBar: Map<EventType, HTMLElement>;
   typeRows: Map<EventType, { row: HTMLElement; count: HTMLElement }>;
   series: AreaSeriesChart;
@@ -122,10 +123,11 @@ export function mountAreaPanel(host: HTMLElement, options: AreaPanelOptions): Ar
   const sections = new Map<string, DatasetSection>();
   let datasetIds = '';
 
-  const changeLine = (node: HTMLElement, current: number, base: number, label: string) => {
+  /** "+12" over "+33%" (no percentage when the earlier period had none). */
+  const changeCell = (node: HTMLElement, current: number, base: number) => {
     const parts = changeParts(current, base, formatters.integer);
-    const figure = parts.percent === null ? (base === 0 && current !== 0 ? t(messages.areaChangeNoBase, { delta: parts.delta }) : parts.delta) : `${parts.delta} (${parts.percent})`;
-    node.textContent = `${figure} ${label}`;
+    node.textContent = parts.delta;
+    if (parts.percent !== null) node.append(el('span', 'area-panel__percent', parts.percent));
     node.dataset.sign = String(parts.sign);
   };
 
@@ -133,28 +135,38 @@ export function mountAreaPanel(host: HTMLElement, options: AreaPanelOptions): Ar
     const root = el('div', 'area-panel__dataset');
     root.dataset.dataset = id;
     const heading = el('h3', 'area-panel__dataset-name');
-    const figures = el('dl', 'area-panel__figures');
-    const block = (term: string, testid: string) => {
-      const wrap = el('div', 'area-panel__figure');
-      const dt = el('dt', '', term);
-      const dd = el('dd', 'area-panel__value');
-      dd.dataset.testid = testid;
-      wrap.append(dt, dd);
-      figures.append(wrap);
-      return wrap;
+    // One table: incidents and deaths in the window, and their change against the two earlier periods.
+    const table = el('table', 'area-panel__figures');
+    const headRow = el('tr', '');
+    const corner = el('th', '');
+    corner.scope = 'col';
+    corner.append(el('span', 'visually-hidden', messages.areaFigureColumn));
+    const nowHeader = el('th', '', messages.areaWindowColumn);
+    const previousHeader = el('th', '');
+    const yearHeader = el('th', '', messages.areaVsYearEarlier);
+    for (const th of [nowHeader, previousHeader, yearHeader]) th.scope = 'col';
+    headRow.append(corner, nowHeader, previousHeader, yearHeader);
+    const thead = el('thead', '');
+    thead.append(headRow);
+    const tbody = el('tbody', '');
+    const row = (term: string, testid: string): [HTMLElement, [HTMLElement, HTMLElement]] => {
+      const tr = el('tr', '');
+      const th = el('th', '', term);
+      th.scope = 'row';
+      const value = el('td', 'area-panel__value');
+      value.dataset.testid = testid;
+      const changes: [HTMLElement, HTMLElement] = [el('td', 'area-panel__change'), el('td', 'area-panel__change')];
+      changes[0].dataset.testid = `${testid}-previous`;
+      changes[1].dataset.testid = `${testid}-year`;
+      tr.append(th, value, ...changes);
+      tbody.append(tr);
+      return [value, changes];
     };
-    const incBlock = block(messages.areaIncidents, 'area-incidents');
-    const incidentsChange: [HTMLElement, HTMLElement] = [el('dd', 'area-panel__change'), el('dd', 'area-panel__change')];
-    incidentsChange[0].dataset.testid = 'area-incidents-previous';
-    incidentsChange[1].dataset.testid = 'area-incidents-year';
-    incBlock.append(...incidentsChange);
-    const deathBlock = block(messages.areaDeaths, 'area-deaths');
-    const deathsRange = el('dd', 'area-panel__range');
+    const [incidents, incidentsChange] = row(messages.areaIncidents, 'area-incidents');
+    const [deaths, deathsChange] = row(messages.areaDeaths, 'area-deaths');
+    table.append(thead, tbody);
+    const deathsRange = el('p', 'area-panel__range');
     deathsRange.dataset.testid = 'area-deaths-range';
-    const deathsChange: [HTMLElement, HTMLElement] = [el('dd', 'area-panel__change'), el('dd', 'area-panel__change')];
-    deathsChange[0].dataset.testid = 'area-deaths-previous';
-    deathsChange[1].dataset.testid = 'area-deaths-year';
-    deathBlock.append(deathsRange, ...deathsChange);
 
     const types = el('div', 'area-panel__types');
     const typesTitle = el('h4', 'area-panel__subhead', messages.areaByType);
@@ -206,22 +218,22 @@ export function mountAreaPanel(host: HTMLElement, options: AreaPanelOptions): Ar
     deadlyBox.append(deadlyTitle, ol, noDeaths);
     const centroid = el('p', 'area-panel__note');
     centroid.dataset.testid = 'area-centroid';
-    root.append(heading, figures, types, seriesBox, deadlyBox, centroid);
-    return { root, heading, incidents: incBlock.querySelector('dd')!, incidentsChange, deaths: deathBlock.querySelector('dd')!, deathsRange, deathsChange, typeBar, typeRows, series, seriesTitle, deadliest, noDeaths, centroid };
+    root.append(heading, table, deathsRange, types, seriesBox, deadlyBox, centroid);
+    return { root, heading, incidents, incidentsChange, deaths, deathsRange, deathsChange, previousHeader, typeBar, typeRows, series, seriesTitle, deadliest, noDeaths, centroid };
   };
 
   const fill = (s: DatasetSection, d: AreaPanelDataset, days: number, several: boolean) => {
     const { current, previous, yearEarlier } = d;
     s.heading.textContent = d.name;
     s.heading.hidden = !several;
-    const vsPrevious = t(messages.areaVsPrevious, { days: formatters.integer(days) });
+    s.previousHeader.textContent = t(messages.areaVsPrevious, { days: formatters.integer(days) });
     s.incidents.textContent = formatters.integer(current.incidents);
-    changeLine(s.incidentsChange[0], current.incidents, previous.incidents, vsPrevious);
-    changeLine(s.incidentsChange[1], current.incidents, yearEarlier.incidents, messages.areaVsYearEarlier);
+    changeCell(s.incidentsChange[0], current.incidents, previous.incidents);
+    changeCell(s.incidentsChange[1], current.incidents, yearEarlier.incidents);
     s.deaths.textContent = formatters.integer(current.deaths);
     s.deathsRange.textContent = t(messages.areaDeathsRange, { low: formatters.integer(current.deathsLow), high: formatters.integer(current.deathsHigh) });
-    changeLine(s.deathsChange[0], current.deaths, previous.deaths, vsPrevious);
-    changeLine(s.deathsChange[1], current.deaths, yearEarlier.deaths, messages.areaVsYearEarlier);
+    changeCell(s.deathsChange[0], current.deaths, previous.deaths);
+    changeCell(s.deathsChange[1], current.deaths, yearEarlier.deaths);
     for (const type of EVENT_TYPES) {
       const n = current.byType[type]?.incidents ?? 0;
       s.typeBar.get(type)!.style.flexGrow = String(n);

@@ -16,7 +16,7 @@ const MODE_KEYS: Record<ChoroplethMode, keyof Messages> = {
 let controlCount = 0;
 
 /**
- * The choropleth's switch (nothing, deaths, incidents: radio buttons writing `choropleth` to the
+ * The choropleth's switch (nothing, deaths, incidents: a native select writing `choropleth` to the
  * store) and its key, drawn from the very scale the fill layer shades with, so they cannot drift.
  * The key is rebuilt only when the scale or the dataset changes, not per slider step.
  */
@@ -37,31 +37,29 @@ export class ChoroplethControl implements IControl {
     const root = document.createElement('div');
     root.className = 'maplibregl-ctrl choropleth-control';
     root.dataset.testid = 'choropleth-control';
-    const fieldset = document.createElement('fieldset');
-    const legend = document.createElement('legend');
-    legend.textContent = messages.choroplethLabel;
-    fieldset.append(legend);
-    const inputs = CHOROPLETH_MODES.map((mode) => {
-      const label = document.createElement('label');
-      const input = document.createElement('input');
-      input.type = 'radio';
-      input.name = uid;
-      input.value = mode;
-      input.dataset.testid = `choropleth-${mode}`;
-      input.addEventListener('change', () => input.checked && store.set({ choropleth: mode }, 'ui'));
-      const span = document.createElement('span');
-      span.textContent = messages[MODE_KEYS[mode]];
-      label.append(input, span);
-      fieldset.append(label);
-      return input;
-    });
+    const row = document.createElement('div');
+    row.className = 'choropleth-control__row';
+    const label = document.createElement('label');
+    label.htmlFor = `${uid}-select`;
+    label.textContent = messages.choroplethLabel;
+    const select = document.createElement('select');
+    select.id = `${uid}-select`;
+    select.dataset.testid = 'choropleth-select';
+    for (const mode of CHOROPLETH_MODES) {
+      const option = document.createElement('option');
+      option.value = mode;
+      option.textContent = messages[MODE_KEYS[mode]];
+      select.append(option);
+    }
+    select.addEventListener('change', () => store.set({ choropleth: select.value as ChoroplethMode }, 'ui'));
+    row.append(label, select);
     const key = document.createElement('div');
     key.className = 'choropleth-key';
     key.dataset.testid = 'choropleth-legend';
     key.hidden = true;
-    root.append(fieldset, key);
+    root.append(row, key);
     const sync = () => {
-      for (const input of inputs) input.checked = input.value === store.get().choropleth;
+      select.value = store.get().choropleth;
     };
     sync();
     this.off = store.on('change', (s, p) => s.choropleth !== p.choropleth && sync());
