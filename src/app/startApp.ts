@@ -117,7 +117,10 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   const downloadHost = document.createElement('div');
   downloadHost.className = 'download-host';
   const pickerHost = document.createElement('div');
-  options.filtersElement.append(pickerHost, filtersHost, listHost, downloadHost);
+  const choroplethHost = document.createElement('div');
+  choroplethHost.className = 'choropleth-host';
+  listHost.className = 'list-host';
+  options.filtersElement.append(pickerHost, choroplethHost, filtersHost, listHost, downloadHost);
   let filters = mountFilterPanel(filtersHost, store, { datasets: bundled.map((b) => b.dataset), messages });
 
   const view = createMapView({
@@ -250,7 +253,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     theme,
     panelHost: options.mapElement,
     pickerHost: options.showFilters === false ? null : pickerHost,
-    controlHost: options.showFilters === false ? null : pickerHost,
+    controlHost: options.showFilters === false ? null : choroplethHost,
     seriesStart: TRACK_START,
     hitsMarker: (point) => gate.open() && datasets.pickOrder().some((layer) => layer.pick(point).length > 0),
   });

@@ -23,11 +23,12 @@ export interface ChoroplethScale {
 
 /**
  * ColorBrewer's Purples, a single-hue sequential ramp readable with every colour-vision deficiency,
- * and clear of the markers' vermilion and blue. On dark land the ramp is reversed, so more deaths
+ * and clear of the markers' vermilion and blue: the six-class ramp without its lightest step, which
+ * cannot be told from the light land under it. On dark land the ramp is reversed, so more deaths
  * always read as more contrast with the land.
  */
 export function choroplethColours(theme: Pick<Theme, 'focusLand'>): string[] {
-  const ramp = [...schemePurples[CHOROPLETH_CLASSES]];
+  const ramp = schemePurples[CHOROPLETH_CLASSES + 1].slice(1);
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(theme.focusLand.slice(i, i + 2), 16));
   return (Math.max(r, g, b) + Math.min(r, g, b)) / 2 < 128 ? ramp.reverse() : ramp;
 }

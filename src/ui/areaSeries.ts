@@ -60,7 +60,8 @@ export function createAreaSeriesChart(formatters: Formatters, label: (first: Dat
       let d = '';
       for (let k = 0; k < weeks.length; k++) d += `${d ? 'L' : 'M'}${x(weeks[k]).toFixed(1)},${y(values[k] ?? 0).toFixed(1)}`;
       line.attr('d', d);
-      const years = x.ticks(4);
+      // No tick label so near the right edge that it would be cut ("202…").
+      const years = x.ticks(4).filter((d) => x(d) <= WIDTH - M.right - 12);
       xAxis.call(axisBottom(x).tickValues(years).tickSize(3).tickFormat((t) => formatters.axisTick(t as Date)));
       yAxis.selectAll('*').remove();
       for (const t of y.ticks(2)) {

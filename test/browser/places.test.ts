@@ -201,7 +201,7 @@ describe('places: the area panel, picker and choropleth (production build)', () 
     await context.close();
   }, 120_000);
 
-  it('on a phone the panel is a bottom sheet inside the map, and 360 px has no sideways scroll', async () => {
+  it('on a phone the panel is a bottom sheet inside the map, above the credits, and 360 px has no sideways scroll', async () => {
     for (const viewport of [{ width: 390, height: 844 }, { width: 360, height: 740 }]) {
       const { page, context } = await openPage(browser, `${baseUrl}index.html?from=2021-03-01&to=2021-03-31&area=border&choropleth=deaths`, viewport);
       await waitForMapReady(page);
@@ -211,7 +211,10 @@ describe('places: the area panel, picker and choropleth (production build)', () 
       const map = (await page.locator('#map').boundingBox())!;
       expect(Math.round(box.x)).toBe(Math.round(map.x));
       expect(Math.round(box.width)).toBe(Math.round(map.width));
-      expect(Math.abs(box.y + box.height - (map.y + map.height))).toBeLessThan(2);
+      const credits = (await page.locator('.maplibregl-ctrl-attrib').boundingBox())!;
+      expect(Math.abs(box.y + box.height - credits.y)).toBeLessThan(12);
+      expect(box.y + box.height).toBeLessThanOrEqual(credits.y + 0.5);
+      expect(box.y + box.height / 2).toBeGreaterThan(map.y + map.height / 2);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
       await page.screenshot({ path: screenshotPath(`places-border-${viewport.width}x${viewport.height}`) });
       await context.close();
