@@ -5,7 +5,8 @@
  * memory) and prints the same report: format, rows read, accepted, rejected, warnings, deaths,
  * date range, counts per country and the first issues with their rows. `--json` prints the
  * report as one JSON object (every issue kept, and a note per kind on those left out). `--limit=N` shows N issues
- * of each kind (default 10).
+ * of each kind (default 10). `--areas` prints the incidents and deaths per admin-1 region and focus
+ * area instead, and the rows outside every region (scripts/checkDataAreas.ts).
  *
  * Exit status: 0 when the file could be read (even with rejected rows), 1 for a file-level error
  * (empty, binary, unrecognised columns…), 2 for bad arguments or a file that cannot be opened.
@@ -15,8 +16,9 @@ import { basename } from 'node:path';
 import { parseStream } from '../src/data/parseFile';
 import { createIncidentTally, formatReportText, reportToJson, summarise } from '../src/data/report';
 import { compareReport, formatCompareText, readIncidents } from './checkDataCompare';
+import { areasReport, formatAreasText, readAreas, readIncidentRows } from './checkDataAreas';
 
-const USAGE = 'Usage: npm run check-data -- FILE [--json] [--limit=N] [--compare OTHER_FILE]';
+const USAGE = 'Usage: npm run check-data -- FILE [--json] [--limit=N] [--compare OTHER_FILE] [--areas]';
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
@@ -47,6 +49,12 @@ async function main(argv: string[]): Promise<number> {
     const [a, b] = [await readIncidents(path), await readIncidents(compare)];
     const report = compareReport(basename(path), a, basename(compare), b);
     process.stdout.write(`${json ? JSON.stringify(report) : formatCompareText(report)}\n`);
+    return 0;
+  }
+  if (argv.includes('--areas')) {
+    const { incidents, rows } = await readIncidentRows(path);
+    const report = areasReport(basename(path), incidents, rows, readAreas());
+    process.stdout.write(`${json ? JSON.stringify(report) : formatAreasText(report)}\n`);
     return 0;
   }
   // Incidents are tallied as they come, never kept, and issues are capped per kind (IssueLog): memory

@@ -95,12 +95,17 @@ const KEYS = EVENT_TYPES.length * COUNTRY_SLOTS;
 const finite = (x: number | null): x is number => x !== null && Number.isFinite(x);
 const bestOf = (incident: Incident): number => (Number.isFinite(incident.deathsBest) ? incident.deathsBest : 0);
 
-/** Low and high as sums use them: a missing estimate is the best one; the pair is ordered (the sources' is not always). */
-function rangeOf(incident: Incident): [number, number] {
-  const best = bestOf(incident);
+/** Low as sums use it: a missing estimate is the best one, and the lower of the pair (the sources' is not always ordered). */
+function lowOf(incident: Incident, best: number): number {
   const low = finite(incident.deathsLow) ? incident.deathsLow : best;
   const high = finite(incident.deathsHigh) ? incident.deathsHigh : best;
-  return low <= high ? [low, high] : [high, low];
+  return Math.min(low, high);
+}
+
+function highOf(incident: Incident, best: number): number {
+  const low = finite(incident.deathsLow) ? incident.deathsLow : best;
+  const high = finite(incident.deathsHigh) ? incident.deathsHigh : best;
+  return Math.max(low, high);
 }
 
 export function emptyAreaTotals(): AreaTotals {
@@ -129,6 +134,7 @@ export function createAreaIndex(index: TimeIndex, assignment: AreaAssignmentColu
   const slotOf = new Map<string, number>(areas.map((a, i) => [a.id.toLowerCase(), i]));
   slotOf.set(OUTSIDE_AREA_ID, outsideSlot);
 
+  // No allocation per incident: at a million incidents, garbage collection is the cost.
   const keyOf = new Int8Array(n);
   const sizes = new Int32Array(slotCount * KEYS);
   let integral = true;
@@ -143,21 +149,47 @@ export function createAreaIndex(index: TimeIndex, assignment: AreaAssignmentColu
     sizes[(r >= 0 ? r : outsideSlot) * KEYS + key]++;
     const bits = assignment.focus[i];
     for (let k = 0; k < focusCount; k++) if ((bits >> k) & 1) sizes[(regionCount + k) * KEYS + key]++;
-    const [low, high] = rangeOf(incident);
     const best = bestOf(incident);
+    const low = lowOf(incident, best);
+    const high = highOf(incident, best);
     if (!Number.isInteger(low) || !Number.isInteger(high) || !Number.isInteger(best) || low < 0) integral = false;
     sum += Math.max(Math.abs(low), Math.abs(high), Math.abs(best));
   }
   // Whole figures whose grand total fits in 31 bits are summed exactly in Int32Arrays, at half the memory.
   const makeSums = integral && sum < 2 ** 31 - 1 ? (m: number): Sums => new Int32Array(m) : (m: number): Sums => new Float64Array(m);
 
+  // Five buffers for the whole index, each bucket a view into them: thousands of separate typed
+  // arrays would each count as new external memory, and V8 answers that with full collections of
+  // a heap that holds a million incidents.
+  let entries = 0;
+  let bucketCount = 0;
+  for (let c = 0; c < sizes.length; c++) {
+    entries += sizes[c];
+    if (sizes[c] > 0) bucketCount++;
+  }
+  const allPos = new Uint32Array(entries);
+  const allBest = makeSums(entries + bucketCount);
+  const allLow = makeSums(entries + bucketCount);
+  const allHigh = makeSums(entries + bucketCount);
+  const allCentroid = new Int32Array(entries + bucketCount);
   const buckets: Bucket[][] = Array.from({ length: slotCount }, () => []);
   const bySlotKey: (Bucket | undefined)[] = new Array(slotCount * KEYS);
+  let at = 0;
+  let runAt = 0;
   for (let s = 0; s < slotCount; s++) {
     for (let key = 0; key < KEYS; key++) {
       const m = sizes[s * KEYS + key];
       if (m === 0) continue;
-      const bucket: Bucket = { key, pos: new Uint32Array(m), best: makeSums(m + 1), low: makeSums(m + 1), high: makeSums(m + 1), centroid: new Int32Array(m + 1) };
+      const bucket: Bucket = {
+        key,
+        pos: allPos.subarray(at, at + m),
+        best: allBest.subarray(runAt, runAt + m + 1),
+        low: allLow.subarray(runAt, runAt + m + 1),
+        high: allHigh.subarray(runAt, runAt + m + 1),
+        centroid: allCentroid.subarray(runAt, runAt + m + 1),
+      };
+      at += m;
+      runAt += m + 1;
       buckets[s].push(bucket);
       bySlotKey[s * KEYS + key] = bucket;
     }
@@ -177,7 +209,8 @@ export function createAreaIndex(index: TimeIndex, assignment: AreaAssignmentColu
     if (key < 0) continue;
     const incident = incidents[i];
     const best = bestOf(incident);
-    const [low, high] = rangeOf(incident);
+    const low = lowOf(incident, best);
+    const high = highOf(incident, best);
     const centroid = APPROXIMATE_PRECISIONS.has(incident.locationPrecision) ? 1 : 0;
     const r = assignment.region[i];
     add(r >= 0 ? r : outsideSlot, key, i, best, low, high, centroid);

@@ -37,9 +37,10 @@ export interface ParseFileOptions {
   dataset: string;
   /**
    * Called with each accepted incident instead of keeping it in `incidents` (which is then empty):
-   * the command line counts a file of any size this way in bounded memory.
+   * the command line counts a file of any size this way in bounded memory. `row` is the incident's
+   * row as issues number it (a spreadsheet's, the header being row 1; a GeoJSON feature's number).
    */
-  onIncident?(incident: Incident): void;
+  onIncident?(incident: Incident, row: number): void;
   /** Plausible event days. @defaultValue 1946-01-01 to a year from today ({@link defaultDateRange}) */
   dateRange?: DateRange;
   /** Keep rows dated outside `dateRange` (with a warning) instead of rejecting them. @defaultValue false */

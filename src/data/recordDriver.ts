@@ -18,8 +18,8 @@ export interface RecordDriverOptions {
   precisionWarnings: boolean;
   /** Warn about rows holding `�` once {@link RecordDriver.watch} has seen one (a streamed CSV). */
   badBytesWarnings: boolean;
-  /** Each accepted incident, in row order. */
-  onIncident(incident: Incident): void;
+  /** Each accepted incident, in row order, with its row as issues number it. */
+  onIncident(incident: Incident, row: number): void;
   /** Dates outside it are warned about and, unless `keepImplausible`, the row is rejected. */
   dateRange: DateRange;
   keepImplausible?: boolean;
@@ -102,7 +102,7 @@ export function createRecordDriver(options: RecordDriverOptions): RecordDriver {
         return;
       }
     }
-    options.onIncident(incident);
+    options.onIncident(incident, row);
     if (options.precisionWarnings) warnCoarse(incident, fields, row, format);
   }
 

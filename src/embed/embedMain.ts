@@ -24,6 +24,8 @@ import { createParentPoster } from './postToParent';
 import { mountStillFallback, supportsWebGL2 } from './stillFallback';
 import { summaryText } from './summaryText';
 import { visibleTotals } from './outgoing';
+import { loadAreas } from '../app/loadAreas';
+import { indexAreas } from '../geo/indexAreas';
 
 // Entry of embed.html: the map in an article's iframe. URL → embed flags and state → chrome, bridge
 // and height messages → the same startApp as the full map, restyled and restricted.
@@ -69,9 +71,11 @@ function showStill(): void {
   const range = formatters.range(DEFAULT_STATE.from, DEFAULT_STATE.to);
   const still = mountStillFallback(mapElement, { imageUrl: `${assetBase}embed/still.png`, alt: t(messages.embedStillAlt, { range }), note: messages.embedNoWebgl });
   bridge.fail('WebGL2 is not available in this browser: showing a still image and a text summary.');
-  loadBundledData(assetBase)
-    .then((data) => {
-      derived.setSources([{ id: data.counted.dataset.id, role: 'counted', index: createTimeIndex(data.counted.result.incidents) }]);
+  Promise.all([loadBundledData(assetBase), loadAreas(assetBase)])
+    .then(([data, areas]) => {
+      const index = createTimeIndex(data.counted.result.incidents);
+      // An `area=` in the embed's URL names its area in the summary too.
+      derived.setSources([{ id: data.counted.dataset.id, role: 'counted', index, ...(areas ? { areas: indexAreas(index, areas.areas) } : {}) }]);
       still.setSummary(summaryText(derived.get(), text));
       mapElement.dataset.ready = 'still';
     })

@@ -222,6 +222,13 @@ export const fr: Messages = {
   downloadIncidentsGeoJson: 'Incidents affichés (GeoJSON)',
   downloadMatchCsv: 'Tableau des correspondances (CSV)',
   downloadMatchUnavailable: 'Affichez d’abord deux jeux de données comptés pour les apparier.',
+  // places (issue 10)
+  areaNameLanguage: 'fr',
+  areaRegion: '{name} (région)',
+  statusLineArea: '{area} · {range} · {incidents} · {deaths}',
+  statusLineAreaMulti: '{area} · {range} · {parts}',
+  embedSummaryArea: '{area}, {range}\u202f: {incidents} et {deaths} ({name}).',
+  embedSummaryAreaMulti: '{area}, {range}\u202f: {parts}\u202f; chaque jeu de données compté à part.',
 };
 
 /** French numbers: a comma for decimals, a narrow no-break space between thousands. */

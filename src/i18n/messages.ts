@@ -258,6 +258,18 @@ export interface Messages {
   downloadMenu: string;
   downloadIncidentsCsv: string;
   downloadIncidentsGeoJson: string;
+  // places: the selected area in the status line and the text summaries (issue 10)
+  /** Which of the geodata's area names this catalogue shows: `en` (`name`) or `fr` (`name_fr`). */
+  areaNameLanguage: string;
+  /** An admin-1 region's name in running text: "Tahoua region". */
+  areaRegion: string;
+  /** "Tahoua region · 1–31 Mar 2021 · 1 incident · 170 deaths" */
+  statusLineArea: string;
+  /** "Tahoua region · 1–31 Mar 2021 · UCDP GED: 1 incident · 170 deaths | ACLED: 2 · 9" */
+  statusLineAreaMulti: string;
+  /** "Tahoua region, 1–31 Mar 2021: 1 incident and 170 deaths (UCDP GED)." */
+  embedSummaryArea: string;
+  embedSummaryAreaMulti: string;
   downloadMatchCsv: string;
   /** Shown (as a tooltip) on the match-table item while no two counted datasets are matched. */
   downloadMatchUnavailable: string;
@@ -473,6 +485,13 @@ export const en: Messages = {
   downloadMenu: 'Download',
   downloadIncidentsCsv: 'Incidents in view (CSV)',
   downloadIncidentsGeoJson: 'Incidents in view (GeoJSON)',
+  // places (issue 10)
+  areaNameLanguage: 'en',
+  areaRegion: '{name} region',
+  statusLineArea: '{area} · {range} · {incidents} · {deaths}',
+  statusLineAreaMulti: '{area} · {range} · {parts}',
+  embedSummaryArea: '{area}, {range}: {incidents} and {deaths} ({name}).',
+  embedSummaryAreaMulti: '{area}, {range}: {parts}; each dataset counted on its own.',
   downloadMatchCsv: 'Match table (CSV)',
   downloadMatchUnavailable: 'Show two counted datasets to match them first.',
 };

@@ -72,4 +72,26 @@ describe('assignAreas', () => {
     );
     expect(assignAreas([Number.NaN, 200], [14, Number.POSITIVE_INFINITY], areas).outside).toEqual([0, 1]);
   });
+
+  it('gives the same answers with the grid prefilter as without it, on random points and on the bundled UCDP events (property)', () => {
+    const rows = csvParse(readFileSync(new URL('../../../public/data/ucdp/ucdp-ged-sahel.csv', import.meta.url), 'utf8'));
+    const lons = rows.map((r) => Number(r.longitude));
+    const lats = rows.map((r) => Number(r.latitude));
+    const a = assignAreas(lons, lats, areas, { grid: true });
+    const b = assignAreas(lons, lats, areas, { grid: false });
+    expect(a.region).toEqual(b.region);
+    expect(a.focus).toEqual(b.focus);
+    expect(a.outside).toEqual(b.outside);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.double({ min: -14, max: 18, noNaN: true }), fc.double({ min: 6, max: 27, noNaN: true })), { maxLength: 300 }), (points) => {
+        const x = points.map((p) => p[0]);
+        const y = points.map((p) => p[1]);
+        const withGrid = assignAreas(x, y, areas, { grid: true });
+        const without = assignAreas(x, y, areas, { grid: false });
+        expect(withGrid.region).toEqual(without.region);
+        expect(withGrid.focus).toEqual(without.focus);
+      }),
+      { numRuns: 100 },
+    );
+  });
 });

@@ -15,6 +15,8 @@ import { EVENT_TYPES } from '../../../src/types';
 export const SAME_IN_BOTH: ReadonlySet<keyof Messages> = new Set<keyof Messages>([
   'viewNiamey', 'viewTahoua', 'pause', 'statusLine', 'incidentsCountOne', 'speedOption', 'metricEventsShort',
   'date', 'type', 'sources', 'licence', 'locDistrict', 'importFormat', 'importProgressUnknown', 'datasetUcdp', 'importDates', 'incidentsCount', 'listSortDate', 'statusLineMulti',
+  // places (issue 10): the same separators in both languages
+  'statusLineArea', 'statusLineAreaMulti',
 ]);
 
 const keys = (m: Messages) => Object.keys(m).sort();

@@ -3,6 +3,12 @@ import { createAreaIndex, type AreaMeta } from '../../../src/data/areaIndex';
 import { createTimeIndex } from '../../../src/data/timeIndex';
 import { createDerivedView, createStore, DEFAULT_STATE, deriveView, previousWindow, yearEarlierWindow, type AppState, type DerivedSource } from '../../../src/state';
 import { makeIncident } from '../data/makeIncident';
+import { visibleTotals } from '../../../src/embed/outgoing';
+import { summaryText } from '../../../src/embed/summaryText';
+import { createFormatters } from '../../../src/i18n/format';
+import { FR_NUMBER, FR_TIME, fr } from '../../../src/i18n/fr';
+import { en } from '../../../src/i18n/messages';
+import { viewStatusText } from '../../../src/timeline/labels';
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 const meta = (id: string, kind: 'region' | 'focus' = 'region'): AreaMeta => ({ id, kind, name: `${id} name`, nameFr: `${id} nom` });
@@ -84,5 +90,33 @@ describe('createDerivedView: area and choropleth', () => {
     const stepped = derived.get().area;
     store.set({ selection: 'ucdp:1' }, 'ui');
     expect(derived.get().area).toBe(stepped);
+  });
+});
+
+describe('the status line and the summaries with an area', () => {
+  const en$ = { messages: en, formatters: createFormatters() };
+  const fr$ = { messages: fr, formatters: createFormatters(FR_NUMBER, FR_TIME) };
+
+  it('lead with the area’s name and give its figures, in English and French', () => {
+    const view = deriveView(state({ area: 'NE-5' }), [ucdp]);
+    expect(viewStatusText(en$, view)).toBe('NE-5 name region · 1–31 Mar 2021 · 1 incident · 170 deaths');
+    expect(viewStatusText(fr$, view)).toBe('NE-5 nom (région) · 1–31 mars 2021 · 1 incident · 170 morts');
+    expect(summaryText(view, en$)).toBe('NE-5 name region, 1–31 Mar 2021: 1 incident and 170 deaths (UCDP).');
+    expect(summaryText(view, fr$)).toBe('NE-5 nom (région), 1–31 mars 2021\u202f: 1 incident et 170 morts (UCDP).');
+    const focus = deriveView(state({ area: 'border' }), [ucdp]);
+    expect(viewStatusText(en$, focus)).toBe('border name · 1–31 Mar 2021 · 1 incident · 9 deaths');
+  });
+
+  it('give one figure per dataset, never a sum, when two are shown; the embed’s state carries them apart', () => {
+    const view = deriveView(state({ area: 'NE-5' }), [ucdp, acled]);
+    expect(viewStatusText(en$, view)).toBe('NE-5 name region · 1–31 Mar 2021 · UCDP: 1 incident · 170 deaths | ACLED: 1 · 2');
+    expect(summaryText(view, en$)).toBe('NE-5 name region, 1–31 Mar 2021: UCDP: 1 incident · 170 deaths | ACLED: 1 · 2; each dataset counted on its own.');
+    const wire = visibleTotals(view).area!;
+    expect(wire).toMatchObject({ id: 'NE-5', kind: 'region', name: 'NE-5 name', nameFr: 'NE-5 nom' });
+    expect(wire.datasets.map((d) => [d.id, d.current.incidents, d.current.deaths, d.previous.deaths, d.yearEarlier.deaths])).toEqual([
+      ['ucdp', 1, 170, 3, 4],
+      ['acled', 1, 2, 0, 0],
+    ]);
+    expect(visibleTotals(deriveView(state({}), [ucdp])).area).toBeNull();
   });
 });
