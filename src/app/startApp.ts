@@ -59,6 +59,12 @@ export interface StartAppOptions {
    * screen readers with the map: plain text, at most 600 characters.
    */
   description?: string | null;
+  /**
+   * Show the selected area's figures in a panel over the map. The embed leaves it out: in an
+   * article's frame it would cover the map it describes, and its status line names the area and its
+   * totals instead. @defaultValue true
+   */
+  showAreaPanel?: boolean;
   /** Show the filter panel beside the map (the embed sets filters through its API instead). @defaultValue true */
   showFilters?: boolean;
   mapOptions?: Pick<MapViewOptions, 'hash' | 'cooperativeGestures' | 'interactive' | 'locale'>;
@@ -251,7 +257,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     formatters,
     lang: options.lang ?? 'en',
     theme,
-    panelHost: options.mapElement,
+    panelHost: options.showAreaPanel === false ? null : options.mapElement,
     pickerHost: options.showFilters === false ? null : pickerHost,
     controlHost: options.showFilters === false ? null : choroplethHost,
     seriesStart: TRACK_START,

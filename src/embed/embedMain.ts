@@ -97,6 +97,7 @@ else {
     // The embed has no filter panel (a page sets filters through the API), but keeps the incident list.
     filtersElement: document.createElement('div'),
     showFilters: false,
+    showAreaPanel: false,
     description: new URLSearchParams(window.location.search).get('description'),
     timelineElement: el('timeline'),
     assetBase,

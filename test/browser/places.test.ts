@@ -181,7 +181,7 @@ describe('places: the area panel, picker and choropleth (production build)', () 
     await context.close();
   }, 120_000);
 
-  it('a click on a marker opens its popup, not the area under it; a deadliest incident opens its popup', async () => {
+  it('a click on a marker opens its popup, not the area under it; a deadliest incident opens its popup; the focus buttons select their area', async () => {
     const { page, context } = await openPage(browser, `${baseUrl}index.html?from=2021-03-21&to=2021-03-21&area=NE-5`);
     await waitForMapReady(page);
     const panel = page.locator('[data-testid="area-panel"]');
@@ -198,6 +198,13 @@ describe('places: the area panel, picker and choropleth (production build)', () 
     await page.mouse.click(at.x, at.y);
     await expect.poll(async () => (await appState(page)).selection, { timeout: 10_000 }).not.toBeNull();
     expect((await appState(page)).area).toBe('NE-5');
+    // The focus buttons select their area too; the whole region clears it.
+    await page.locator('[data-testid="view-border"]').click();
+    await expect.poll(async () => (await appState(page)).area).toBe('border');
+    await expect.poll(() => page.locator('[data-testid="area-panel"] h2').textContent()).toBe('Liptako-Gourma border belt');
+    await page.locator('[data-testid="view-sahel"]').click();
+    await expect.poll(async () => (await appState(page)).area).toBeNull();
+    expect(await panel.isHidden()).toBe(true);
     await context.close();
   }, 120_000);
 
