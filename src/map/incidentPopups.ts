@@ -5,7 +5,7 @@ import type { Messages } from '../i18n/messages';
 import type { Formatters } from '../i18n/format';
 import type { Lang } from '../i18n/pageLanguage';
 import type { IncidentLayer } from './incidentLayer';
-import { renderIncidentCard, renderStackList } from './popup';
+import { renderIncidentCard, renderStackList, type PopupComparison } from './popup';
 
 export interface IncidentPopupsOptions {
   map: MaplibreMap;
@@ -21,6 +21,11 @@ export interface IncidentPopupsOptions {
   markerRadius?: (incident: Incident) => number;
   /** Names the data's English sub-event types in the page's language. @defaultValue 'en' */
   lang?: Lang;
+  /**
+   * An incident's match in the other dataset for the side-by-side table, when two datasets are
+   * matched; null (or absent) when the incident takes no part in a match.
+   */
+  comparison?: (incident: Incident) => PopupComparison | null;
 }
 
 export const incidentKey = (incident: Incident): string => `${incident.dataset}:${incident.id}`;
@@ -97,7 +102,7 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
   const content = (incidents: Incident[]): HTMLElement => {
     if (incidents.length === 1) {
       const dataset = options.datasets.get(incidents[0].dataset);
-      return dataset ? renderIncidentCard(incidents[0], dataset, ctx) : document.createElement('div');
+      return dataset ? renderIncidentCard(incidents[0], dataset, ctx, options.comparison?.(incidents[0])) : document.createElement('div');
     }
     return renderStackList(incidents, options.datasets, ctx, (incident) => store.set({ selection: incidentKey(incident) }, 'ui'));
   };

@@ -6,6 +6,7 @@ import {
   COUNTRY_CODES,
   EVENT_TYPE_SLUGS,
   FOCUS_AREA_IDS,
+  MATCH_VALUES,
   METRICS,
   NO_VIEW,
   PARAM_KEYS,
@@ -144,6 +145,16 @@ function decodeSelection(value: unknown, warn: Warn): string | null | undefined 
   return undefined;
 }
 
+/** `on`/`off` (also `true`/`false`, `1`/`0`, or a boolean from the embed API). */
+function decodeMatch(value: unknown, warn: Warn): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  const text = typeof value === 'string' ? value.trim().toLowerCase() : value;
+  if (text === 'on' || text === 'true' || text === '1') return true;
+  if (text === 'off' || text === 'false' || text === '0') return false;
+  report(warn, 'match', value, `one of ${MATCH_VALUES.join(', ')}`);
+  return undefined;
+}
+
 function decodeSpeed(value: unknown, warn: Warn): number | undefined {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value.trim().replace(/x$/i, '')) : value;
   if (isSpeed(n)) return n;
@@ -180,6 +191,7 @@ export function decodeStatePatch(input: Record<string, unknown>, warn: Warn): Pa
   if (has('selection')) set('selection', decodeSelection(input.selection, warn));
   if (has('metric')) set('metric', decodeChoice<HistogramMetric>('metric', input.metric, METRICS, warn));
   if (has('speed')) set('speed', decodeSpeed(input.speed, warn));
+  if (has('match')) set(PARAM_KEYS.match, decodeMatch(input.match, warn));
   return patch;
 }
 
@@ -199,6 +211,7 @@ export function encodeStatePatch(patch: Partial<AppState>): Partial<Record<State
   if (patch.selection !== undefined) out.selection = patch.selection ?? '';
   if (patch.metric !== undefined) out.metric = patch.metric;
   if (patch.speed !== undefined) out.speed = String(patch.speed);
+  if (patch.matching !== undefined) out.match = patch.matching ? 'on' : 'off';
   return out;
 }
 

@@ -5,3 +5,4 @@ export * from './codec';
 export * from './url';
 export * from './derive';
 export { formatDay, parseDay } from '../data/calendarDay';
+export * from './matchInView';

@@ -23,6 +23,11 @@ export interface AppState {
   /** Dataset layers shown, by dataset id (missing = shown). */
   hiddenDatasets: readonly string[];
   metric: HistogramMetric;
+  /**
+   * Matching two counted datasets drawn on the map: when true, the events one source has alone are
+   * ringed and the matched pairs dimmed (the match summary is shown either way).
+   */
+  matching: boolean;
 }
 
 /** Who made a change: views use it to avoid echoing their own changes back (e.g. the map camera). */
@@ -50,6 +55,7 @@ export const DEFAULT_STATE: AppState = {
   speed: 1,
   hiddenDatasets: [],
   metric: 'events',
+  matching: false,
 };
 
 function sameValue(a: unknown, b: unknown): boolean {

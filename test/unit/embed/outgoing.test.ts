@@ -21,6 +21,7 @@ const stateArb: fc.Arbitrary<AppState> = fc
     speed: fc.constantFrom(1, 2, 4),
     hiddenDatasets: fc.uniqueArray(datasetIdArb, { maxLength: 3 }),
     metric: fc.constantFrom('events' as const, 'deaths' as const),
+    matching: fc.boolean(),
   })
   .map(({ days, ...rest }) => ({ ...rest, from: days[0], to: days[1] }));
 
@@ -28,7 +29,7 @@ describe('outgoing messages', () => {
   it('report the state in the URL’s spellings', () => {
     expect(wireState({ ...DEFAULT_STATE, types: ['Battles', 'Violence against civilians'], countries: ['Niger'], view: null })).toEqual({
       from: '2021-03-01', to: '2021-04-05', mode: 'window', types: ['battles', 'violence-against-civilians'], countries: ['ner'], hidden: [],
-      view: null, selection: null, metric: 'events', speed: 1, playing: false,
+      view: null, selection: null, metric: 'events', speed: 1, match: 'off', playing: false,
     });
   });
 

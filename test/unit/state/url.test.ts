@@ -34,6 +34,7 @@ const stateArb: fc.Arbitrary<AppState> = fc.record({
   speed: fc.constantFrom(1, 2, 4),
   hiddenDatasets: fc.uniqueArray(datasetIdArb, { maxLength: 4 }),
   metric: fc.constantFrom('events' as const, 'deaths' as const),
+    matching: fc.boolean(),
 }).map(({ days: [from, to], ...rest }) => ({ from, to, ...rest }));
 
 describe('readUrlState / writeUrlState', () => {

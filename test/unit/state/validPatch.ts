@@ -17,7 +17,7 @@ function isOrderedSubset(value: unknown, order: readonly string[]): boolean {
 
 /** Fails the test unless every field of the patch is a value AppState allows. */
 export function expectValidPatch(patch: Partial<AppState>): void {
-  const allowed = new Set(['from', 'to', 'mode', 'types', 'countries', 'hiddenDatasets', 'view', 'selection', 'metric', 'speed']);
+  const allowed = new Set(['from', 'to', 'mode', 'types', 'countries', 'hiddenDatasets', 'view', 'selection', 'metric', 'speed', 'matching']);
   for (const key of Object.keys(patch)) expect(allowed.has(key), `unexpected key ${key}`).toBe(true);
   if ('from' in patch) expect(isUtcDay(patch.from)).toBe(true);
   if ('to' in patch) expect(isUtcDay(patch.to)).toBe(true);
@@ -34,4 +34,5 @@ export function expectValidPatch(patch: Partial<AppState>): void {
   if ('selection' in patch) expect(patch.selection === null || (typeof patch.selection === 'string' && isSelection(patch.selection))).toBe(true);
   if ('metric' in patch) expect(METRICS).toContain(patch.metric);
   if ('speed' in patch) expect(SPEEDS).toContain(patch.speed);
+  if ('matching' in patch) expect(typeof patch.matching).toBe('boolean');
 }
