@@ -147,6 +147,8 @@ export function renderIncidentCard(incident: Incident, dataset: Dataset, ctx: Po
 
   const note = approximateNote(incident.locationPrecision, messages);
   if (note) card.append(note);
+  // The match before the long texts: it is what a reader comparing two sources opened the card for.
+  if (comparison) card.append(renderComparison(comparison, ctx));
 
   if (incident.summary.trim()) card.append(el('p', 'incident-card-summary', incident.summary));
 
@@ -156,8 +158,6 @@ export function renderIncidentCard(incident: Incident, dataset: Dataset, ctx: Po
     for (const source of incident.sources) list.append(sourceItem(source, formatters));
     card.append(list);
   }
-
-  if (comparison) card.append(renderComparison(comparison, ctx));
 
   const footer = el('footer', 'incident-card-dataset');
   footer.textContent = [

@@ -57,7 +57,7 @@ export function mountMatchPanel(container: HTMLElement, store: Store, derived: D
   toggle.dataset.testid = 'match-toggle';
   toggle.addEventListener('change', () => store.set({ matching: toggle.checked }, 'ui'));
   toggleRow.append(toggle, el('span', undefined, messages.matchToggle));
-  panel.append(summary, names, status, figures, note, toggleRow);
+  panel.append(summary, names, status, figures, toggleRow, note);
   container.append(panel);
 
   const figure = (label: string, value: number, testid: string) => {
@@ -105,7 +105,12 @@ export function mountMatchPanel(container: HTMLElement, store: Store, derived: D
   const offView = derived.on('change', (view, previous) => {
     if (view.datasets !== previous.datasets || view.state.matching !== previous.state.matching) render(view);
   });
-  const offStatus = options.onStatus(() => render(derived.get()));
+  const offStatus = options.onStatus(() => {
+    render(derived.get());
+    // A new run opens the card where there is room for it (the side column's accordion folds the others).
+    // (On the result, not the start: the filter panel is rebuilt for the new dataset in between, and opens.)
+    if (options.status().kind === 'done' && window.matchMedia?.(WIDE_SCREEN).matches) panel.open = true;
+  });
   return {
     destroy() {
       offView();
