@@ -71,7 +71,12 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
     } else el.setAttribute('aria-label', messages.popupLabel);
     const body = el.querySelector<HTMLElement>('.maplibregl-popup-content');
     const scroller = el.querySelector<HTMLElement>('.incident-card, .incident-stack');
-    if (scroller) scroller.scrollTop = 0;
+    if (scroller) {
+      scroller.scrollTop = 0;
+      // A card taller than its box scrolls: keyboard users reach it with Tab (WCAG 2.1.1), as they do its links.
+      if (scroller.scrollHeight > scroller.clientHeight) scroller.tabIndex = 0;
+      else scroller.removeAttribute('tabindex');
+    }
     if (body) {
       body.tabIndex = -1;
       body.focus({ preventScroll: true });
