@@ -270,6 +270,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
       if (!side || !own || !other) return null;
       return { partner: partnerOf(match, `${incident.dataset}:${incident.id}`), own, other };
     },
+    onComparisonChange: (listener) => matching.onChange(listener),
   });
 
   // The UCDP popups' long texts come in a second file once the map has drawn (loadUcdpTiers.ts).

@@ -26,6 +26,8 @@ export interface IncidentPopupsOptions {
    * matched; null (or absent) when the incident takes no part in a match.
    */
   comparison?: (incident: Incident) => PopupComparison | null;
+  /** Subscribes to changes of what `comparison` returns (a match finished): an open card is rebuilt in place. */
+  onComparisonChange?: (listener: () => void) => () => void;
 }
 
 export const incidentKey = (incident: Incident): string => `${incident.dataset}:${incident.id}`;
@@ -59,7 +61,7 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
    * The open card as a labelled, non-modal dialog: named by its heading, focused at its top (so
    * title, date and place are what a screen reader reads first), closed by Escape.
    */
-  const asDialog = (popup: Popup) => {
+  const asDialog = (popup: Popup, focus = true) => {
     const el = popup.getElement();
     if (!el) return;
     el.setAttribute('role', 'dialog');
@@ -79,7 +81,7 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
     }
     if (body) {
       body.tabIndex = -1;
-      body.focus({ preventScroll: true });
+      if (focus) body.focus({ preventScroll: true });
     }
   };
   const onKey = (event: KeyboardEvent) => {
@@ -178,6 +180,17 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
   const off = store.on('change', (state, previous) => {
     if (state.selection !== previous.selection) showSelection();
   });
+  // A match that finishes while a card is open: the card gets its side-by-side table where it stands,
+  // keeping the focus where the reader has it.
+  const offComparison = options.onComparisonChange?.(() => {
+    const key = store.get().selection;
+    const incident = key ? options.lookup(key) : undefined;
+    if (!incident || !selectedPopup.isOpen()) return;
+    const hadFocus = focusInCard();
+    selectedPopup.setDOMContent(content([incident]));
+    asDialog(selectedPopup, hadFocus);
+    keepInView(selectedPopup);
+  });
   showSelection();
 
   map.on('mousemove', onMove);
@@ -185,6 +198,7 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
   map.getCanvas().addEventListener('mouseleave', onLeave);
   return () => {
     off();
+    offComparison?.();
     document.removeEventListener('keydown', onKey);
     map.off('mousemove', onMove);
     map.off('click', onClick);
