@@ -41,7 +41,7 @@ export function mountMatchPanel(container: HTMLElement, store: Store, derived: D
   const { messages, formatters } = options;
   const panel = el('details', 'filter-panel match-panel');
   panel.dataset.testid = 'match-panel';
-  panel.open = typeof window.matchMedia === 'function' ? window.matchMedia(WIDE_SCREEN).matches : true;
+  // Folded until a result arrives: opening it now would fire `toggle` and fold the filters (the side column is an accordion).
   panel.hidden = true;
   const summary = el('summary', undefined, messages.matchTitle);
   const names = el('p', 'match-datasets');
@@ -68,6 +68,8 @@ export function mountMatchPanel(container: HTMLElement, store: Store, derived: D
   const render = (view: DerivedView) => {
     const s = options.status();
     panel.hidden = s.kind === 'idle';
+    // Its host too: an empty host would still take a gap in the side column.
+    container.hidden = panel.hidden;
     toggle.checked = view.state.matching;
     figures.replaceChildren();
     figures.hidden = true;
