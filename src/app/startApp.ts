@@ -32,6 +32,11 @@ import { syncIncidentLayers } from './syncIncidentLayers';
 import { createDrawGate } from '../map/drawGate';
 import { createDatasetLayers, type DatasetLayers } from './datasetLayers';
 import { mountPlaces } from './mountPlaces';
+import { createDatasetMatching, type DatasetMatching } from './datasetMatching';
+import { createMatchWorker } from '../import/createMatchWorker';
+import { mountMatchPanel } from '../ui/matchPanel';
+import { partnerOf } from '../data/datasetMatch';
+import { matchTableInView } from '../state';
 
 /** The track opens on the years the map's stories are about (see TimelineOptions.trackStart). */
 const TRACK_START = new Date(Date.UTC(2017, 0, 1));
@@ -86,6 +91,8 @@ export interface App {
   lookup(key: string): Incident | undefined;
   /** The regions and focus areas (and their geodata, for the import worker); null when they did not load. */
   areas: LoadedAreas | null;
+  /** Matching the first counted dataset with the newest other one, in a worker (src/app/datasetMatching.ts). */
+  matching: DatasetMatching;
 }
 
 /** Loads the bundled data and the focus areas, then mounts the map, its layers, the timeline and the filters. */
@@ -120,13 +127,14 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   // The side column over the map: the filters, then the incident list, each in a host of its own.
   const filtersHost = document.createElement('div');
   const listHost = document.createElement('div');
+  const matchHost = document.createElement('div');
   const downloadHost = document.createElement('div');
   downloadHost.className = 'download-host';
   const pickerHost = document.createElement('div');
   const choroplethHost = document.createElement('div');
   choroplethHost.className = 'choropleth-host';
   listHost.className = 'list-host';
-  options.filtersElement.append(pickerHost, choroplethHost, filtersHost, listHost, downloadHost);
+  options.filtersElement.append(pickerHost, choroplethHost, filtersHost, listHost, matchHost, downloadHost);
   let filters = mountFilterPanel(filtersHost, store, { datasets: bundled.map((b) => b.dataset), messages });
 
   const view = createMapView({
@@ -220,12 +228,37 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     lang: options.lang ?? 'en',
     datasetName: datasetNamer(() => datasets.entries().map((e) => e.dataset)),
   });
+  // Two counted datasets: matched in a worker; the summary, the toggle, the layers' flags and the popups read the result.
+  const matching = createDatasetMatching({ datasets, createWorker: createMatchWorker });
+  const datasetName = (id: string) => datasetsById.get(id)?.name ?? id;
+  mountMatchPanel(matchHost, store, derived, {
+    messages,
+    formatters,
+    status: () => matching.status(),
+    onStatus: (listener) => matching.onChange(listener),
+    datasetName,
+  });
+  const showMatchKey = () => {
+    const match = matching.match();
+    legend.setMatching(match && store.get().matching ? { a: datasetName(match.a.id), b: datasetName(match.b.id) } : null);
+  };
+  matching.onChange(showMatchKey);
+  store.on('change', (state, previous) => {
+    if (state.matching !== previous.matching) showMatchKey();
+  });
   // Export what you see: the incidents the list shows (window, filters, shown datasets), with licences.
   const exportCollator = new Intl.Collator(options.lang ?? 'en', { sensitivity: 'base', numeric: true });
   mountDownloadMenu(downloadHost, {
     messages,
     rows: () => ({ incidents: incidentRows(derived.get(), 'date', exportCollator), datasets: datasetsById }),
     viewUrl: () => window.location.href,
+    matchTable: () => {
+      const match = matching.match();
+      const table = match ? matchTableInView(derived.get(), match) : null;
+      const a = match && datasetsById.get(match.a.id);
+      const b = match && datasetsById.get(match.b.id);
+      return table && a && b ? { table, a, b } : null;
+    },
   });
   // Enter or Space on the map: the keyboard's way to the markers is the incident list.
   map.getCanvas().addEventListener('keydown', (event) => {
@@ -246,6 +279,16 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     messages,
     formatters,
     lang: options.lang,
+    comparison: (incident) => {
+      const match = matching.match();
+      if (!match) return null;
+      const side = incident.dataset === match.a.id ? 'a' : incident.dataset === match.b.id ? 'b' : null;
+      const own = datasetsById.get(incident.dataset);
+      const other = side && datasetsById.get(side === 'a' ? match.b.id : match.a.id);
+      if (!side || !own || !other) return null;
+      return { partner: partnerOf(match, `${incident.dataset}:${incident.id}`), own, other };
+    },
+    onComparisonChange: (listener) => matching.onChange(listener),
   });
 
   // Places (issue 10): the area outline, the choropleth and its switch, the area panel and picker.
@@ -288,9 +331,11 @@ export async function startApp(options: StartAppOptions): Promise<App> {
       map.removeControl(legend);
       legend = new LegendControl({ style: createMarkerStyle(next, style.scale), theme: next, messages, formatters });
       map.addControl(legend, 'top-right');
+      showMatchKey();
       const el = map.getContainer().querySelector<HTMLDetailsElement>('.legend');
       if (el && open !== undefined) el.open = open;
     },
     lookup: (key) => datasets.lookup(key),
+    matching,
   };
 }

@@ -16,6 +16,7 @@ export function layerStateFor(view: DerivedView, datasetId: string): IncidentLay
     filter: { types: state.types, countries: state.countries },
     visible: !state.hiddenDatasets.includes(datasetId),
     selection: state.selection,
+    matching: state.matching,
   };
 }
 
@@ -30,9 +31,9 @@ export function syncIncidentLayers(derived: DerivedViewHandle, layers: () => Ite
     for (const { dataset, layer } of layers()) layer.update(layerStateFor(view, dataset.id));
   };
   return derived.on('change', (view, previous) => {
-    // A new view object means new slices (window, mode, filters, datasets); otherwise only the selection matters.
+    // A new view object means new slices (window, mode, filters, datasets); otherwise only the selection and the matching toggle matter.
     const figures = view.datasets !== previous.datasets;
-    if (!figures && view.state.selection === previous.state.selection) return;
+    if (!figures && view.state.selection === previous.state.selection && view.state.matching === previous.state.matching) return;
     if (gate) gate.run('incident-layers', applyLatest);
     else applyLatest();
   });

@@ -18,6 +18,8 @@ export interface WireState {
   selection: string | null;
   metric: AppState['metric'];
   speed: number;
+  /** The matching toggle, as the URL writes it. */
+  match: 'on' | 'off';
   playing: boolean;
   /** The selected area's id (`NE-5`, `border` …) or null. */
   area: string | null;
@@ -128,6 +130,7 @@ export function wireState(state: AppState): WireState {
     selection: state.selection,
     metric: state.metric,
     speed: state.speed,
+    match: state.matching ? 'on' : 'off',
     playing: state.playing,
     area: state.area,
     choropleth: state.choropleth,

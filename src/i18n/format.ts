@@ -12,6 +12,8 @@ export interface Formatters {
   range(from: Date, to: Date): string;
   /** "1,234" */
   integer(n: number): string;
+  /** A number with a fixed count of decimals in the page's notation: "0.87", "0,87". */
+  decimal(n: number, digits: number): string;
   /** Axis tick at a UTC midnight: "2021" on 1 January, "Mar" on the 1st of a month, "15 Mar" otherwise. */
   axisTick(date: Date): string;
 }
@@ -60,6 +62,7 @@ export function createFormatters(
     day: dayFmt,
     month: monthFmt,
     integer: (n) => integer(n),
+    decimal: (n, digits) => num.format(`,.${Math.max(0, Math.min(6, Math.round(digits)))}f`)(n),
     axisTick(date) {
       if (utcMonth.floor(date) < date) return dayMonth(date);
       return utcYear.floor(date) < date ? monthOnly(date) : yearFmt(date);

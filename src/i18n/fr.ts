@@ -229,6 +229,24 @@ export const fr: Messages = {
   statusLineAreaMulti: '{area} · {range} · {parts}',
   embedSummaryArea: '{area}, {range}\u202f: {incidents} et {deaths} ({name}).',
   embedSummaryAreaMulti: '{area}, {range}\u202f: {parts}\u202f; chaque jeu de données compté à part.',
+  // Appariement de deux jeux de données (issue 14)
+  matchTitle: 'Appariement',
+  matchDatasets: '{a} et {b}',
+  matchRunning: 'Appariement des deux jeux de données…',
+  matchFailed: 'L’appariement a échoué : {reason}',
+  matchNeedsBoth: 'Affichez les deux jeux de données pour voir leurs paires.',
+  matchPairs: 'Paires appariées',
+  matchOnly: 'Seulement dans {name}',
+  matchDeaths: 'Morts dans les paires, {name}',
+  matchNote: 'Dans la période et les filtres ; une paire compte dès qu’un de ses deux événements est affiché. Chiffres par jeu de données, jamais additionnés.',
+  matchToggle: 'Montrer les paires sur la carte',
+  legendMatchTitle: 'Appariement',
+  legendMatched: 'Dans les deux (estompé)',
+  legendOnlyA: 'Seulement dans {name}',
+  legendOnlyB: 'Seulement dans {name}',
+  popupMatchTitle: 'Même événement dans {name}',
+  popupMatchFigures: 'Score {score} · {days} j et {km} km d’écart',
+  popupNoMatch: 'Aucune paire dans {name}.',
 };
 
 /** French numbers: a comma for decimals, a narrow no-break space between thousands. */

@@ -273,6 +273,34 @@ export interface Messages {
   downloadMatchCsv: string;
   /** Shown (as a tooltip) on the match-table item while no two counted datasets are matched. */
   downloadMatchUnavailable: string;
+  // Matching two datasets (issue 14: src/ui/matchPanel.ts, the legend's key, the popup's side-by-side table)
+  /** The match card's summary line. */
+  matchTitle: string;
+  /** "{a} and {b}": which two datasets are matched. */
+  matchDatasets: string;
+  matchRunning: string;
+  matchFailed: string;
+  /** Shown when one of the two datasets is hidden. */
+  matchNeedsBoth: string;
+  matchPairs: string;
+  /** "Only in {name}" */
+  matchOnly: string;
+  /** "Deaths in the pairs, {name}" */
+  matchDeaths: string;
+  /** How the figures are counted, under them. */
+  matchNote: string;
+  matchToggle: string;
+  legendMatchTitle: string;
+  legendMatched: string;
+  /** "Only in {name}" with the key's solid ring */
+  legendOnlyA: string;
+  /** "Only in {name}" with the key's dashed ring */
+  legendOnlyB: string;
+  /** The popup's comparison table: "Same event in {name}" */
+  popupMatchTitle: string;
+  /** "Score {score} · {days} d and {km} km apart" */
+  popupMatchFigures: string;
+  popupNoMatch: string;
 }
 
 export const en: Messages = {
@@ -494,6 +522,24 @@ export const en: Messages = {
   embedSummaryAreaMulti: '{area}, {range}: {parts}; each dataset counted on its own.',
   downloadMatchCsv: 'Match table (CSV)',
   downloadMatchUnavailable: 'Show two counted datasets to match them first.',
+  // Matching two datasets (issue 14)
+  matchTitle: 'Matching',
+  matchDatasets: '{a} and {b}',
+  matchRunning: 'Matching the two datasets…',
+  matchFailed: 'Matching failed: {reason}',
+  matchNeedsBoth: 'Show both datasets to see their matches.',
+  matchPairs: 'Matched pairs',
+  matchOnly: 'Only in {name}',
+  matchDeaths: 'Deaths in the pairs, {name}',
+  matchNote: 'In the window and filters; a pair counts when either event is shown. Figures stay per dataset, never added.',
+  matchToggle: 'Show matches on the map',
+  legendMatchTitle: 'Matching',
+  legendMatched: 'In both (faded)',
+  legendOnlyA: 'Only in {name}',
+  legendOnlyB: 'Only in {name}',
+  popupMatchTitle: 'Same event in {name}',
+  popupMatchFigures: 'Score {score} · {days} d and {km} km apart',
+  popupNoMatch: 'No match in {name}.',
 };
 
 /** Fills `{name}` placeholders. Unknown placeholders are left as they are, so a gap is visible. */

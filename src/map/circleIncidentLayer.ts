@@ -18,9 +18,11 @@ interface MarkerProperties {
   c: number;
   zero: boolean;
   approx: boolean;
+  /** match flag (src/data/datasetMatch.ts MATCH_FLAG) */
+  m: number;
 }
 
-function toFeatures(index: TimeIndex, radius: (deaths: number) => number): FeatureCollection<Point, MarkerProperties> {
+function toFeatures(index: TimeIndex, radius: (deaths: number) => number, flags: Uint8Array | null): FeatureCollection<Point, MarkerProperties> {
   return {
     type: 'FeatureCollection',
     features: index.incidents.map((incident, i) => ({
@@ -34,6 +36,7 @@ function toFeatures(index: TimeIndex, radius: (deaths: number) => number): Featu
         c: countrySlot(incident.country),
         zero: !(incident.deathsBest > 0),
         approx: APPROXIMATE_PRECISIONS.has(incident.locationPrecision),
+        m: flags && flags.length === index.incidents.length ? flags[i] : 0,
       },
     })),
   };
@@ -76,6 +79,8 @@ export const createCircleIncidentLayer: IncidentLayerFactory = (map: MaplibreMap
   const layerId = `${options.id}-circles`;
   let index: TimeIndex | null = null;
   let slice: readonly [number, number] = [0, 0];
+  let flags: Uint8Array | null = null;
+  const paint = circlePaint(options.style);
 
   map.addSource(sourceId, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   map.addLayer(
@@ -83,7 +88,7 @@ export const createCircleIncidentLayer: IncidentLayerFactory = (map: MaplibreMap
       id: layerId,
       type: 'circle',
       source: sourceId,
-      paint: circlePaint(options.style),
+      paint,
     },
     options.beforeId && map.getLayer(options.beforeId) ? options.beforeId : undefined,
   );
@@ -92,7 +97,11 @@ export const createCircleIncidentLayer: IncidentLayerFactory = (map: MaplibreMap
     id: options.id,
     setData(next) {
       index = next;
-      (map.getSource(sourceId) as GeoJSONSource).setData(toFeatures(next, options.style.scale.radius));
+      (map.getSource(sourceId) as GeoJSONSource).setData(toFeatures(next, options.style.scale.radius, flags));
+    },
+    setMatchFlags(next) {
+      flags = next;
+      if (index) (map.getSource(sourceId) as GeoJSONSource).setData(toFeatures(index, options.style.scale.radius, flags));
     },
     update(state: IncidentLayerState) {
       map.setLayoutProperty(layerId, 'visibility', state.visible ? 'visible' : 'none');
@@ -109,11 +118,16 @@ export const createCircleIncidentLayer: IncidentLayerFactory = (map: MaplibreMap
       ]);
       // In cumulative mode the events before the window's start stay, dimmed.
       const windowStart = dayNumber(state.window.from);
-      map.setPaintProperty(
-        layerId,
-        'circle-opacity',
-        state.mode === 'cumulative' ? ['case', ['<', ['get', 'day'], windowStart], dimmedOpacity(options.style), options.style.fillOpacity] : options.style.fillOpacity,
-      );
+      const opacity: ExpressionSpecification | number =
+        state.mode === 'cumulative' ? ['case', ['<', ['get', 'day'], windowStart], dimmedOpacity(options.style), options.style.fillOpacity] : options.style.fillOpacity;
+      // The matching toggle: matched dimmed; a lone event's rim becomes the (solid) match ring: circle strokes cannot dash.
+      const { match } = options.style;
+      const matching = state.matching && flags !== null;
+      map.setPaintProperty(layerId, 'circle-opacity', matching ? ['*', opacity, ['case', ['==', ['get', 'm'], 1], match.matchedOpacity, 1]] : opacity);
+      const rimWidth = paint['circle-stroke-width'] as ExpressionSpecification;
+      const rimColour = paint['circle-stroke-color'] as ExpressionSpecification;
+      map.setPaintProperty(layerId, 'circle-stroke-width', matching ? ['case', ['>=', ['get', 'm'], 2], match.width, rimWidth] : rimWidth);
+      map.setPaintProperty(layerId, 'circle-stroke-color', matching ? ['case', ['>=', ['get', 'm'], 2], match.colour, rimColour] : rimColour);
     },
     pick(point) {
       if (!index || !map.getLayer(layerId)) return [];

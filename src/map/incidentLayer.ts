@@ -22,6 +22,11 @@ export interface IncidentLayerState {
   visible: boolean;
   /** `${dataset}:${id}` of the selected incident, or null. */
   selection: string | null;
+  /**
+   * The matching toggle (AppState.matching): when true and the layer has match flags, matched
+   * events are dimmed and the events one source has alone are ringed (solid for A, dashed for B).
+   */
+  matching: boolean;
 }
 
 export interface IncidentLayerOptions {
@@ -42,6 +47,12 @@ export interface IncidentLayer {
   update(state: IncidentLayerState): void;
   /** Incidents drawn under a screen point (CSS pixels), nearest first; all of a stack are returned. */
   pick(point: { x: number; y: number }): Incident[];
+  /**
+   * One flag per event in the index's order (src/data/datasetMatch.ts `MATCH_FLAG`), or null to
+   * forget them. A column, not objects: at 100,000 events it is 100 kB. Layers that never take
+   * part in matching (story events) leave this out.
+   */
+  setMatchFlags?(flags: Uint8Array | null): void;
   remove(): void;
 }
 

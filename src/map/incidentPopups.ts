@@ -5,7 +5,7 @@ import type { Messages } from '../i18n/messages';
 import type { Formatters } from '../i18n/format';
 import type { Lang } from '../i18n/pageLanguage';
 import type { IncidentLayer } from './incidentLayer';
-import { renderIncidentCard, renderStackList } from './popup';
+import { renderIncidentCard, renderStackList, type PopupComparison } from './popup';
 
 export interface IncidentPopupsOptions {
   map: MaplibreMap;
@@ -21,6 +21,13 @@ export interface IncidentPopupsOptions {
   markerRadius?: (incident: Incident) => number;
   /** Names the data's English sub-event types in the page's language. @defaultValue 'en' */
   lang?: Lang;
+  /**
+   * An incident's match in the other dataset for the side-by-side table, when two datasets are
+   * matched; null (or absent) when the incident takes no part in a match.
+   */
+  comparison?: (incident: Incident) => PopupComparison | null;
+  /** Subscribes to changes of what `comparison` returns (a match finished): an open card is rebuilt in place. */
+  onComparisonChange?: (listener: () => void) => () => void;
 }
 
 export const incidentKey = (incident: Incident): string => `${incident.dataset}:${incident.id}`;
@@ -54,7 +61,7 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
    * The open card as a labelled, non-modal dialog: named by its heading, focused at its top (so
    * title, date and place are what a screen reader reads first), closed by Escape.
    */
-  const asDialog = (popup: Popup) => {
+  const asDialog = (popup: Popup, focus = true) => {
     const el = popup.getElement();
     if (!el) return;
     el.setAttribute('role', 'dialog');
@@ -66,10 +73,15 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
     } else el.setAttribute('aria-label', messages.popupLabel);
     const body = el.querySelector<HTMLElement>('.maplibregl-popup-content');
     const scroller = el.querySelector<HTMLElement>('.incident-card, .incident-stack');
-    if (scroller) scroller.scrollTop = 0;
+    if (scroller) {
+      scroller.scrollTop = 0;
+      // A card taller than its box scrolls: keyboard users reach it with Tab (WCAG 2.1.1), as they do its links.
+      if (scroller.scrollHeight > scroller.clientHeight) scroller.tabIndex = 0;
+      else scroller.removeAttribute('tabindex');
+    }
     if (body) {
       body.tabIndex = -1;
-      body.focus({ preventScroll: true });
+      if (focus) body.focus({ preventScroll: true });
     }
   };
   const onKey = (event: KeyboardEvent) => {
@@ -97,7 +109,7 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
   const content = (incidents: Incident[]): HTMLElement => {
     if (incidents.length === 1) {
       const dataset = options.datasets.get(incidents[0].dataset);
-      return dataset ? renderIncidentCard(incidents[0], dataset, ctx) : document.createElement('div');
+      return dataset ? renderIncidentCard(incidents[0], dataset, ctx, options.comparison?.(incidents[0])) : document.createElement('div');
     }
     return renderStackList(incidents, options.datasets, ctx, (incident) => store.set({ selection: incidentKey(incident) }, 'ui'));
   };
@@ -168,6 +180,17 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
   const off = store.on('change', (state, previous) => {
     if (state.selection !== previous.selection) showSelection();
   });
+  // A match that finishes while a card is open: the card gets its side-by-side table where it stands,
+  // keeping the focus where the reader has it.
+  const offComparison = options.onComparisonChange?.(() => {
+    const key = store.get().selection;
+    const incident = key ? options.lookup(key) : undefined;
+    if (!incident || !selectedPopup.isOpen()) return;
+    const hadFocus = focusInCard();
+    selectedPopup.setDOMContent(content([incident]));
+    asDialog(selectedPopup, hadFocus);
+    keepInView(selectedPopup);
+  });
   showSelection();
 
   map.on('mousemove', onMove);
@@ -175,6 +198,7 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
   map.getCanvas().addEventListener('mouseleave', onLeave);
   return () => {
     off();
+    offComparison?.();
     document.removeEventListener('keydown', onKey);
     map.off('mousemove', onMove);
     map.off('click', onClick);

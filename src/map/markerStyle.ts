@@ -28,6 +28,12 @@ export interface MarkerStyle {
   readonly approximate: { readonly blur: number };
   /** Ring around the selected incident, `gap` px outside its rim. */
   readonly selection: { readonly colour: string; readonly width: number; readonly gap: number };
+  /**
+   * The matching toggle: matched events' opacity is multiplied by `matchedOpacity`; an event only
+   * one source has gets a ring `gap` px outside its rim, `width` px wide (solid for dataset A,
+   * dashed in `dashes` segments for B). Outside the radius, so the disc's area still tracks deaths.
+   */
+  readonly match: { readonly matchedOpacity: number; readonly colour: string; readonly width: number; readonly gap: number; readonly dashes: number };
   /** Story events: a ring `pad` px outside the marker's radius. */
   readonly story: { readonly colour: string; readonly width: number; readonly pad: number };
 }
@@ -45,6 +51,7 @@ export function createMarkerStyle(theme: Theme, scale: MarkerScale): MarkerStyle
     noDeaths: { fill: theme.markerNoDeathsFill, rimWidth: 1.5 },
     approximate: { blur: 0.55 },
     selection: { colour: theme.selectionRing, width: 2.5, gap: 0.5 },
+    match: { matchedOpacity: 0.4, colour: theme.labelText, width: 1.75, gap: 1, dashes: 8 },
     story: { colour: theme.labelText, width: 2, pad: 3 },
   };
 }

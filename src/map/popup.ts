@@ -8,6 +8,7 @@ import { eventTypeName } from '../i18n/catalogueNames';
 import { subEventTypeName } from '../i18n/subEventTypes';
 import { EVENT_TYPE_COLOURS } from './eventColours';
 import { safeUrl } from '../data/safeUrl';
+import type { MatchPartner } from '../data/datasetMatch';
 import './popup.css';
 
 export interface PopupContext {
@@ -123,7 +124,7 @@ function sourceItem(source: Incident['sources'][number], formatters: Formatters)
  * An incident's card for a popup. Built only with createElement and textContent: every string
  * here comes from a data file, a user's import or a URL, and none of it may become markup.
  */
-export function renderIncidentCard(incident: Incident, dataset: Dataset, ctx: PopupContext): HTMLElement {
+export function renderIncidentCard(incident: Incident, dataset: Dataset, ctx: PopupContext, comparison?: PopupComparison | null): HTMLElement {
   const { messages, formatters } = ctx;
   const card = el('article', 'incident-card');
   card.dataset.testid = 'incident-card';
@@ -146,6 +147,8 @@ export function renderIncidentCard(incident: Incident, dataset: Dataset, ctx: Po
 
   const note = approximateNote(incident.locationPrecision, messages);
   if (note) card.append(note);
+  // The match before the long texts: it is what a reader comparing two sources opened the card for.
+  if (comparison) card.append(renderComparison(comparison, ctx));
 
   if (incident.summary.trim()) card.append(el('p', 'incident-card-summary', incident.summary));
 
@@ -165,6 +168,71 @@ export function renderIncidentCard(incident: Incident, dataset: Dataset, ctx: Po
     .join(' · ');
   card.append(footer);
   return card;
+}
+
+/** An event's match in the other dataset, for the side-by-side table; `partner` null when it has none. */
+export interface PopupComparison {
+  partner: MatchPartner | null;
+  /** The dataset of the event the card is about, and the other one. */
+  own: Dataset;
+  other: Dataset;
+}
+
+function sourcesText(incident: Incident): string {
+  return incident.sources.map((s) => s.title.trim() || s.publisher.trim() || s.url?.trim() || '').filter((s) => s !== '').join('; ');
+}
+
+/**
+ * The card's comparison: the event beside its match in the other source, as a table (a row per
+ * fact, a column per dataset, headed by the datasets' names) so a screen reader announces each
+ * cell with its row and column. Each side's deaths stay its own: nothing is added across columns.
+ */
+export function renderComparison(comparison: PopupComparison, ctx: PopupContext): HTMLElement {
+  const { messages, formatters } = ctx;
+  const box = el('section', 'incident-match');
+  box.dataset.testid = 'incident-match';
+  const heading = el('h4', 'incident-match-title', t(messages.popupMatchTitle, { name: comparison.other.name }));
+  box.append(heading);
+  const { partner } = comparison;
+  if (!partner) {
+    box.dataset.matched = 'false';
+    box.append(el('p', 'incident-match-none', t(messages.popupNoMatch, { name: comparison.other.name })));
+    return box;
+  }
+  box.dataset.matched = 'true';
+  const table = el('table', 'incident-match-table');
+  const head = el('tr');
+  head.append(el('td'));
+  for (const name of [comparison.own.name, comparison.other.name]) {
+    const th = el('th', undefined, name);
+    th.scope = 'col';
+    head.append(th);
+  }
+  const thead = el('thead');
+  thead.append(head);
+  const body = el('tbody');
+  const both = [partner.incident, partner.partner];
+  const fact = (label: string, value: (i: Incident) => string, testid: string) => {
+    const tr = el('tr');
+    tr.dataset.testid = testid;
+    const th = el('th', undefined, label);
+    th.scope = 'row';
+    tr.append(th, ...both.map((i) => el('td', undefined, value(i))));
+    body.append(tr);
+  };
+  fact(messages.date, (i) => formatters.range(i.dateStart, i.dateEnd), 'match-date');
+  fact(messages.place, (i) => [i.place, i.admin1].map((p) => p.trim()).filter((p) => p !== '').join(', '), 'match-place');
+  fact(messages.deaths, (i) => deathsText(i, ctx), 'match-deaths');
+  fact(messages.sources, sourcesText, 'match-sources');
+  table.append(thead, body);
+  box.append(table);
+  const figures = t(messages.popupMatchFigures, {
+    score: formatters.decimal(partner.score, 2),
+    days: formatters.integer(partner.dayGap),
+    km: formatters.decimal(partner.distanceKm, 1),
+  });
+  box.append(el('p', 'incident-match-figures', figures));
+  return box;
 }
 
 function stackLabel(incident: Incident, { messages, formatters }: PopupContext): string {

@@ -32,6 +32,7 @@ const NOTHING: IncidentDrawState = {
   dimOpacity: 1,
   fadeDays: 0,
   selected: -1,
+  matching: false,
 };
 
 function createRenderer(map: MaplibreMap, style: MarkerStyle): IncidentRenderer | string {
@@ -63,6 +64,8 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
   let state: IncidentLayerState | null = null;
   let draw = NOTHING;
   let selection: { key: string | null; index: number } = { key: null, index: -1 };
+  let matchFlags: Uint8Array | null = null;
+  let hasMatchFlags = false;
 
   const selectedIndex = (key: string | null): number => {
     if (key === selection.key) return selection.index;
@@ -111,6 +114,7 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
       dimOpacity: settings.dimOpacity,
       fadeDays: settings.fadeDays,
       selected: selectedIndex(state.selection),
+      matching: state.matching && hasMatchFlags,
     };
   };
 
@@ -141,6 +145,7 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
     renderer.dispose();
     renderer = next;
     if (columns) renderer.setColumns(columns);
+    renderer.setMatchFlags(matchFlags);
     map.triggerRepaint();
     if (map.getLayer(options.id)) return;
     try {
@@ -163,6 +168,13 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
       scheduleSpatial();
       selection = { key: null, index: -1 };
       renderer.setColumns(columns);
+      apply();
+      map.triggerRepaint();
+    },
+    setMatchFlags(flags) {
+      matchFlags = flags;
+      hasMatchFlags = flags !== null;
+      renderer.setMatchFlags(flags);
       apply();
       map.triggerRepaint();
     },

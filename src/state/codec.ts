@@ -9,6 +9,7 @@ import {
   EVENT_TYPE_SLUGS,
   FOCUS_AREA_IDS,
   FOCUS_AREA_POLYGON_IDS,
+  MATCH_VALUES,
   METRICS,
   NO_VIEW,
   PARAM_KEYS,
@@ -161,6 +162,16 @@ function decodeArea(value: unknown, warn: Warn): string | null | undefined {
   return undefined;
 }
 
+/** `on`/`off` (also `true`/`false`, `1`/`0`, or a boolean from the embed API). */
+function decodeMatch(value: unknown, warn: Warn): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  const text = typeof value === 'string' ? value.trim().toLowerCase() : value;
+  if (text === 'on' || text === 'true' || text === '1') return true;
+  if (text === 'off' || text === 'false' || text === '0') return false;
+  report(warn, 'match', value, `one of ${MATCH_VALUES.join(', ')}`);
+  return undefined;
+}
+
 function decodeSpeed(value: unknown, warn: Warn): number | undefined {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value.trim().replace(/x$/i, '')) : value;
   if (isSpeed(n)) return n;
@@ -199,6 +210,7 @@ export function decodeStatePatch(input: Record<string, unknown>, warn: Warn): Pa
   if (has('speed')) set('speed', decodeSpeed(input.speed, warn));
   if (has('area')) set('area', decodeArea(input.area, warn));
   if (has('choropleth')) set('choropleth', decodeChoice<ChoroplethMode>('choropleth', input.choropleth, CHOROPLETH_MODES, warn));
+  if (has('match')) set(PARAM_KEYS.match, decodeMatch(input.match, warn));
   return patch;
 }
 
@@ -220,6 +232,7 @@ export function encodeStatePatch(patch: Partial<AppState>): Partial<Record<State
   if (patch.speed !== undefined) out.speed = String(patch.speed);
   if (patch.area !== undefined) out.area = patch.area ?? '';
   if (patch.choropleth !== undefined) out.choropleth = patch.choropleth;
+  if (patch.matching !== undefined) out.match = patch.matching ? 'on' : 'off';
   return out;
 }
 

@@ -6,3 +6,4 @@ export * from './url';
 export * from './derive';
 export { formatDay, parseDay } from '../data/calendarDay';
 export * from './deriveAreas';
+export * from './matchInView';

@@ -27,6 +27,11 @@ export interface AppState {
   area: string | null;
   /** What the admin-1 regions are shaded by, or `off`. */
   choropleth: ChoroplethMode;
+  /**
+   * Matching two counted datasets drawn on the map: when true, the events one source has alone are
+   * ringed and the matched pairs dimmed (the match summary is shown either way).
+   */
+  matching: boolean;
 }
 
 /** Who made a change: views use it to avoid echoing their own changes back (e.g. the map camera). */
@@ -56,6 +61,7 @@ export const DEFAULT_STATE: AppState = {
   metric: 'events',
   area: null,
   choropleth: 'off',
+  matching: false,
 };
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -84,6 +84,7 @@ export const PARAM_KEYS = {
   speed: 'speed',
   area: 'area',
   choropleth: 'choropleth',
+  match: 'matching',
 } as const;
 
 export type StateParam = keyof typeof PARAM_KEYS;
@@ -91,6 +92,9 @@ export const STATE_PARAMS = Object.keys(PARAM_KEYS) as StateParam[];
 
 /** The parameters whose value is a comma-separated list (repeated URL parameters are joined). */
 export const LIST_PARAMS: readonly StateParam[] = ['types', 'countries', 'hidden'];
+
+/** `match=on|off`: the matching toggle's spellings in the URL and the embed API. */
+export const MATCH_VALUES = ['on', 'off'] as const;
 
 /** Written for `view: null` (the reader moved the map by hand), so the round trip keeps it. */
 export const NO_VIEW = 'none';

@@ -1,6 +1,6 @@
 import type { IControl, Map as MaplibreMap } from 'maplibre-gl';
 import { EVENT_TYPES } from '../../types';
-import type { Messages } from '../../i18n/messages';
+import { t, type Messages } from '../../i18n/messages';
 import type { Formatters } from '../../i18n/format';
 import { eventTypeName } from '../../i18n/catalogueNames';
 import type { MarkerStyle } from '../markerStyle';
@@ -40,7 +40,44 @@ function row(swatch: Element, label: string): HTMLElement {
  */
 export class LegendControl implements IControl {
   private container: HTMLElement | null = null;
+  private matchKey: HTMLElement | null = null;
+  private matching: { a: string; b: string } | null = null;
   constructor(private readonly options: LegendControlOptions) {}
+
+  /**
+   * The matching toggle's key (faded: in both; ring: only in A; dashed ring: only in B), drawn
+   * from the same marker style as the layers; null hides it. `a` and `b` are the datasets' names.
+   */
+  setMatching(names: { a: string; b: string } | null): void {
+    this.matching = names;
+    this.matchKey?.remove();
+    this.matchKey = null;
+    if (!names || !this.container) return;
+    const { style, theme, messages } = this.options;
+    const box = document.createElement('div');
+    box.className = 'legend-match';
+    box.dataset.testid = 'legend-match';
+    const title = document.createElement('p');
+    title.textContent = messages.legendMatchTitle;
+    const list = document.createElement('ul');
+    const key = (ring: 'none' | 'solid' | 'dashed', label: string) => {
+      const svg = svgEl('svg', { width: 18, height: 18, 'aria-hidden': 'true' });
+      const m = style.match;
+      svg.append(svgEl('circle', { cx: 9, cy: 9, r: 4.5, fill: theme.inkMuted, 'fill-opacity': ring === 'none' ? style.fillOpacity * m.matchedOpacity : style.fillOpacity }));
+      if (ring !== 'none') {
+        const r = 4.5 + style.rim.width + m.gap + m.width / 2;
+        const dash = (2 * Math.PI * r) / m.dashes;
+        svg.append(svgEl('circle', { cx: 9, cy: 9, r, fill: 'none', stroke: m.colour, 'stroke-width': m.width, ...(ring === 'dashed' ? { 'stroke-dasharray': `${dash * 0.55} ${dash * 0.45}` } : {}) }));
+      }
+      list.append(row(svg, label));
+    };
+    key('none', messages.legendMatched);
+    key('solid', t(messages.legendOnlyA, { name: names.a }));
+    key('dashed', t(messages.legendOnlyB, { name: names.b }));
+    box.append(title, list);
+    this.container.append(box);
+    this.matchKey = box;
+  }
 
   onAdd(_map: MaplibreMap): HTMLElement {
     const { style, theme, messages, formatters } = this.options;
@@ -94,6 +131,7 @@ export class LegendControl implements IControl {
     list.append(row(story, messages.legendStoryEvent));
     details.append(list);
     this.container = details;
+    if (this.matching) this.setMatching(this.matching);
     return details;
   }
 

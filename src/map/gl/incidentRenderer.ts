@@ -18,6 +18,8 @@ export interface IncidentDrawState {
   fadeDays: number;
   /** Column index of the selected event, or -1. */
   selected: number;
+  /** Draw the match flags (the matching toggle is on and the layer has flags). */
+  matching: boolean;
 }
 
 interface Buffers {
@@ -26,7 +28,7 @@ interface Buffers {
   count: number;
 }
 
-const ATTRIBUTES = ['a_pos', 'a_day', 'a_radius', 'a_class'] as const;
+const ATTRIBUTES = ['a_pos', 'a_day', 'a_radius', 'a_class', 'a_match'] as const;
 
 /**
  * The GL half of the incident layer: one program, one vertex array with four buffers uploaded
@@ -36,6 +38,9 @@ const ATTRIBUTES = ['a_pos', 'a_day', 'a_radius', 'a_class'] as const;
 export class IncidentRenderer {
   private readonly style: MarkerUniforms;
   private pending: IncidentColumns | null = null;
+  /** The match flags (one byte per event), and whether they changed since the last upload. */
+  private matchFlags: Uint8Array | null = null;
+  private matchPending = false;
   private uploaded: Buffers | null = null;
   private readonly maxPointSize: number;
 
@@ -63,9 +68,16 @@ export class IncidentRenderer {
     this.pending = columns;
   }
 
+  /** Queues the match flags (src/data/datasetMatch.ts), in the columns' order; null for none. */
+  setMatchFlags(flags: Uint8Array | null): void {
+    this.matchFlags = flags;
+    this.matchPending = true;
+  }
+
   draw(matrix: Float32Array, pixelRatio: number, state: IncidentDrawState): void {
     const gl = this.gl;
     if (this.pending) this.upload(this.pending);
+    else if (this.matchPending && this.uploaded) this.uploadMatch(this.uploaded);
     const data = this.uploaded;
     const hi = Math.min(state.hi, data?.count ?? 0);
     if (!data || hi <= state.lo) return;
@@ -91,6 +103,11 @@ export class IncidentRenderer {
     gl.uniform1f(u.u_blur, m.u_blur);
     gl.uniform2fv(u.u_selection_ring, m.u_selection_ring);
     gl.uniform3fv(u.u_selection_colour, m.u_selection_colour);
+    gl.uniform1i(u.u_matching, state.matching ? 1 : 0);
+    gl.uniform1f(u.u_match_dim, m.u_match_dim);
+    gl.uniform2fv(u.u_unmatched_ring, m.u_unmatched_ring);
+    gl.uniform3fv(u.u_unmatched_colour, m.u_unmatched_colour);
+    gl.uniform1f(u.u_match_dashes, m.u_match_dashes);
     gl.bindVertexArray(data.vao);
     gl.drawArrays(gl.POINTS, state.lo, hi - state.lo);
     if (state.selected >= state.lo && state.selected < hi) gl.drawArrays(gl.POINTS, state.selected, 1);
@@ -110,10 +127,26 @@ export class IncidentRenderer {
       this.attribute(a.a_day, columns.day, 1, gl.FLOAT),
       this.attribute(a.a_radius, columns.radius, 1, gl.FLOAT),
       this.attribute(a.a_class, columns.classes, 1, gl.UNSIGNED_BYTE),
+      this.attribute(a.a_match, this.matchColumn(columns.count), 1, gl.UNSIGNED_BYTE),
     ];
+    this.matchPending = false;
     gl.bindVertexArray(null);
     gl.bindBuffer(gl.ARRAY_BUFFER, null);
     this.uploaded = { vao, buffers, count: columns.count };
+  }
+
+  /** The flags to upload: the given ones when they fit the columns, else zeros (no match). */
+  private matchColumn(count: number): Uint8Array {
+    return this.matchFlags && this.matchFlags.length === count ? this.matchFlags : new Uint8Array(count);
+  }
+
+  /** Replaces only the match buffer (the last one), leaving positions and the rest as uploaded. */
+  private uploadMatch(data: Buffers): void {
+    const gl = this.gl;
+    this.matchPending = false;
+    gl.bindBuffer(gl.ARRAY_BUFFER, data.buffers[data.buffers.length - 1]);
+    gl.bufferData(gl.ARRAY_BUFFER, this.matchColumn(data.count), gl.STATIC_DRAW);
+    gl.bindBuffer(gl.ARRAY_BUFFER, null);
   }
 
   private attribute(location: number, data: ArrayBufferView, size: number, type: number): WebGLBuffer {

@@ -44,6 +44,10 @@ export interface MarkerUniforms {
   u_blur: number;
   u_selection_ring: [number, number];
   u_selection_colour: [number, number, number];
+  u_match_dim: number;
+  u_unmatched_ring: [number, number];
+  u_unmatched_colour: [number, number, number];
+  u_match_dashes: number;
 }
 
 /** The uniforms for a marker style: the same object the circle layer's paint and the legend are built from. */
@@ -58,5 +62,9 @@ export function markerUniforms(style: MarkerStyle): MarkerUniforms {
     u_blur: style.approximate.blur,
     u_selection_ring: [style.selection.gap, style.selection.width],
     u_selection_colour: hexToRgb(style.selection.colour),
+    u_match_dim: style.match.matchedOpacity,
+    u_unmatched_ring: [style.match.gap, style.match.width],
+    u_unmatched_colour: hexToRgb(style.match.colour),
+    u_match_dashes: style.match.dashes,
   };
 }

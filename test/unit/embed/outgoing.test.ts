@@ -23,6 +23,7 @@ const stateArb: fc.Arbitrary<AppState> = fc
     metric: fc.constantFrom('events' as const, 'deaths' as const),
     area: fc.constantFrom(...AREA_IDS, null),
     choropleth: fc.constantFrom(...CHOROPLETH_MODES),
+    matching: fc.boolean(),
   })
   .map(({ days, ...rest }) => ({ ...rest, from: days[0], to: days[1] }));
 
@@ -30,7 +31,7 @@ describe('outgoing messages', () => {
   it('report the state in the URL’s spellings', () => {
     expect(wireState({ ...DEFAULT_STATE, types: ['Battles', 'Violence against civilians'], countries: ['Niger'], view: null })).toEqual({
       from: '2021-03-01', to: '2021-04-05', mode: 'window', types: ['battles', 'violence-against-civilians'], countries: ['ner'], hidden: [],
-      view: null, selection: null, metric: 'events', speed: 1, playing: false, area: null, choropleth: 'off',
+      view: null, selection: null, metric: 'events', speed: 1, playing: false, area: null, choropleth: 'off', match: 'off',
     });
   });
 

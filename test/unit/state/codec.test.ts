@@ -15,6 +15,18 @@ function decode(input: Record<string, unknown>): { patch: ReturnType<typeof deco
 }
 
 describe('decodeStatePatch', () => {
+  it('decodes the matching toggle from on/off (and true/false, 1/0, booleans) and warns on anything else', () => {
+    expect(decode({ match: 'on' }).patch).toEqual({ matching: true });
+    expect(decode({ match: ' OFF ' }).patch).toEqual({ matching: false });
+    expect(decode({ match: true }).patch).toEqual({ matching: true });
+    expect(decode({ match: '0' }).patch).toEqual({ matching: false });
+    const bad = decode({ match: 'maybe' });
+    expect(bad.patch).toEqual({});
+    expect(bad.warnings).toEqual(['Sahel Incident Map: ignored "match" = "maybe"; expected one of on, off.']);
+    expect(encodeStatePatch({ matching: true })).toEqual({ match: 'on' });
+    expect(encodeStatePatch({ matching: false })).toEqual({ match: 'off' });
+  });
+
   it('decodes every field from URL strings', () => {
     const { patch, warnings } = decode({
       from: '2021-03-01', to: '2021-04-05', mode: 'cumulative', types: 'battles,riots', countries: 'ner,bfa',

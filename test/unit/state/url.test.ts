@@ -36,6 +36,7 @@ const stateArb: fc.Arbitrary<AppState> = fc.record({
   metric: fc.constantFrom('events' as const, 'deaths' as const),
   area: fc.constantFrom(...AREA_IDS, null),
   choropleth: fc.constantFrom(...CHOROPLETH_MODES),
+    matching: fc.boolean(),
 }).map(({ days: [from, to], ...rest }) => ({ from, to, ...rest }));
 
 describe('readUrlState / writeUrlState', () => {

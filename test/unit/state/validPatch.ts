@@ -17,7 +17,7 @@ function isOrderedSubset(value: unknown, order: readonly string[]): boolean {
 
 /** Fails the test unless every field of the patch is a value AppState allows. */
 export function expectValidPatch(patch: Partial<AppState>): void {
-  const allowed = new Set(['from', 'to', 'mode', 'types', 'countries', 'hiddenDatasets', 'view', 'selection', 'metric', 'speed', 'area', 'choropleth']);
+  const allowed = new Set(['from', 'to', 'mode', 'types', 'countries', 'hiddenDatasets', 'view', 'selection', 'metric', 'speed', 'area', 'choropleth', 'matching']);
   for (const key of Object.keys(patch)) expect(allowed.has(key), `unexpected key ${key}`).toBe(true);
   if ('from' in patch) expect(isUtcDay(patch.from)).toBe(true);
   if ('to' in patch) expect(isUtcDay(patch.to)).toBe(true);
@@ -36,4 +36,5 @@ export function expectValidPatch(patch: Partial<AppState>): void {
   if ('speed' in patch) expect(SPEEDS).toContain(patch.speed);
   if ('area' in patch) expect([...AREA_IDS, null]).toContain(patch.area);
   if ('choropleth' in patch) expect(CHOROPLETH_MODES).toContain(patch.choropleth);
+  if ('matching' in patch) expect(typeof patch.matching).toBe('boolean');
 }
