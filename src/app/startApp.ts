@@ -1,4 +1,4 @@
-import type { Map as MaplibreMap } from 'maplibre-gl';
+import { LngLatBounds, type Map as MaplibreMap } from 'maplibre-gl';
 import type { DerivedViewHandle, Store } from '../state';
 import type { Messages } from '../i18n/messages';
 import type { Formatters } from '../i18n/format';
@@ -29,6 +29,9 @@ import { loadFocusBounds } from './loadFocusBounds';
 import { syncIncidentLayers } from './syncIncidentLayers';
 import { createDrawGate } from '../map/drawGate';
 import { createDatasetLayers, type DatasetLayers } from './datasetLayers';
+import { mountPublish } from '../publish/mountPublish';
+import { BASEMAP_ATTRIBUTION } from '../map/basemapSources';
+import type { MarkerStyle } from '../map/markerStyle';
 
 /** The track opens on the years the map's stories are about (see TimelineOptions.trackStart). */
 const TRACK_START = new Date(Date.UTC(2017, 0, 1));
@@ -59,6 +62,8 @@ export interface StartAppOptions {
   /** Show the filter panel beside the map (the embed sets filters through its API instead). @defaultValue true */
   showFilters?: boolean;
   mapOptions?: Pick<MapViewOptions, 'hash' | 'cooperativeGestures' | 'interactive' | 'locale'>;
+  /** The title written on pictures and videos (the embed's `title`). @defaultValue messages.pageTitle */
+  publishTitle?: string | null;
 }
 
 export interface App {
@@ -126,6 +131,8 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     ...options.mapOptions,
   });
   const { map } = view;
+  let currentTheme = theme;
+  let currentStyle: MarkerStyle = style;
   map.getCanvas().setAttribute('aria-label', messages.mapLabel);
   const description = options.description?.trim().slice(0, 600);
   if (description) {
@@ -209,6 +216,26 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     rows: () => ({ incidents: incidentRows(derived.get(), 'date', exportCollator), datasets: datasetsById }),
     viewUrl: () => window.location.href,
   });
+  // Download picture, print SVG and video of the view (src/publish/); a static embed is itself a picture and has no menu.
+  if (options.mapOptions?.interactive ?? true) {
+    mountPublish(downloadHost, {
+      map,
+      store,
+      derived,
+      messages,
+      formatters,
+      lang: options.lang ?? 'en',
+      theme: () => currentTheme,
+      markerStyle: () => currentStyle,
+      title: () => options.publishTitle?.trim() || messages.pageTitle,
+      attribution: () => [...datasets.entries().map((e) => e.dataset.attribution), ...Object.values(BASEMAP_ATTRIBUTION)],
+      focusBounds: () => {
+        const b = LngLatBounds.convert(boundsFor('sahel'));
+        return [[b.getWest(), b.getSouth()], [b.getEast(), b.getNorth()]];
+      },
+      assetBase: options.assetBase,
+    });
+  }
   // Enter or Space on the map: the keyboard's way to the markers is the incident list.
   map.getCanvas().addEventListener('keydown', (event) => {
     if (event.key !== 'Enter' && event.key !== ' ') return;
@@ -250,7 +277,9 @@ export async function startApp(options: StartAppOptions): Promise<App> {
       }
       const open = map.getContainer().querySelector<HTMLDetailsElement>('.legend')?.open;
       map.removeControl(legend);
-      legend = new LegendControl({ style: createMarkerStyle(next, style.scale), theme: next, messages, formatters });
+      currentTheme = next;
+      currentStyle = createMarkerStyle(next, style.scale);
+      legend = new LegendControl({ style: currentStyle, theme: next, messages, formatters });
       map.addControl(legend, 'top-right');
       const el = map.getContainer().querySelector<HTMLDetailsElement>('.legend');
       if (el && open !== undefined) el.open = open;

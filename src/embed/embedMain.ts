@@ -98,6 +98,7 @@ else {
     assetBase,
     theme: dark ? DARK : LIGHT,
     lang: options.lang,
+    publishTitle: options.title,
     mapOptions: {
       hash: false,
       cooperativeGestures: !options.static,

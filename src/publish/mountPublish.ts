@@ -1,0 +1,36 @@
+import { PICTURE_PRESETS, type PicturePresetId } from './presets';
+import { exportPicture } from './exportPicture';
+import { downloadBlob, mountPublishMenu, type PublishItem } from './publishMenu';
+import type { PublishSource } from './publishSource';
+import { formatDay } from '../data/calendarDay';
+
+/** The file name's stem: the shown window, as the exports name theirs. */
+export function fileStem(source: PublishSource): string {
+  const { shown } = source.derived.get();
+  return `sahel-map-${formatDay(shown.from)}_${formatDay(shown.to)}`;
+}
+
+/**
+ * Mounts "Download picture" in `host` (the map's side column, full map and embed): a PNG per
+ * preset. Returns the handle the browser tests and the CLI use through `window.sahelIncidentMap`.
+ */
+export function mountPublish(host: HTMLElement, source: PublishSource, extra: readonly PublishItem[] = []): { destroy(): void } {
+  const { messages } = source;
+  const labels: Record<PicturePresetId, string> = {
+    current: messages.publishPictureCurrent,
+    social: messages.publishPictureSocial,
+    square: messages.publishPictureSquare,
+    story: messages.publishPictureStory,
+  };
+  const pictures: PublishItem[] = PICTURE_PRESETS.map((preset) => ({
+    label: labels[preset.id],
+    testid: `publish-png-${preset.id}`,
+    async run() {
+      const picture = await exportPicture(source, preset);
+      const name = `${fileStem(source)}-${preset.id}-${picture.width}x${picture.height}.png`;
+      downloadBlob(name, picture.blob);
+      return name;
+    },
+  }));
+  return mountPublishMenu(host, messages, [...pictures, ...extra]);
+}
