@@ -3,6 +3,8 @@ import { exportPicture } from './exportPicture';
 import { downloadBlob, mountPublishMenu, type PublishItem } from './publishMenu';
 import type { PublishSource } from './publishSource';
 import { formatDay } from '../data/calendarDay';
+import { exportPrintSvg } from './exportPrintSvg';
+import { PRINT_COLUMNS, type PrintColumns } from './printSizes';
 
 /** The file name's stem: the shown window, as the exports name theirs. */
 export function fileStem(source: PublishSource): string {
@@ -32,5 +34,16 @@ export function mountPublish(host: HTMLElement, source: PublishSource, extra: re
       return name;
     },
   }));
-  return mountPublishMenu(host, messages, [...pictures, ...extra]);
+  const svgLabels: Record<PrintColumns, string> = { 1: messages.publishPrintSvg1, 2: messages.publishPrintSvg2, 3: messages.publishPrintSvg3 };
+  const prints: PublishItem[] = ([1, 2, 3] as const).map((columns) => ({
+    label: svgLabels[columns],
+    testid: `publish-svg-${columns}`,
+    async run() {
+      const svg = await exportPrintSvg(source, columns);
+      const name = `${fileStem(source)}-print-${PRINT_COLUMNS[columns]}mm.svg`;
+      downloadBlob(name, new Blob([svg], { type: 'image/svg+xml' }));
+      return name;
+    },
+  }));
+  return mountPublishMenu(host, messages, [...pictures, ...prints, ...extra]);
 }
