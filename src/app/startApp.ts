@@ -29,7 +29,7 @@ import { loadFocusBounds } from './loadFocusBounds';
 import { syncIncidentLayers } from './syncIncidentLayers';
 import { createDrawGate } from '../map/drawGate';
 import { createDatasetLayers, type DatasetLayers } from './datasetLayers';
-import { mountPublish } from '../publish/mountPublish';
+import { mountPublish, type PublishApi } from '../publish/mountPublish';
 import { BASEMAP_ATTRIBUTION } from '../map/basemapSources';
 import type { MarkerStyle } from '../map/markerStyle';
 
@@ -80,6 +80,8 @@ export interface App {
   setTheme(theme: Theme): void;
   /** An incident by its `${dataset}:${id}` key. */
   lookup(key: string): Incident | undefined;
+  /** Pictures, print and video of the view (null in a static embed, which has no menu). */
+  publish: PublishApi | null;
 }
 
 /** Loads the bundled data and the focus areas, then mounts the map, its layers, the timeline and the filters. */
@@ -217,8 +219,9 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     viewUrl: () => window.location.href,
   });
   // Download picture, print SVG and video of the view (src/publish/); a static embed is itself a picture and has no menu.
+  let publish: PublishApi | null = null;
   if (options.mapOptions?.interactive ?? true) {
-    mountPublish(downloadHost, {
+    publish = mountPublish(downloadHost, {
       map,
       store,
       derived,
@@ -234,7 +237,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
         return [[b.getWest(), b.getSouth()], [b.getEast(), b.getNorth()]];
       },
       assetBase: options.assetBase,
-    });
+    }).api;
   }
   // Enter or Space on the map: the keyboard's way to the markers is the incident list.
   map.getCanvas().addEventListener('keydown', (event) => {
@@ -285,5 +288,6 @@ export async function startApp(options: StartAppOptions): Promise<App> {
       if (el && open !== undefined) el.open = open;
     },
     lookup: (key) => datasets.lookup(key),
+    publish,
   };
 }

@@ -125,7 +125,7 @@ else {
       });
       mapElement.dataset.ready = 'true';
       height.post();
-      Object.defineProperty(window, 'sahelIncidentMap', { value: { store, map }, configurable: true });
+      Object.defineProperty(window, 'sahelIncidentMap', { value: { store, map, publish: app.publish }, configurable: true });
     })
     .catch((error: unknown) => {
       const { fault } = reportStartupFault(error, { overlay, mapElement, messages, timeoutMs, reload: () => window.location.reload() });

@@ -216,6 +216,10 @@ export const fr: Messages = {
   publishWorking: 'Préparation du fichier…',
   publishFailed: 'Le fichier n’a pas pu être créé : {reason}',
   publishDone: '{name} téléchargé',
+  publishVideoTitle: 'Vidéo d’une période',
+  publishVideoSize: 'Taille',
+  publishVideoClose: 'Fermer',
+  publishVideoHint: 'La fenêtre garde sa durée ({days} jours) et avance d’un pas par image.',
 };
 
 /** French numbers: a comma for decimals, a narrow no-break space between thousands. */

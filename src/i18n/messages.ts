@@ -252,6 +252,10 @@ export interface Messages {
   publishWorking: string;
   publishFailed: string;
   publishDone: string;
+  publishVideoTitle: string;
+  publishVideoSize: string;
+  publishVideoClose: string;
+  publishVideoHint: string;
 }
 
 export const en: Messages = {
@@ -460,6 +464,10 @@ export const en: Messages = {
   publishWorking: 'Preparing the file…',
   publishFailed: 'The file could not be made: {reason}',
   publishDone: 'Downloaded {name}',
+  publishVideoTitle: 'Video of a time range',
+  publishVideoSize: 'Size',
+  publishVideoClose: 'Close',
+  publishVideoHint: 'The window keeps its length ({days} days) and moves by the step; each step is one frame.',
 };
 
 /** Fills `{name}` placeholders. Unknown placeholders are left as they are, so a gap is visible. */

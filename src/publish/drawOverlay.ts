@@ -51,6 +51,13 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, layout: OverlayLayout
   drawText(ctx, layout.title, theme.ink);
   drawText(ctx, layout.totals, theme.ink);
   drawText(ctx, layout.credits, theme.inkMuted);
+  if (layout.stamp) {
+    const b = layout.stamp.box;
+    const m = 6 * layout.scale;
+    ctx.fillStyle = hexAlpha(theme.panel, 0.9);
+    ctx.fillRect(b.x - m, b.y - m / 2, b.width + 2 * m, b.height + m);
+    drawText(ctx, layout.stamp, theme.ink);
+  }
 
   const { legend } = layout;
   ctx.fillStyle = hexAlpha(theme.panel, 0.95);

@@ -2,21 +2,26 @@ import { PICTURE_PRESETS, type PicturePresetId } from './presets';
 import { exportPicture } from './exportPicture';
 import { downloadBlob, mountPublishMenu, type PublishItem } from './publishMenu';
 import type { PublishSource } from './publishSource';
-import { formatDay } from '../data/calendarDay';
+import { fileStem } from './fileStem';
+import { openVideoDialog } from './videoDialog';
+import { recordVideo, supportedVideoFormats, type VideoFormat } from './recordVideo';
 import { exportPrintSvg } from './exportPrintSvg';
 import { PRINT_COLUMNS, type PrintColumns } from './printSizes';
 
-/** The file name's stem: the shown window, as the exports name theirs. */
-export function fileStem(source: PublishSource): string {
-  const { shown } = source.derived.get();
-  return `sahel-map-${formatDay(shown.from)}_${formatDay(shown.to)}`;
-}
 
 /**
  * Mounts "Download picture" in `host` (the map's side column, full map and embed): a PNG per
  * preset. Returns the handle the browser tests and the CLI use through `window.sahelIncidentMap`.
  */
-export function mountPublish(host: HTMLElement, source: PublishSource, extra: readonly PublishItem[] = []): { destroy(): void } {
+/** The page's scripting handle (`window.sahelIncidentMap.publish`), used by the CLI and the browser tests. */
+export interface PublishApi {
+  /** Records and downloads a video; days as YYYY-MM-DD. Resolves with the file's name and what encoded it. */
+  video(request: { from: string; to: string; stepDays: number; fps: number; format: VideoFormat; width?: number; height?: number }): Promise<{ name: string; frames: number; encoder: string }>;
+  /** The formats this browser can write. */
+  videoFormats(): Promise<VideoFormat[]>;
+}
+
+export function mountPublish(host: HTMLElement, source: PublishSource, extra: readonly PublishItem[] = []): { destroy(): void; api: PublishApi } {
   const { messages } = source;
   const labels: Record<PicturePresetId, string> = {
     current: messages.publishPictureCurrent,
@@ -45,5 +50,17 @@ export function mountPublish(host: HTMLElement, source: PublishSource, extra: re
       return name;
     },
   }));
-  return mountPublishMenu(host, messages, [...pictures, ...prints, ...extra]);
+  const video: PublishItem = { label: messages.publishVideo, testid: 'publish-video', run: () => openVideoDialog(source) };
+  const menu = mountPublishMenu(host, messages, [...pictures, ...prints, video, ...extra]);
+  const api: PublishApi = {
+    async video(request) {
+      const range = { from: new Date(`${request.from}T00:00:00Z`), to: new Date(`${request.to}T00:00:00Z`) };
+      const result = await recordVideo(source, { ...request, ...range });
+      const name = `${fileStem(source, range)}-${result.width}x${result.height}.${result.extension}`;
+      downloadBlob(name, result.blob);
+      return { name, frames: result.frames, encoder: result.encoder };
+    },
+    videoFormats: () => supportedVideoFormats(),
+  };
+  return { destroy: menu.destroy, api };
 }

@@ -29,6 +29,8 @@ export interface OverlayText {
   legendRows: readonly string[];
   /** The whole attribution, one string: it is wrapped, never cut. */
   credits: string;
+  /** A video frame's date stamp (the window's last day), drawn large under the header; none on a picture. */
+  stamp?: string;
 }
 
 export interface OverlayInput {
@@ -60,6 +62,8 @@ export interface OverlayLayout {
   legend: LegendLayout;
   footer: Box;
   credits: TextBlock;
+  /** The date stamp, when the text has one. */
+  stamp: TextBlock | null;
   /** Padding the map is fitted with so the view's bounds show between the bands and beside the legend. */
   mapPadding: { top: number; right: number; bottom: number; left: number };
 }
@@ -116,6 +120,7 @@ function tryLayout(input: OverlayInput, scale: number): OverlayLayout {
   const legend: LegendLayout = { box: { x: lx, y: ly, width: legendWidth, height: legendHeight }, title: legendTitle, sizes, valueStyle: legendStyle, rows };
   // The legend sits beside the view on a wide image; on a tall one it overlaps the map's corner.
   const beside = legendWidth + pad <= W * 0.4;
+  const stamp = text.stamp ? block(text.stamp, pad, header.height + pad, Math.max(1, lx - 2 * pad), { size: Math.round(30 * scale), weight: 600 }, measure) : null;
   return {
     scale,
     header,
@@ -124,6 +129,7 @@ function tryLayout(input: OverlayInput, scale: number): OverlayLayout {
     legend,
     footer,
     credits,
+    stamp,
     mapPadding: { top: header.height + pad, bottom: footer.height + pad, left: pad, right: beside ? legendWidth + 2 * pad : pad },
   };
 }
@@ -132,8 +138,10 @@ function tryLayout(input: OverlayInput, scale: number): OverlayLayout {
 export function fitsImage(layout: OverlayLayout, width: number, height: number): boolean {
   const inside = (b: Box) => b.x >= 0 && b.y >= 0 && b.x + b.width <= width + 0.5 && b.y + b.height <= height + 0.5;
   const boxes = [layout.header, layout.footer, layout.title.box, layout.totals.box, layout.credits.box, layout.legend.box, ...layout.legend.rows.flatMap((r) => [r.swatch, r.text.box])];
+  const stamp = layout.stamp?.box;
   return (
     boxes.every(inside) &&
+    (!stamp || (inside(stamp) && layout.stamp!.lines.length === 1 && stamp.y + stamp.height <= layout.footer.y && (stamp.x + stamp.width <= layout.legend.box.x || stamp.y + stamp.height <= layout.legend.box.y))) &&
     layout.legend.box.y >= layout.header.height &&
     layout.legend.box.y + layout.legend.box.height <= layout.footer.y &&
     layout.header.height + layout.footer.height < height * 0.6 &&

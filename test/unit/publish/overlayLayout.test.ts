@@ -56,6 +56,18 @@ describe('layoutOverlay', () => {
     }
   }
 
+  for (const [w, h] of [[1080, 1080], [1200, 630], [1080, 1920], [640, 360]]) {
+    for (const lang of ['en', 'fr'] as const) {
+      it(`places a video frame's date stamp inside the ${w}×${h} frame, clear of the legend, in ${lang}`, () => {
+        const text = { ...textFor(lang, true), stamp: lang === 'fr' ? '28 septembre 2021' : '28 September 2021' };
+        const layout = layoutOverlay({ width: w, height: h, text, legendRadii: scale.legendValues().map((v) => scale.radius(v)), measure });
+        expect(layout.stamp).not.toBeNull();
+        expect(fitsImage(layout, w, h)).toBe(true);
+        expect(overlaps(layout.stamp!.box, layout.legend.box)).toBe(false);
+      });
+    }
+  }
+
   it('keeps the whole credits text, word for word, across its lines', () => {
     const layout = layoutAt(1080, 1920, 'en');
     expect(layout.credits.lines.join(' ')).toBe(CREDITS);
