@@ -61,7 +61,7 @@ watchStartup(() => startApp({
     overlay.done();
     mapElement.dataset.ready = 'true';
     // A read-only handle for analysts in the devtools console and for the browser tests.
-    Object.defineProperty(window, 'sahelIncidentMap', { value: { store, map: app.map }, configurable: true });
+    Object.defineProperty(window, 'sahelIncidentMap', { value: { store, map: app.map, publish: app.publish }, configurable: true });
   })
   .catch((error: unknown) => {
     reportStartupFault(error, { overlay, mapElement, messages, timeoutMs, reload: () => window.location.reload() });

@@ -1,4 +1,4 @@
-import type { Map as MaplibreMap } from 'maplibre-gl';
+import { LngLatBounds, type Map as MaplibreMap } from 'maplibre-gl';
 import type { DerivedViewHandle, Store } from '../state';
 import type { Messages } from '../i18n/messages';
 import type { Formatters } from '../i18n/format';
@@ -37,6 +37,9 @@ import { createMatchWorker } from '../import/createMatchWorker';
 import { mountMatchPanel } from '../ui/matchPanel';
 import { partnerOf } from '../data/datasetMatch';
 import { matchTableInView } from '../state';
+import { mountPublish, type PublishApi } from '../publish/mountPublish';
+import { BASEMAP_ATTRIBUTION } from '../map/basemapSources';
+import type { MarkerStyle } from '../map/markerStyle';
 
 /** The track opens on the years the map's stories are about (see TimelineOptions.trackStart). */
 const TRACK_START = new Date(Date.UTC(2017, 0, 1));
@@ -73,6 +76,8 @@ export interface StartAppOptions {
   /** Show the filter panel beside the map (the embed sets filters through its API instead). @defaultValue true */
   showFilters?: boolean;
   mapOptions?: Pick<MapViewOptions, 'hash' | 'cooperativeGestures' | 'interactive' | 'locale'>;
+  /** The title written on pictures and videos (the embed's `title`). @defaultValue messages.pageTitle */
+  publishTitle?: string | null;
 }
 
 export interface App {
@@ -93,6 +98,8 @@ export interface App {
   areas: LoadedAreas | null;
   /** Matching the first counted dataset with the newest other one, in a worker (src/app/datasetMatching.ts). */
   matching: DatasetMatching;
+  /** Pictures, print and video of the view (null in a static embed, which has no menu). */
+  publish: PublishApi | null;
 }
 
 /** Loads the bundled data and the focus areas, then mounts the map, its layers, the timeline and the filters. */
@@ -151,6 +158,8 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     ...options.mapOptions,
   });
   const { map } = view;
+  let currentTheme = theme;
+  let currentStyle: MarkerStyle = style;
   map.getCanvas().setAttribute('aria-label', messages.mapLabel);
   const description = options.description?.trim().slice(0, 600);
   if (description) {
@@ -260,6 +269,27 @@ export async function startApp(options: StartAppOptions): Promise<App> {
       return table && a && b ? { table, a, b } : null;
     },
   });
+  // Download picture, print SVG and video of the view (src/publish/); a static embed is itself a picture and has no menu.
+  let publish: PublishApi | null = null;
+  if (options.mapOptions?.interactive ?? true) {
+    publish = mountPublish(downloadHost, {
+      map,
+      store,
+      derived,
+      messages,
+      formatters,
+      lang: options.lang ?? 'en',
+      theme: () => currentTheme,
+      markerStyle: () => currentStyle,
+      title: () => options.publishTitle?.trim() || messages.pageTitle,
+      attribution: () => [...datasets.entries().map((e) => e.dataset.attribution), ...Object.values(BASEMAP_ATTRIBUTION)],
+      focusBounds: () => {
+        const b = LngLatBounds.convert(boundsFor('sahel'));
+        return [[b.getWest(), b.getSouth()], [b.getEast(), b.getNorth()]];
+      },
+      assetBase: options.assetBase,
+    }).api;
+  }
   // Enter or Space on the map: the keyboard's way to the markers is the incident list.
   map.getCanvas().addEventListener('keydown', (event) => {
     if (event.key !== 'Enter' && event.key !== ' ') return;
@@ -329,7 +359,9 @@ export async function startApp(options: StartAppOptions): Promise<App> {
       }
       const open = map.getContainer().querySelector<HTMLDetailsElement>('.legend')?.open;
       map.removeControl(legend);
-      legend = new LegendControl({ style: createMarkerStyle(next, style.scale), theme: next, messages, formatters });
+      currentTheme = next;
+      currentStyle = createMarkerStyle(next, style.scale);
+      legend = new LegendControl({ style: currentStyle, theme: next, messages, formatters });
       map.addControl(legend, 'top-right');
       showMatchKey();
       const el = map.getContainer().querySelector<HTMLDetailsElement>('.legend');
@@ -337,5 +369,6 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     },
     lookup: (key) => datasets.lookup(key),
     matching,
+    publish,
   };
 }

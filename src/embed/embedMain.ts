@@ -103,6 +103,7 @@ else {
     assetBase,
     theme: dark ? DARK : LIGHT,
     lang: options.lang,
+    publishTitle: options.title,
     mapOptions: {
       hash: false,
       cooperativeGestures: !options.static,
@@ -129,7 +130,7 @@ else {
       });
       mapElement.dataset.ready = 'true';
       height.post();
-      Object.defineProperty(window, 'sahelIncidentMap', { value: { store, map }, configurable: true });
+      Object.defineProperty(window, 'sahelIncidentMap', { value: { store, map, publish: app.publish }, configurable: true });
     })
     .catch((error: unknown) => {
       const { fault } = reportStartupFault(error, { overlay, mapElement, messages, timeoutMs, reload: () => window.location.reload() });

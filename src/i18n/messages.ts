@@ -301,6 +301,36 @@ export interface Messages {
   /** "Score {score} · {days} d and {km} km apart" */
   popupMatchFigures: string;
   popupNoMatch: string;
+  // Publish: pictures, print SVG and video of the view (src/publish/)
+  publishMenu: string;
+  publishPictureCurrent: string;
+  publishPictureSocial: string;
+  publishPictureSquare: string;
+  publishPictureStory: string;
+  publishPrintSvg1: string;
+  publishPrintSvg2: string;
+  publishPrintSvg3: string;
+  publishVideo: string;
+  publishVideoFrom: string;
+  publishVideoTo: string;
+  publishVideoStep: string;
+  publishVideoStepDay: string;
+  publishVideoStepWeek: string;
+  publishVideoFps: string;
+  publishVideoFormat: string;
+  publishVideoGif: string;
+  publishVideoStart: string;
+  publishVideoCancel: string;
+  publishVideoProgress: string;
+  publishVideoUnsupported: string;
+  publishVideoTooLong: string;
+  publishWorking: string;
+  publishFailed: string;
+  publishDone: string;
+  publishVideoTitle: string;
+  publishVideoSize: string;
+  publishVideoClose: string;
+  publishVideoHint: string;
 }
 
 export const en: Messages = {
@@ -540,6 +570,36 @@ export const en: Messages = {
   popupMatchTitle: 'Same event in {name}',
   popupMatchFigures: 'Score {score} · {days} d and {km} km apart',
   popupNoMatch: 'No match in {name}.',
+  // Publish (src/publish/)
+  publishMenu: 'Download picture',
+  publishPictureCurrent: 'Picture, this size at 2× (PNG)',
+  publishPictureSocial: 'Social card, 1200 × 630 (PNG)',
+  publishPictureSquare: 'Square, 1080 × 1080 (PNG)',
+  publishPictureStory: 'Story, 1080 × 1920 (PNG)',
+  publishPrintSvg1: 'Print, one column (SVG)',
+  publishPrintSvg2: 'Print, two columns (SVG)',
+  publishPrintSvg3: 'Print, three columns (SVG)',
+  publishVideo: 'Video of a time range…',
+  publishVideoFrom: 'From',
+  publishVideoTo: 'To',
+  publishVideoStep: 'Step',
+  publishVideoStepDay: '1 day',
+  publishVideoStepWeek: '1 week',
+  publishVideoFps: 'Frames per second',
+  publishVideoFormat: 'Format',
+  publishVideoGif: 'Animated GIF (short clips)',
+  publishVideoStart: 'Record video',
+  publishVideoCancel: 'Cancel',
+  publishVideoProgress: 'Frame {n} of {total}',
+  publishVideoUnsupported: 'This browser cannot encode video (no WebCodecs): choose the animated GIF.',
+  publishVideoTooLong: 'An animated GIF is limited to {max} frames: shorten the range or take a longer step.',
+  publishWorking: 'Preparing the file…',
+  publishFailed: 'The file could not be made: {reason}',
+  publishDone: 'Downloaded {name}',
+  publishVideoTitle: 'Video of a time range',
+  publishVideoSize: 'Size',
+  publishVideoClose: 'Close',
+  publishVideoHint: 'The window keeps its length ({days} days) and moves by the step; each step is one frame.',
 };
 
 /** Fills `{name}` placeholders. Unknown placeholders are left as they are, so a gap is visible. */

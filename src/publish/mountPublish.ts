@@ -1,0 +1,66 @@
+import { PICTURE_PRESETS, type PicturePresetId } from './presets';
+import { exportPicture } from './exportPicture';
+import { downloadBlob, mountPublishMenu, type PublishItem } from './publishMenu';
+import type { PublishSource } from './publishSource';
+import { fileStem } from './fileStem';
+import { openVideoDialog } from './videoDialog';
+import { recordVideo, supportedVideoFormats, type VideoFormat } from './recordVideo';
+import { exportPrintSvg } from './exportPrintSvg';
+import { PRINT_COLUMNS, type PrintColumns } from './printSizes';
+
+
+/**
+ * Mounts "Download picture" in `host` (the map's side column, full map and embed): a PNG per
+ * preset. Returns the handle the browser tests and the CLI use through `window.sahelIncidentMap`.
+ */
+/** The page's scripting handle (`window.sahelIncidentMap.publish`), used by the CLI and the browser tests. */
+export interface PublishApi {
+  /** Records and downloads a video; days as YYYY-MM-DD. Resolves with the file's name and what encoded it. */
+  video(request: { from: string; to: string; stepDays: number; fps: number; format: VideoFormat; width?: number; height?: number }): Promise<{ name: string; frames: number; encoder: string }>;
+  /** The formats this browser can write. */
+  videoFormats(): Promise<VideoFormat[]>;
+}
+
+export function mountPublish(host: HTMLElement, source: PublishSource, extra: readonly PublishItem[] = []): { destroy(): void; api: PublishApi } {
+  const { messages } = source;
+  const labels: Record<PicturePresetId, string> = {
+    current: messages.publishPictureCurrent,
+    social: messages.publishPictureSocial,
+    square: messages.publishPictureSquare,
+    story: messages.publishPictureStory,
+  };
+  const pictures: PublishItem[] = PICTURE_PRESETS.map((preset) => ({
+    label: labels[preset.id],
+    testid: `publish-png-${preset.id}`,
+    async run() {
+      const picture = await exportPicture(source, preset);
+      const name = `${fileStem(source)}-${preset.id}-${picture.width}x${picture.height}.png`;
+      downloadBlob(name, picture.blob);
+      return name;
+    },
+  }));
+  const svgLabels: Record<PrintColumns, string> = { 1: messages.publishPrintSvg1, 2: messages.publishPrintSvg2, 3: messages.publishPrintSvg3 };
+  const prints: PublishItem[] = ([1, 2, 3] as const).map((columns) => ({
+    label: svgLabels[columns],
+    testid: `publish-svg-${columns}`,
+    async run() {
+      const svg = await exportPrintSvg(source, columns);
+      const name = `${fileStem(source)}-print-${PRINT_COLUMNS[columns]}mm.svg`;
+      downloadBlob(name, new Blob([svg], { type: 'image/svg+xml' }));
+      return name;
+    },
+  }));
+  const video: PublishItem = { label: messages.publishVideo, testid: 'publish-video', run: () => openVideoDialog(source) };
+  const menu = mountPublishMenu(host, messages, [...pictures, ...prints, video, ...extra]);
+  const api: PublishApi = {
+    async video(request) {
+      const range = { from: new Date(`${request.from}T00:00:00Z`), to: new Date(`${request.to}T00:00:00Z`) };
+      const result = await recordVideo(source, { ...request, ...range });
+      const name = `${fileStem(source, range)}-${result.width}x${result.height}.${result.extension}`;
+      downloadBlob(name, result.blob);
+      return { name, frames: result.frames, encoder: result.encoder };
+    },
+    videoFormats: () => supportedVideoFormats(),
+  };
+  return { destroy: menu.destroy, api };
+}
