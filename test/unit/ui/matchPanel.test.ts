@@ -83,6 +83,6 @@ describe('mountMatchPanel', () => {
       expect(container.textContent).toContain('Seulement dans UCDP GED');
     }
     set({ kind: 'failed', reason: 'worker error' });
-    expect(text('match-status')).toBe('L’appariement a échoué : worker error');
+    expect(text('match-status')).toBe('L’appariement a échoué\u202f: worker error');
   });
 });
