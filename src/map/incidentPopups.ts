@@ -106,10 +106,11 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
     return [];
   };
 
-  const content = (incidents: Incident[]): HTMLElement => {
+  /** A card, or a stack's list; only an opened card (not the hover preview) compares with the other source. */
+  const content = (incidents: Incident[], compare = true): HTMLElement => {
     if (incidents.length === 1) {
       const dataset = options.datasets.get(incidents[0].dataset);
-      return dataset ? renderIncidentCard(incidents[0], dataset, ctx, options.comparison?.(incidents[0])) : document.createElement('div');
+      return dataset ? renderIncidentCard(incidents[0], dataset, ctx, compare ? options.comparison?.(incidents[0]) : null) : document.createElement('div');
     }
     return renderStackList(incidents, options.datasets, ctx, (incident) => store.set({ selection: incidentKey(incident) }, 'ui'));
   };
@@ -121,7 +122,7 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
       hoverPopup.remove();
       return;
     }
-    hoverPopup.setLngLat([found[0].lon, found[0].lat]).setDOMContent(content(found.slice(0, 1))).addTo(map);
+    hoverPopup.setLngLat([found[0].lon, found[0].lat]).setDOMContent(content(found.slice(0, 1), false)).addTo(map);
   };
   const onClick = (e: MapMouseEvent) => {
     const found = pickAt(e.point);

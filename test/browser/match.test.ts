@@ -177,7 +177,7 @@ describe('matching two datasets (production build, Debian Chromium)', () => {
     for (const [ucdpId, acledId] of tablePairs) expect(expected.pairs.get(ucdpId)).toBe(acledId);
     expect(problems).toEqual([]);
     await context.close();
-  });
+  }, 180_000);
 
   it('in French and on a phone: the card, the key and the popup are French, and axe finds nothing critical or serious', async () => {
     const { page, context } = await openPage(browser, `${baseUrl}?from=${FROM}&to=${TO}&hidden=stories&lang=fr&match=on`, { width: 390, height: 844 });
@@ -200,7 +200,7 @@ describe('matching two datasets (production build, Debian Chromium)', () => {
     await page.screenshot({ path: screenshotPath('match-popup-fr-390x844') });
     expect(await seriousViolations(page, ['.maplibregl-popup'])).toEqual([]);
     await context.close();
-  });
+  }, 180_000);
 
   it('a ?data= import keeps its counted and shown state through the URL: hidden=user-1 hides it, match=on is kept, showing it again matches', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
@@ -223,5 +223,5 @@ describe('matching two datasets (production build, Debian Chromium)', () => {
     await page.locator('.match-panel summary').click();
     expect((await matchFigures(page))['match-pairs']).toBe((await expectedFigures()).figures['match-pairs']);
     await context.close();
-  });
+  }, 180_000);
 });

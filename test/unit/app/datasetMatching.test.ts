@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { createDatasetMatching } from '../../../src/app/datasetMatching';
+import type { DatasetEntry, DatasetLayers } from '../../../src/app/datasetLayers';
+import { MATCH_FLAG } from '../../../src/data/datasetMatch';
+import { createTimeIndex } from '../../../src/data/timeIndex';
+import { runMatchJob, type MatchRequest, type MatchWorkerLike } from '../../../src/import/matchJob';
+import type { IncidentLayer } from '../../../src/map/incidentLayer';
+import type { MatchResult } from '../../../src/data/matchIncidents';
+import type { Dataset, Incident } from '../../../src/types';
+import { makeIncident } from '../data/makeIncident';
+
+/** A worker that runs the job on the same thread when `flush()` is called, as the real one does off it. */
+class FakeWorker implements MatchWorkerLike {
+  static made: FakeWorker[] = [];
+  onmessage: ((event: MessageEvent<MatchResult>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  request: MatchRequest | null = null;
+  terminated = false;
+  constructor() {
+    FakeWorker.made.push(this);
+  }
+  postMessage(message: MatchRequest): void {
+    this.request = message;
+  }
+  flush(): void {
+    this.onmessage?.({ data: runMatchJob(this.request!) } as MessageEvent<MatchResult>);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+function entry(id: string, role: Dataset['role'], incidents: Incident[]): DatasetEntry & { flags: (Uint8Array | null)[] } {
+  const flags: (Uint8Array | null)[] = [];
+  const layer = { id, setData() {}, update() {}, pick: () => [], remove() {}, setMatchFlags: (f: Uint8Array | null) => flags.push(f) } as IncidentLayer;
+  return { dataset: { id, name: id, role, licence: '', attribution: '', url: null }, index: createTimeIndex(incidents), layer, flags };
+}
+
+function layers(initial: DatasetEntry[]): DatasetLayers & { set(next: DatasetEntry[]): void } {
+  let list = initial;
+  const listeners = new Set<() => void>();
+  return {
+    add: () => { throw new Error('not used'); },
+    remove() {},
+    entries: () => list,
+    pickOrder: () => [],
+    lookup: () => undefined,
+    onChange: (l) => (listeners.add(l), () => listeners.delete(l)),
+    set(next) {
+      list = next;
+      for (const l of listeners) l();
+    },
+  };
+}
+
+const day = new Date(Date.UTC(2021, 2, 5));
+const ucdp = entry('ucdp', 'counted', [makeIncident({ id: 'u1', dataset: 'ucdp', dateStart: day, dateEnd: day }), makeIncident({ id: 'u2', dataset: 'ucdp', lon: 9, dateStart: day, dateEnd: day })]);
+const stories = entry('stories', 'annotation', [makeIncident({ id: 's1', dataset: 'stories' })]);
+
+describe('createDatasetMatching', () => {
+  it('does nothing with one counted dataset; matches in a worker once a second is added, then flags both layers', () => {
+    FakeWorker.made = [];
+    const all = layers([ucdp, stories]);
+    const matching = createDatasetMatching({ datasets: all, createWorker: () => new FakeWorker() });
+    expect(matching.status().kind).toBe('idle');
+    expect(FakeWorker.made).toHaveLength(0);
+    const acled = entry('user-1', 'counted', [makeIncident({ id: 'b1', dataset: 'user-1', dateStart: day, dateEnd: day })]);
+    all.set([ucdp, stories, acled]);
+    expect(matching.status().kind).toBe('running');
+    FakeWorker.made[0].flush();
+    return Promise.resolve().then(() => {
+      expect(matching.status().kind).toBe('done');
+      expect(matching.match()!.a.id).toBe('ucdp');
+      expect(matching.match()!.b.id).toBe('user-1');
+      expect([...ucdp.flags.at(-1)!]).toEqual([MATCH_FLAG.matched, MATCH_FLAG.onlyA]);
+      expect([...acled.flags.at(-1)!]).toEqual([MATCH_FLAG.matched]);
+      // Another layer added (the same two counted datasets): no new run.
+      all.set([ucdp, stories, acled, entry('stories-2', 'annotation', [])]);
+      expect(FakeWorker.made).toHaveLength(1);
+      // The file removed: back to idle, flags cleared.
+      all.set([ucdp, stories]);
+      expect(matching.status().kind).toBe('idle');
+      expect(ucdp.flags.at(-1)).toBeNull();
+    });
+  });
+
+  it('drops a run superseded by a newer file, and terminates its worker', async () => {
+    FakeWorker.made = [];
+    const all = layers([ucdp]);
+    const matching = createDatasetMatching({ datasets: all, createWorker: () => new FakeWorker() });
+    const first = entry('user-1', 'counted', [makeIncident({ id: 'b1', dataset: 'user-1', dateStart: day, dateEnd: day })]);
+    const second = entry('user-2', 'counted', [makeIncident({ id: 'c1', dataset: 'user-2', lon: 9, dateStart: day, dateEnd: day })]);
+    all.set([ucdp, first]);
+    all.set([ucdp, first, second]);
+    expect(FakeWorker.made[0].terminated).toBe(true);
+    FakeWorker.made[0].flush();
+    FakeWorker.made[1].flush();
+    await Promise.resolve();
+    expect(matching.match()!.b.id).toBe('user-2');
+    expect([...ucdp.flags.at(-1)!]).toEqual([MATCH_FLAG.onlyA, MATCH_FLAG.matched]);
+  });
+});
