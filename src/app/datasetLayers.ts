@@ -49,6 +49,8 @@ export interface DatasetLayers {
   /** Layers in picking order: annotations on top, then the newest counted dataset first. */
   pickOrder(): readonly IncidentLayer[];
   lookup(key: string): Incident | undefined;
+  /** The areas arrived (they load after the map): every counted dataset without an area index gets one, and the derived view hears of it. */
+  setAreas(areas: readonly Area[]): void;
   /** Called after a dataset was added or removed. */
   onChange(listener: () => void): () => void;
 }
@@ -62,6 +64,7 @@ export interface PrebuiltAreas {
 /** Every dataset on the map, each as its own layer; the derived view hears of each one added or removed. */
 export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayers {
   const { map, store } = options;
+  let areaList = options.areas ?? null;
   const entries = new Map<string, DatasetEntry>();
   const byKey = new Map<string, Incident>();
   const listeners = new Set<() => void>();
@@ -72,8 +75,8 @@ export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayer
   const sources = (): DerivedSource[] =>
     [...entries.values()].map((e) => ({ id: e.dataset.id, role: e.dataset.role, index: e.index, name: e.dataset.name, ...(e.areas ? { areas: e.areas } : {}) }));
   const areasOf = (dataset: Dataset, incidents: readonly Incident[], index: TimeIndex, prebuilt: PrebuiltAreas = {}): AreaIndex | null => {
-    const areas = options.areas;
-    if (prebuilt.areas !== undefined) return prebuilt.areas;
+    const areas = areaList;
+    if (prebuilt.areas) return prebuilt.areas;
     if (!areas || dataset.role !== 'counted') return null;
     const { assigned } = prebuilt;
     return assigned && assigned.region.length === incidents.length ? indexAssignedAreas(index, incidents, assigned, areas) : indexAreas(index, areas);
@@ -113,6 +116,16 @@ export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayer
       return [...all.filter((e) => e.dataset.role === 'annotation'), ...all.filter((e) => e.dataset.role === 'counted').reverse()].map((e) => e.layer);
     },
     lookup: (key) => byKey.get(key),
+    setAreas(areas) {
+      areaList = areas;
+      let changedAny = false;
+      for (const e of entries.values()) {
+        if (e.areas || e.dataset.role !== 'counted') continue;
+        e.areas = indexAreas(e.index, areas);
+        changedAny = true;
+      }
+      if (changedAny) options.derived.setSources(sources());
+    },
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,5 +1,5 @@
 import { LngLatBounds, type Map as MaplibreMap } from 'maplibre-gl';
-import type { DerivedViewHandle, Store } from '../state';
+import type { AppState, DerivedViewHandle, Store } from '../state';
 import type { Messages } from '../i18n/messages';
 import type { Formatters } from '../i18n/format';
 import type { Dataset, Incident } from '../types';
@@ -27,7 +27,7 @@ import { maplibreLocale } from '../i18n/maplibreLocale';
 import { loadBundledData } from './loadBundledData';
 import { loadFocusBounds } from './loadFocusBounds';
 import { loadAreas, type LoadedAreas } from './loadAreas';
-import { indexAreas } from '../geo/indexAreas';
+import { indexAreas, type AreaGeodata } from '../geo/indexAreas';
 import { syncIncidentLayers } from './syncIncidentLayers';
 import { createDrawGate } from '../map/drawGate';
 import { createDatasetLayers, type DatasetLayers } from './datasetLayers';
@@ -78,6 +78,15 @@ export interface StartAppOptions {
   mapOptions?: Pick<MapViewOptions, 'hash' | 'cooperativeGestures' | 'interactive' | 'locale'>;
   /** The title written on pictures and videos (the embed's `title`). @defaultValue messages.pageTitle */
   publishTitle?: string | null;
+  /**
+   * When the regions' geodata (admin1.geojson) is fetched, unless the first state names an area or
+   * a choropleth (then it loads with the data): `idle`, once the map has drawn; `on-demand`, when
+   * the state first asks for an area or a choropleth (the embed: an article that never does
+   * downloads nothing more). @defaultValue 'idle'
+   */
+  areasLoad?: 'idle' | 'on-demand';
+  /** Called once the areas have arrived after the start (see `areasLoad`) and the figures include them. */
+  onAreas?(): void;
 }
 
 export interface App {
@@ -94,19 +103,28 @@ export interface App {
   setTheme(theme: Theme): void;
   /** An incident by its `${dataset}:${id}` key. */
   lookup(key: string): Incident | undefined;
-  /** The regions and focus areas (and their geodata, for the import worker); null when they did not load. */
-  areas: LoadedAreas | null;
   /** Matching the first counted dataset with the newest other one, in a worker (src/app/datasetMatching.ts). */
   matching: DatasetMatching;
   /** Pictures, print and video of the view (null in a static embed, which has no menu). */
   publish: PublishApi | null;
+  /** The regions' and focus areas' geodata, for the import worker; null until they have loaded (or when they failed to). */
+  areaGeodata(): AreaGeodata | null;
 }
+
+/** Does this state need the areas' figures? */
+const wantsAreas = (state: AppState): boolean => state.area !== null || state.choropleth !== 'off';
 
 /** Loads the bundled data and the focus areas, then mounts the map, its layers, the timeline and the filters. */
 export async function startApp(options: StartAppOptions): Promise<App> {
   const { store, messages, formatters } = options;
   const theme = options.theme ?? LIGHT;
-  const [data, boundsFor, areas] = await Promise.all([loadBundledData(options.assetBase), loadFocusBounds(options.assetBase), loadAreas(options.assetBase)]);
+  const areasAtStart = wantsAreas(store.get());
+  const [data, boundsFor, early] = await Promise.all([
+    loadBundledData(options.assetBase),
+    loadFocusBounds(options.assetBase),
+    areasAtStart ? loadAreas(options.assetBase) : Promise.resolve(null),
+  ]);
+  let areas: LoadedAreas | null = early;
   for (const issue of [...data.counted.result.issues, ...data.stories.result.issues]) {
     if (issue.severity === 'error') console.warn(`${issue.file} row ${issue.row ?? '-'} ${issue.field ?? ''}: ${issue.message}`);
   }
@@ -216,6 +234,25 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   });
   datasets.add(data.counted.dataset, data.counted.result.incidents, countedIndex, { areas: countedAreas });
   datasets.add(data.stories.dataset, data.stories.result.incidents);
+  if (!areasAtStart) {
+    let offWant: (() => void) | null = null;
+    let asked = false;
+    const fetchAreas = () => {
+      if (asked) return;
+      asked = true;
+      offWant?.();
+      void loadAreas(options.assetBase).then((loaded) => {
+        if (!loaded) return;
+        areas = loaded;
+        datasets.setAreas(loaded.areas);
+        options.onAreas?.();
+      });
+    };
+    offWant = store.on('change', (state) => {
+      if (wantsAreas(state)) fetchAreas();
+    });
+    if ((options.areasLoad ?? 'idle') === 'idle') map.once('idle', fetchAreas);
+  }
   // A link may name an incident that is not in this build's data (a typo, a newer release's id).
   const asked = store.get().selection;
   if (asked && !datasets.lookup(asked)) {
@@ -346,7 +383,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     map,
     datasets,
     derived,
-    areas,
+    areaGeodata: () => areas?.geodata ?? null,
     setTheme(next) {
       recolourMap(map, buildStyle(next, { assetBase: options.assetBase, lang: options.lang ?? 'en' }));
       places.setTheme(next);

@@ -74,8 +74,8 @@ export interface AreaIndex {
   positionsIn(areaId: string, window: AreaWindow): Uint32Array;
   /** Per region, in {@link regionIds} order: its incidents or best-estimate deaths in the window through the filters. */
   regionValues(window: AreaWindow, filter: IncidentFilter, metric: AreaMetric): Float64Array;
-  /** Visits every entry of an area that passes the filters, bucket by bucket (not in day order): its day number, best-estimate deaths and position. */
-  eachEntry(areaId: string, filter: IncidentFilter, visit: (day: number, deaths: number, position: number) => void): void;
+  /** Visits every incident of an area that passes the filters (not in day order): its day number and best-estimate deaths. */
+  eachEntry(areaId: string, filter: IncidentFilter, visit: (day: number, deaths: number) => void): void;
 }
 
 type Sums = Int32Array | Float64Array;
@@ -121,7 +121,8 @@ export function emptyAreaTotals(): AreaTotals {
  * time index. Days are read through `index.days[position]`, so an entry costs its position (4
  * bytes) and four running sums (4 bytes each when every figure is a whole number below 2³¹,
  * else 8): about 20 bytes per (incident, area) pair, and an incident lies in one region and a
- * few focus areas.
+ * few focus areas; plus, per region, a run of days and best-estimate sums over all its incidents
+ * (8 bytes per incident) for the choropleth under the usual filter.
  */
 export function createAreaIndex(index: TimeIndex, assignment: AreaAssignmentColumns): AreaIndex {
   const { incidents, days } = index;
@@ -194,6 +195,18 @@ export function createAreaIndex(index: TimeIndex, assignment: AreaAssignmentColu
       bySlotKey[s * KEYS + key] = bucket;
     }
   }
+  // Per region, every counted incident in one run of days and best-estimate sums: the choropleth
+  // under the usual filter (everything shown) is then one bisection pair per region on contiguous
+  // days, not one per (type × country) bucket through the positions. 8 bytes per incident.
+  const regionStart = new Int32Array(regionCount + 1);
+  for (let r = 0; r < regionCount; r++) {
+    let m = 0;
+    for (let key = 0; key < KEYS; key++) m += sizes[r * KEYS + key];
+    regionStart[r + 1] = regionStart[r] + m;
+  }
+  const regionDaysAll = new Int32Array(regionStart[regionCount]);
+  const regionBestAll = makeSums(regionStart[regionCount] + regionCount);
+  const regionFilled = new Int32Array(regionCount);
   const filled = new Int32Array(slotCount * KEYS);
   const add = (slot: number, key: number, i: number, best: number, low: number, high: number, centroid: number) => {
     const bucket = bySlotKey[slot * KEYS + key]!;
@@ -214,6 +227,11 @@ export function createAreaIndex(index: TimeIndex, assignment: AreaAssignmentColu
     const centroid = APPROXIMATE_PRECISIONS.has(incident.locationPrecision) ? 1 : 0;
     const r = assignment.region[i];
     add(r >= 0 ? r : outsideSlot, key, i, best, low, high, centroid);
+    if (r >= 0) {
+      const j = regionFilled[r]++;
+      regionDaysAll[regionStart[r] + j] = days[i];
+      regionBestAll[regionStart[r] + r + j + 1] = regionBestAll[regionStart[r] + r + j] + best;
+    }
     const bits = assignment.focus[i];
     for (let k = 0; k < focusCount; k++) if ((bits >> k) & 1) add(regionCount + k, key, i, best, low, high, centroid);
   }
@@ -288,12 +306,35 @@ export function createAreaIndex(index: TimeIndex, assignment: AreaAssignmentColu
     return list.subarray(lowerBound(list, span[0]), lowerBound(list, span[1] + 1));
   };
 
+  /** Does the filter let every counted incident through (all six types, all three countries)? */
+  const passesAll = (masks: { types: number; countries: number }) => (masks.types & 0b111111) === 0b111111 && (masks.countries & 0b1111) === 0b1111;
+  /** First j in the region's run whose day is ≥ day. */
+  const lowerRegion = (r: number, day: number): number => {
+    let lo = regionStart[r];
+    let hi = regionStart[r + 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (regionDaysAll[mid] < day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - regionStart[r];
+  };
+
   const regionValues = (window: AreaWindow, filter: IncidentFilter, metric: AreaMetric): Float64Array => {
     const values = new Float64Array(regionCount);
     const span = windowDays(window);
     if (!span) return values;
     const masks = filterMasks(filter);
     const deaths = metric === 'deaths';
+    if (passesAll(masks)) {
+      for (let r = 0; r < regionCount; r++) {
+        const lo = lowerRegion(r, span[0]);
+        const hi = lowerRegion(r, span[1] + 1);
+        const base = regionStart[r] + r;
+        values[r] = deaths ? regionBestAll[base + hi] - regionBestAll[base + lo] : hi - lo;
+      }
+      return values;
+    }
     for (let r = 0; r < regionCount; r++) {
       let v = 0;
       for (const bucket of buckets[r]) {
@@ -307,14 +348,20 @@ export function createAreaIndex(index: TimeIndex, assignment: AreaAssignmentColu
     return values;
   };
 
-  const eachEntry = (areaId: string, filter: IncidentFilter, visit: (day: number, deaths: number, position: number) => void): void => {
+  const eachEntry = (areaId: string, filter: IncidentFilter, visit: (day: number, deaths: number) => void): void => {
     const slot = slotFor(areaId);
     if (slot === undefined) return;
     const masks = filterMasks(filter);
+    if (slot < regionCount && passesAll(masks)) {
+      // The region's own run: days in order, read contiguously.
+      const base = regionStart[slot] + slot;
+      for (let j = 0; j < regionStart[slot + 1] - regionStart[slot]; j++) visit(regionDaysAll[regionStart[slot] + j], regionBestAll[base + j + 1] - regionBestAll[base + j]);
+      return;
+    }
     for (const bucket of buckets[slot]) {
       if (!passesSlots(Math.floor(bucket.key / COUNTRY_SLOTS), bucket.key % COUNTRY_SLOTS, masks)) continue;
       const { pos, best } = bucket;
-      for (let j = 0; j < pos.length; j++) visit(days[pos[j]], best[j + 1] - best[j], pos[j]);
+      for (let j = 0; j < pos.length; j++) visit(days[pos[j]], best[j + 1] - best[j]);
     }
   };
 

@@ -50,58 +50,88 @@ export function deadliest(index: TimeIndex, positions: ArrayLike<number>, filter
   return top;
 }
 
-const domainCache = new WeakMap<AreaIndex, Map<string, number>>();
+/** Per region, the running sum of its daily figures over the data's extent: `prefix[r·(span+1) + d]` sums days [0, d). */
+interface RegionPrefix {
+  span: number;
+  prefix: Float64Array;
+}
+
+const prefixCache = new WeakMap<AreaIndex, Map<string, RegionPrefix | null>>();
+const maxCache = new WeakMap<AreaIndex, Map<string, number>>();
+
+function cached<V>(caches: WeakMap<AreaIndex, Map<string, V>>, areaIndex: AreaIndex, key: string, limit: number, make: () => V): V {
+  let cache = caches.get(areaIndex);
+  if (!cache) caches.set(areaIndex, (cache = new Map()));
+  if (cache.has(key)) return cache.get(key)!;
+  const value = make();
+  if (cache.size >= limit) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+  return value;
+}
+
+/** The regions' running daily sums, or null when the extent is far wider than the data (a stray far date). */
+function regionPrefix(areaIndex: AreaIndex, filter: IncidentFilter, deaths: boolean): RegionPrefix | null {
+  const extent = areaIndex.index.extent!;
+  const first = dayNumber(extent[0]);
+  const span = dayNumber(extent[1]) - first + 1;
+  if (span > 4 * areaIndex.index.incidents.length + 100_000) return null;
+  const stride = span + 1;
+  const prefix = new Float64Array(areaIndex.regionIds.length * stride);
+  areaIndex.regionIds.forEach((id, r) => {
+    areaIndex.eachEntry(id, filter, (day, d) => {
+      prefix[r * stride + day - first + 1] += deaths ? d : 1;
+    });
+    for (let d = 1; d < stride; d++) prefix[r * stride + d] += prefix[r * stride + d - 1];
+  });
+  return { span, prefix };
+}
 
 /**
  * The largest value any region reaches in any window of `lengthDays` days across the data: the
- * choropleth's stable domain while the slider moves. Per region, the daily figures go into one
- * array over the data's extent and a running window finds the maximum: O(incidents + regions ×
- * days). Cached per (length, filters, metric), so it runs when one of them changes, not per step.
+ * choropleth's stable domain while the slider moves. The regions' running daily sums are made
+ * once per filters and metric (O(incidents + regions × days)); each window length then costs
+ * O(regions × days) and is cached, so a slider step costs nothing and dragging a handle (a new
+ * length each step) about a millisecond.
  */
 export function regionWindowMax(areaIndex: AreaIndex, lengthDays: number, filter: IncidentFilter, metric: AreaMetric): number {
   const extent = areaIndex.index.extent;
   if (!extent || !(lengthDays >= 1)) return 0;
   const masks = filterMasks(filter);
   const deaths = metric === 'deaths';
-  const key = `${Math.round(lengthDays)}|${masks.types}|${masks.countries}|${deaths ? 'd' : 'i'}`;
-  let cache = domainCache.get(areaIndex);
-  if (!cache) domainCache.set(areaIndex, (cache = new Map()));
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-
-  const first = dayNumber(extent[0]);
-  const span = dayNumber(extent[1]) - first + 1;
-  const length = Math.min(Math.round(lengthDays), span);
-  let max = 0;
-  if (span <= 4 * areaIndex.index.incidents.length + 100_000) {
-    const daily = new Float64Array(span);
-    for (const id of areaIndex.regionIds) {
-      daily.fill(0);
-      areaIndex.eachEntry(id, filter, (day, d) => {
-        daily[day - first] += deaths ? d : 1;
-      });
-      let sum = 0;
-      for (let d = 0; d < span; d++) {
-        sum += daily[d];
-        if (d >= length) sum -= daily[d - length];
-        if (sum > max) max = sum;
+  const filterKey = `${masks.types}|${masks.countries}|${deaths ? 'd' : 'i'}`;
+  return cached(maxCache, areaIndex, `${Math.round(lengthDays)}|${filterKey}`, 64, () => {
+    const running = cached(prefixCache, areaIndex, filterKey, 4, () => regionPrefix(areaIndex, filter, deaths));
+    if (running) {
+      const { span, prefix } = running;
+      const stride = span + 1;
+      const length = Math.min(Math.round(lengthDays), span);
+      let max = 0;
+      for (let r = 0; r < areaIndex.regionIds.length; r++) {
+        const base = r * stride;
+        for (let d = 0; d + length <= span; d++) {
+          const v = prefix[base + d + length] - prefix[base + d];
+          if (v > max) max = v;
+        }
       }
+      return max;
     }
-  } else {
-    // A stray far date would make the daily array huge: windows starting on each incident's day instead.
-    for (const id of areaIndex.regionIds) {
-      const entries: [number, number][] = [];
-      areaIndex.eachEntry(id, filter, (day, d) => entries.push([day, deaths ? d : 1]));
-      entries.sort((a, b) => a[0] - b[0]);
-      let sum = 0;
-      for (let lo = 0, hi = 0; lo < entries.length; lo++) {
-        while (hi < entries.length && entries[hi][0] < entries[lo][0] + length) sum += entries[hi++][1];
-        if (sum > max) max = sum;
-        sum -= entries[lo][1];
-      }
+    return windowMaxByEntries(areaIndex, Math.round(lengthDays), filter, deaths);
+  });
+}
+
+/** The same maximum, windows starting on each incident's day: for an extent too wide for daily sums. */
+function windowMaxByEntries(areaIndex: AreaIndex, length: number, filter: IncidentFilter, deaths: boolean): number {
+  let max = 0;
+  for (const id of areaIndex.regionIds) {
+    const entries: [number, number][] = [];
+    areaIndex.eachEntry(id, filter, (day, d) => entries.push([day, deaths ? d : 1]));
+    entries.sort((a, b) => a[0] - b[0]);
+    let sum = 0;
+    for (let lo = 0, hi = 0; lo < entries.length; lo++) {
+      while (hi < entries.length && entries[hi][0] < entries[lo][0] + length) sum += entries[hi++][1];
+      if (sum > max) max = sum;
+      sum -= entries[lo][1];
     }
   }
-  if (cache.size > 32) cache.clear();
-  cache.set(key, max);
   return max;
 }

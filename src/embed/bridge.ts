@@ -30,6 +30,8 @@ export interface Bridge {
   attach(app: BridgeApp): void;
   /** Posts an `error` (a file failed to load, WebGL2 is missing). */
   fail(message: string): void;
+  /** The figures changed with no change of state (the areas' geodata arrived): posts a `state` with `changed: []`. */
+  figuresChanged(): void;
   destroy(): void;
 }
 
@@ -236,6 +238,11 @@ export function startBridge(options: BridgeOptions): Bridge {
     },
     fail(message) {
       post(errorMessage(message));
+    },
+    figuresChanged() {
+      if (!app || destroyed) return;
+      const state = store.get();
+      post(stateMessage(state, app.visible(state), []));
     },
     destroy() {
       destroyed = true;

@@ -71,7 +71,8 @@ function showStill(): void {
   const range = formatters.range(DEFAULT_STATE.from, DEFAULT_STATE.to);
   const still = mountStillFallback(mapElement, { imageUrl: `${assetBase}embed/still.png`, alt: t(messages.embedStillAlt, { range }), note: messages.embedNoWebgl });
   bridge.fail('WebGL2 is not available in this browser: showing a still image and a text summary.');
-  Promise.all([loadBundledData(assetBase), loadAreas(assetBase)])
+  // The regions' geodata only when the link names an area (its summary then names it too).
+  Promise.all([loadBundledData(assetBase), store.get().area !== null ? loadAreas(assetBase) : Promise.resolve(null)])
     .then(([data, areas]) => {
       const index = createTimeIndex(data.counted.result.incidents);
       // An `area=` in the embed's URL names its area in the summary too.
@@ -98,6 +99,9 @@ else {
     filtersElement: document.createElement('div'),
     showFilters: false,
     showAreaPanel: false,
+    // An article that never asks for an area or a choropleth downloads no regions' geodata.
+    areasLoad: 'on-demand',
+    onAreas: () => bridge.figuresChanged(),
     description: new URLSearchParams(window.location.search).get('description'),
     timelineElement: el('timeline'),
     assetBase,

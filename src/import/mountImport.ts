@@ -21,7 +21,7 @@ import './import.css';
 export const USER_DATASET_PREFIX = 'user-';
 
 export interface MountImportOptions {
-  app: { map: MaplibreMap; datasets: DatasetLayers; areas?: { geodata: AreaGeodata } | null };
+  app: { map: MaplibreMap; datasets: DatasetLayers; areaGeodata?: () => AreaGeodata | null };
   messages: Messages;
   formatters: Formatters;
   /** Where a dropped file is accepted (the whole page) and the drop overlay is drawn. */
@@ -125,7 +125,7 @@ export function mountImport(options: MountImportOptions): ImportUi {
   async function start(source: ImportRequest['source'], lastModified: number | null): Promise<ImportOutcome> {
     running?.cancel();
     const id = `${USER_DATASET_PREFIX}${++count}`;
-    const areas = app.areas?.geodata;
+    const areas = app.areaGeodata?.();
     const job = runImport({ source, dataset: id, ...(areas ? { areas } : {}) }, options.createWorker, (p) => {
       if (running === job) panel.updateProgress(p);
     });

@@ -69,6 +69,11 @@ export interface AreaPanel {
 const DEADLIEST = 5;
 const DAY = 86_400_000;
 
+/** Sets a node's text only when it changed: most of a step's figures stay as they were. */
+function setText(node: Node, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
+}
+
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   node.className = className;
@@ -126,6 +131,9 @@ export function mountAreaPanel(host: HTMLElement, options: AreaPanelOptions): Ar
   /** "+12" over "+33%" (no percentage when the earlier period had none). */
   const changeCell = (node: HTMLElement, current: number, base: number) => {
     const parts = changeParts(current, base, formatters.integer);
+    const shown = `${parts.delta}|${parts.percent ?? ''}`;
+    if (node.dataset.shown === shown) return;
+    node.dataset.shown = shown;
     node.textContent = parts.delta;
     if (parts.percent !== null) node.append(el('span', 'area-panel__percent', parts.percent));
     node.dataset.sign = String(parts.sign);
@@ -224,14 +232,14 @@ export function mountAreaPanel(host: HTMLElement, options: AreaPanelOptions): Ar
 
   const fill = (s: DatasetSection, d: AreaPanelDataset, days: number, several: boolean) => {
     const { current, previous, yearEarlier } = d;
-    s.heading.textContent = d.name;
+    setText(s.heading, d.name);
     s.heading.hidden = !several;
-    s.previousHeader.textContent = t(messages.areaVsPrevious, { days: formatters.integer(days) });
-    s.incidents.textContent = formatters.integer(current.incidents);
+    setText(s.previousHeader, t(messages.areaVsPrevious, { days: formatters.integer(days) }));
+    setText(s.incidents, formatters.integer(current.incidents));
     changeCell(s.incidentsChange[0], current.incidents, previous.incidents);
     changeCell(s.incidentsChange[1], current.incidents, yearEarlier.incidents);
-    s.deaths.textContent = formatters.integer(current.deaths);
-    s.deathsRange.textContent = t(messages.areaDeathsRange, { low: formatters.integer(current.deathsLow), high: formatters.integer(current.deathsHigh) });
+    setText(s.deaths, formatters.integer(current.deaths));
+    setText(s.deathsRange, t(messages.areaDeathsRange, { low: formatters.integer(current.deathsLow), high: formatters.integer(current.deathsHigh) }));
     changeCell(s.deathsChange[0], current.deaths, previous.deaths);
     changeCell(s.deathsChange[1], current.deaths, yearEarlier.deaths);
     for (const type of EVENT_TYPES) {
@@ -240,14 +248,14 @@ export function mountAreaPanel(host: HTMLElement, options: AreaPanelOptions): Ar
       s.typeBar.get(type)!.hidden = n === 0;
       const row = s.typeRows.get(type)!;
       row.row.hidden = n === 0;
-      row.count.textContent = formatters.integer(n);
+      setText(row.count, formatters.integer(n));
     }
     let shown = 0;
     d.deadliest.slice(0, DEADLIEST).forEach((incident, i) => {
       if (incident.deaths <= 0) return;
       const slot = s.deadliest[i];
       slot.key = incident.key;
-      slot.button.textContent = `${t(messages.areaDeadliestDeaths, { deaths: formatters.integer(incident.deaths) })} · ${incident.place} · ${formatters.day(incident.date)}`;
+      setText(slot.button, `${t(messages.areaDeadliestDeaths, { deaths: formatters.integer(incident.deaths) })} · ${incident.place} · ${formatters.day(incident.date)}`);
       slot.button.style.borderLeftColor = EVENT_TYPE_COLOURS[incident.eventType];
       slot.item.hidden = false;
       shown = i + 1;
@@ -257,7 +265,7 @@ export function mountAreaPanel(host: HTMLElement, options: AreaPanelOptions): Ar
       s.deadliest[i].key = '';
     }
     s.noDeaths.hidden = shown > 0;
-    s.centroid.textContent = t(messages.areaCentroidOnly, { count: formatters.integer(current.centroidOnly), total: formatters.integer(current.incidents) });
+    setText(s.centroid, t(messages.areaCentroidOnly, { count: formatters.integer(current.centroidOnly), total: formatters.integer(current.incidents) }));
     s.centroid.hidden = current.incidents === 0;
   };
 
@@ -269,14 +277,14 @@ export function mountAreaPanel(host: HTMLElement, options: AreaPanelOptions): Ar
         return;
       }
       panel.hidden = false;
-      kind.textContent = model.kind === 'region' ? `${messages.areaKindRegion}${model.country ? ` · ${model.country}` : ''}` : messages.areaKindFocus;
+      setText(kind, model.kind === 'region' ? `${messages.areaKindRegion}${model.country ? ` · ${model.country}` : ''}` : messages.areaKindFocus);
       const name = lang === 'fr' ? model.nameFr : model.name;
       if (title.textContent !== name) {
         title.textContent = name;
         // A named region landmark: "Figures for Tahoua".
         panel.setAttribute('aria-label', t(messages.areaPanelLabel, { name }));
       }
-      when.textContent = formatters.range(model.from, model.to);
+      setText(when, formatters.range(model.from, model.to));
       // The sections are rebuilt only when the datasets change (a file added, a layer hidden).
       const ids = model.datasets.map((d) => d.id).join('\n');
       if (ids !== datasetIds) {

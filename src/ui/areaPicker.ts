@@ -177,6 +177,8 @@ export function mountAreaPicker(host: HTMLElement, options: AreaPickerOptions): 
     setChoices(next) {
       choices = next;
       if (document.activeElement !== input) input.value = nameOfSelected();
+      // The areas arrive after the first draw: a list already open shows them as they come.
+      else if (!list.hidden) render();
     },
     setSelected(id) {
       selectedId = id;

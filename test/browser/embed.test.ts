@@ -120,7 +120,7 @@ describe('examples/article.html with the embedded map (production build, Debian 
     }
     // The totals reported for the 21 March step are those of that day: one UCDP event, 170 deaths.
     const tahoua = (await article.received()).filter(ours).find((m) => m.type === 'state' && m.state?.from === '2021-03-21' && m.state.to === '2021-03-21');
-    expect(tahoua?.visible).toEqual({ incidents: 1, deaths: 170, datasets: [{ id: 'ucdp', name: 'UCDP GED', incidents: 1, deaths: 170 }] });
+    expect(tahoua?.visible).toEqual({ incidents: 1, deaths: 170, datasets: [{ id: 'ucdp', name: 'UCDP GED', incidents: 1, deaths: 170 }], area: null });
     const foreign = article.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(foreign).toEqual([]);
     expect(article.problems).toEqual([]);

@@ -49,8 +49,8 @@ export const areasSection: BenchSection = {
         [
           ['without areas', s.withoutMs],
           ['with the area (3 periods) and the choropleth', s.withMs],
-          ['  of which the area figures alone (3 × totals)', s.areaMs],
-          ['  of which the choropleth values alone (30 regions)', s.choroplethMs],
+          ['  of which the area figures (deriveAreaView: 3 periods)', s.areaMs],
+          ['  of which the choropleth (deriveChoropleth: 30 regions)', s.choroplethMs],
           ['first step of a window length (computes the domain)', s.firstWithMs],
         ],
       ),

@@ -33,7 +33,7 @@ class FakeWorker implements MatchWorkerLike {
 function entry(id: string, role: Dataset['role'], incidents: Incident[]): DatasetEntry & { flags: (Uint8Array | null)[] } {
   const flags: (Uint8Array | null)[] = [];
   const layer = { id, setData() {}, update() {}, pick: () => [], remove() {}, setMatchFlags: (f: Uint8Array | null) => flags.push(f) } as IncidentLayer;
-  return { dataset: { id, name: id, role, licence: '', attribution: '', url: null }, index: createTimeIndex(incidents), layer, flags };
+  return { dataset: { id, name: id, role, licence: '', attribution: '', url: null }, index: createTimeIndex(incidents), layer, flags, areas: null };
 }
 
 function layers(initial: DatasetEntry[]): DatasetLayers & { set(next: DatasetEntry[]): void } {
@@ -45,6 +45,7 @@ function layers(initial: DatasetEntry[]): DatasetLayers & { set(next: DatasetEnt
     entries: () => list,
     pickOrder: () => [],
     lookup: () => undefined,
+    setAreas() {},
     onChange: (l) => (listeners.add(l), () => listeners.delete(l)),
     set(next) {
       list = next;

@@ -76,3 +76,18 @@ describe('regionWindowMax (property)', () => {
     );
   });
 });
+
+describe('regionWindowMax with a stray far date', () => {
+  it('still finds the largest window, without a daily array over eight thousand years', () => {
+    const input = [
+      makeIncident({ id: 'a', dateStart: utc(2021, 1, 1), deathsBest: 4 }),
+      makeIncident({ id: 'b', dateStart: utc(2021, 1, 3), deathsBest: 5 }),
+      makeIncident({ id: 'c', dateStart: utc(9999, 1, 1), deathsBest: 7 }),
+    ];
+    const index = createTimeIndex(input);
+    const areas = createAreaIndex(index, { regions: [meta('A')], focusAreas: [], region: Int16Array.from([0, 0, 0]), focus: new Uint8Array(3) });
+    expect(regionWindowMax(areas, 3, ALL, 'deaths')).toBe(9);
+    expect(regionWindowMax(areas, 2, ALL, 'deaths')).toBe(7);
+    expect(regionWindowMax(areas, 2, ALL, 'incidents')).toBe(1);
+  });
+});

@@ -100,6 +100,15 @@ describe('startBridge', () => {
     expect(store.get().area).toBeNull();
   });
 
+  it('figuresChanged() posts a state with no changed field (the areas arrived after the start)', () => {
+    const { bridge, app, posted } = setup();
+    bridge.figuresChanged();
+    expect(posted).toHaveLength(0);
+    bridge.attach(app);
+    bridge.figuresChanged();
+    expect(posted.at(-1)).toMatchObject({ type: 'state', changed: [] });
+  });
+
   it('refuses to select an incident that is not loaded, with an error', () => {
     const { bridge, store, app, send, posted, frame } = setup();
     bridge.attach(app);

@@ -55,7 +55,7 @@ describe('assignAreas', () => {
     expect(a.outside).toEqual(independent);
     console.log(`bundled UCDP events outside every admin-1 region: ${a.outside.length} of ${rows.length}`);
     for (let i = 0; i < rows.length; i++) if (a.region[i] >= 0) expect(insideByRayCasting(a.regions[a.region[i]], lons[i], lats[i])).toBe(true);
-  });
+  }, 30_000);
 
   it('agrees with ray casting on random points over the three countries, and calls bad coordinates outside (property)', () => {
     const regions = areas.filter((x) => x.kind === 'region');
@@ -93,5 +93,5 @@ describe('assignAreas', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 30_000);
 });

@@ -13,6 +13,9 @@ import { EVENT_TYPES } from '../../../src/types';
  * other fr value equal to its en value is an untranslated string.
  */
 export const SAME_IN_BOTH: ReadonlySet<keyof Messages> = new Set<keyof Messages>([
+  // places (issue 10): the same word in both languages
+  'areaIncidents',
+  'choroplethIncidents',
   'viewNiamey', 'viewTahoua', 'pause', 'statusLine', 'incidentsCountOne', 'speedOption', 'metricEventsShort',
   'date', 'type', 'sources', 'licence', 'locDistrict', 'importFormat', 'importProgressUnknown', 'datasetUcdp', 'importDates', 'incidentsCount', 'listSortDate', 'statusLineMulti',
   // places (issue 10): the same separators in both languages
