@@ -219,7 +219,8 @@ export const fr: Messages = {
   publishVideoTitle: 'Vidéo d’une période',
   publishVideoSize: 'Taille',
   publishVideoClose: 'Fermer',
-  publishVideoHint: 'La fenêtre garde sa durée ({days} jours) et avance d’un pas par image.',
+  publishVideoHint: 'La fenêtre garde sa durée ({days}) et avance d’un pas par image.',
+  publishVideoDays: '{n} jours',
 };
 
 /** French numbers: a comma for decimals, a narrow no-break space between thousands. */
