@@ -1,13 +1,15 @@
 /**
  * `npm run snapshot -- [URL parameters] [--size WxH] [--out file.png]`: renders a view of the
  * production build to PNG with Debian's Chromium, for `<noscript>` images, social cards, AMP
- * placeholders and the README's screenshots. See SNAPSHOT_USAGE in snapshotLib.ts.
+ * placeholders and the README's screenshots; with `--video out.webm|.mp4|.gif --from --to` it
+ * records the window moving over a range instead. See SNAPSHOT_USAGE in snapshotLib.ts.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { preview } from 'vite';
 import { launchChromium } from '../test/browser/chromium';
-import { parseSnapshotArgs, renderSnapshot, snapshotUrl, SNAPSHOT_USAGE } from './snapshotLib';
+import { execFileSync } from 'node:child_process';
+import { parseSnapshotArgs, renderSnapshot, renderVideo, snapshotUrl, SNAPSHOT_USAGE } from './snapshotLib';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -32,6 +34,16 @@ async function main(): Promise<number> {
   const browser = await launchChromium();
   try {
     const url = snapshotUrl(`http://127.0.0.1:${port}/`, request);
+    if (request.video) {
+      const { video } = request;
+      const started = Date.now();
+      const result = await renderVideo(browser, url, { width: request.width, height: request.height, video });
+      for (const w of result.warnings) console.warn(`  page: ${w}`);
+      const seconds = (Date.now() - started) / 1000;
+      console.log(`${video.out}: ${result.frames} frames at ${video.fps} fps (${(result.frames / video.fps).toFixed(1)} s), ${request.width}×${request.height}, ${video.from} to ${video.to} by ${video.stepDays} day(s); encoded with ${result.encoder} in Chromium, ${seconds.toFixed(1)} s in all with the page load`);
+      console.log(`  ${hasFfmpeg() ? 'ffmpeg is installed but not needed: Chromium encoded the file itself.' : 'ffmpeg: not installed, and not needed: Chromium encoded the file itself.'}`);
+      return 0;
+    }
     const { warnings } = await renderSnapshot(browser, url, request);
     for (const w of warnings) console.warn(`  page: ${w}`);
     console.log(`${request.out}: ${request.width}×${request.height}${request.scale > 1 ? ` @${request.scale}x` : ''}, ${url.replace(/^http:\/\/127\.0\.0\.1:\d+\//, '')}`);
@@ -39,6 +51,15 @@ async function main(): Promise<number> {
   } finally {
     await browser.close();
     await server.close();
+  }
+}
+
+function hasFfmpeg(): boolean {
+  try {
+    execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
   }
 }
 

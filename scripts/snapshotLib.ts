@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { parseStep } from '../src/publish/frameSchedule';
 
 /** What `npm run snapshot -- [URL parameters] [--size WxH] [--out file.png]` asks for. */
 export interface SnapshotRequest {
@@ -11,7 +12,22 @@ export interface SnapshotRequest {
   /** Device pixel ratio: 2 gives a sharp image for high-density screens and social cards. */
   scale: number;
   out: string;
+  /** `--video`: a clip of the window moving over a range instead of a still (the PNG options but --size then apply to it). */
+  video: VideoRequestArgs | null;
 }
+
+/** What `--video out.webm|out.mp4|out.gif --from --to --step --fps` asks for. */
+export interface VideoRequestArgs {
+  out: string;
+  format: 'webm' | 'mp4' | 'gif';
+  /** YYYY-MM-DD, both inclusive. */
+  from: string;
+  to: string;
+  stepDays: number;
+  fps: number;
+}
+
+export const VIDEO_DEFAULTS = { width: 1080, height: 1080, stepDays: 1, fps: 30 } as const;
 
 export const SNAPSHOT_DEFAULTS = { width: 1280, height: 800, scale: 1, page: 'embed' } as const;
 const MAX_SIDE = 4096;
@@ -24,6 +40,17 @@ export const SNAPSHOT_USAGE = `Usage: npm run snapshot -- [URL parameters …] [
   --out file.png   where to write (default snapshot-<from>-<to>.png)
   --full           the full map (index.html) instead of the embed (embed.html, static, filling the image)
   --scale N        device pixel ratio, 1–3 (default 1)
+
+  --video out.webm|out.mp4|out.gif
+                   a video of the window moving from --from to --to instead of a PNG; the window
+                   keeps the length of the URL's from/to (one day by default) and moves by --step.
+                   WebM is VP9 and MP4 is H.264, both encoded by Chromium's WebCodecs VideoEncoder
+                   (mediabunny muxes); GIF by gifenc (at most 300 frames). --size is the frame
+                   size (default 1080x1080).
+  --from YYYY-MM-DD  first day of the range (required with --video)
+  --to YYYY-MM-DD    last day of the range; the last frame ends on it (required with --video)
+  --step Nd|Nw     days or weeks between frames (default 1d)
+  --fps N          frames per second, 1–60 (default 30)
 
 Renders the production build (dist/): run \`npm run build\` first.`;
 
@@ -38,16 +65,32 @@ export function parseSnapshotArgs(argv: readonly string[]): SnapshotRequest | { 
   let height: number = SNAPSHOT_DEFAULTS.height;
   let scale: number = SNAPSHOT_DEFAULTS.scale;
   let out: string | null = null;
+  let sized = false;
+  let video: { out: string; from?: string; to?: string; step?: string; fps?: string } | null = null;
+  const videoOpt: Record<string, 'from' | 'to' | 'step' | 'fps'> = { '--from': 'from', '--to': 'to', '--step': 'step', '--fps': 'fps' };
+  const videoArgs: { from?: string; to?: string; step?: string; fps?: string } = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => argv[++i] ?? '';
     if (arg === '--') continue;
+    const [name, inline] = arg.includes('=') && arg.startsWith('--') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, null];
+    if (name === '--video') {
+      const file = inline ?? value();
+      if (!/\.(webm|mp4|gif)$/i.test(file)) return { error: `--video must name a .webm, .mp4 or .gif file; got "${file}"` };
+      video = { out: file };
+      continue;
+    }
+    if (name in videoOpt) {
+      videoArgs[videoOpt[name]] = inline ?? value();
+      continue;
+    }
     if (arg === '--full') page = 'full';
     else if (arg === '--size' || arg.startsWith('--size=')) {
       const size = arg.includes('=') ? arg.slice(7) : value();
       const m = /^(\d+)x(\d+)$/.exec(size);
       if (!m || +m[1] < 1 || +m[2] < 1 || +m[1] > MAX_SIDE || +m[2] > MAX_SIDE) return { error: `--size must be WxH in pixels, each 1–${MAX_SIDE}, e.g. 1200x630; got "${size}"` };
       [width, height] = [+m[1], +m[2]];
+      sized = true;
     } else if (arg === '--out' || arg.startsWith('--out=')) {
       out = arg.includes('=') ? arg.slice(6) : value();
       if (!/\.png$/i.test(out)) return { error: `--out must name a .png file; got "${out}"` };
@@ -62,14 +105,30 @@ export function parseSnapshotArgs(argv: readonly string[]): SnapshotRequest | { 
     }
   }
   out ??= `snapshot-${params.get('from') ?? 'default'}-${params.get('to') ?? 'default'}.png`;
-  return { params, page, width, height, scale, out };
+  if (!video && Object.keys(videoArgs).length) return { error: `${Object.keys(videoArgs).map((k) => `--${k}`).join(', ')} only go with --video` };
+  if (!video) return { params, page, width, height, scale, out, video: null };
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  const real = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+  if (!videoArgs.from || !day.test(videoArgs.from) || !real(videoArgs.from)) return { error: `--video needs --from YYYY-MM-DD, the range's first day; got "${videoArgs.from ?? ''}"` };
+  if (!videoArgs.to || !day.test(videoArgs.to) || !real(videoArgs.to)) return { error: `--video needs --to YYYY-MM-DD, the range's last day; got "${videoArgs.to ?? ''}"` };
+  if (videoArgs.to < videoArgs.from) return { error: `--to (${videoArgs.to}) is before --from (${videoArgs.from})` };
+  const stepDays = parseStep(videoArgs.step ?? '1d');
+  if (stepDays === null) return { error: `--step must be days or weeks, as 1d, 3d or 1w; got "${videoArgs.step}"` };
+  const fps = Number(videoArgs.fps ?? VIDEO_DEFAULTS.fps);
+  if (!Number.isInteger(fps) || fps < 1 || fps > 60) return { error: `--fps must be a whole number from 1 to 60; got "${videoArgs.fps}"` };
+  const format = video.out.toLowerCase().split('.').pop() as VideoRequestArgs['format'];
+  if (!sized) [width, height] = [VIDEO_DEFAULTS.width, VIDEO_DEFAULTS.height];
+  return { params, page, width, height, scale, out, video: { out: video.out, format, from: videoArgs.from, to: videoArgs.to, stepDays, fps } };
 }
 
-/** The page to render: the embed gets `static=1&fill=1` unless the parameters say otherwise. */
+/**
+ * The page to render: the embed gets `static=1&fill=1` unless the parameters say otherwise. A video
+ * needs the interactive embed (a static one has no publish handle), so it is not made static.
+ */
 export function snapshotUrl(baseUrl: string, request: SnapshotRequest): string {
   const params = new URLSearchParams(request.params);
   if (request.page === 'embed') {
-    if (!params.has('static')) params.set('static', '1');
+    if (!params.has('static') && !request.video) params.set('static', '1');
     if (!params.has('fill')) params.set('fill', '1');
   }
   const url = new URL(request.page === 'embed' ? 'embed.html' : 'index.html', baseUrl);
@@ -103,6 +162,41 @@ export async function renderSnapshot(browser: Browser, url: string, request: Pic
     );
     await page.screenshot({ path: request.out, fullPage: false });
     return { warnings };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Opens the view, waits until the map is drawn, and records the video through the page's publish
+ * handle (the same code as the browser's "Video of a time range"), catching the download. Every
+ * frame is drawn and encoded in Chromium: WebCodecs for WebM and MP4, gifenc for GIF.
+ */
+export async function renderVideo(browser: Browser, url: string, request: Pick<SnapshotRequest, 'width' | 'height'> & { video: VideoRequestArgs }, onProgress?: (text: string) => void): Promise<{ warnings: string[]; frames: number; encoder: string }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, reducedMotion: 'reduce', acceptDownloads: true });
+  const warnings: string[] = [];
+  try {
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
+    });
+    await page.goto(url);
+    const state = await page.waitForSelector('#map[data-ready]:not([data-ready=""])', { timeout: 60_000 }).then((el) => el.getAttribute('data-ready'));
+    if (state !== 'true') throw new Error(`the map did not load (${state}): ${warnings.join(' | ') || 'no message'}`);
+    type Handle = { sahelIncidentMap: { publish: { video(r: object): Promise<{ frames: number; encoder: string }>; videoFormats(): Promise<string[]> } | null } };
+    const formats = await page.evaluate(() => (window as unknown as Handle).sahelIncidentMap.publish?.videoFormats() ?? Promise.resolve(null));
+    if (!formats) throw new Error('this page has no publish handle (a static embed?)');
+    if (!formats.includes(request.video.format)) {
+      throw new Error(request.video.format === 'mp4' ? 'this Chromium has no H.264 VideoEncoder (WebCodecs) and no ffmpeg is used: write .webm or .gif instead' : `this Chromium cannot encode ${request.video.format}`);
+    }
+    const { video, width, height } = request;
+    const [download, result] = await Promise.all([
+      page.waitForEvent('download', { timeout: 0 }),
+      page.evaluate((r) => (window as unknown as Handle).sahelIncidentMap.publish!.video(r), { from: video.from, to: video.to, stepDays: video.stepDays, fps: video.fps, format: video.format, width, height }),
+    ]);
+    onProgress?.(`${result.frames} frames`);
+    await download.saveAs(video.out);
+    return { warnings, frames: result.frames, encoder: result.encoder };
   } finally {
     await context.close();
   }

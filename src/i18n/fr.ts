@@ -252,7 +252,7 @@ export const fr: Messages = {
   publishPictureCurrent: 'Image, cette taille en 2× (PNG)',
   publishPictureSocial: 'Carte pour réseaux sociaux, 1200 × 630 (PNG)',
   publishPictureSquare: 'Carré, 1080 × 1080 (PNG)',
-  publishPictureStory: 'Story, 1080 × 1920 (PNG)',
+  publishPictureStory: 'Vertical (story), 1080 × 1920 (PNG)',
   publishPrintSvg1: 'Impression, une colonne (SVG)',
   publishPrintSvg2: 'Impression, deux colonnes (SVG)',
   publishPrintSvg3: 'Impression, trois colonnes (SVG)',
@@ -263,7 +263,7 @@ export const fr: Messages = {
   publishVideoStepDay: '1 jour',
   publishVideoStepWeek: '1 semaine',
   publishVideoFps: 'Images par seconde',
-  publishVideoFormat: 'Format',
+  publishVideoFormat: 'Format du fichier',
   publishVideoGif: 'GIF animé (clips courts)',
   publishVideoStart: 'Enregistrer la vidéo',
   publishVideoCancel: 'Annuler',
@@ -276,7 +276,8 @@ export const fr: Messages = {
   publishVideoTitle: 'Vidéo d’une période',
   publishVideoSize: 'Taille',
   publishVideoClose: 'Fermer',
-  publishVideoHint: 'La fenêtre garde sa durée ({days} jours) et avance d’un pas par image.',
+  publishVideoHint: 'La fenêtre garde sa durée ({days}) et avance d’un pas par image.',
+  publishVideoDays: '{n} jours',
 };
 
 /** French numbers: a comma for decimals, a narrow no-break space between thousands. */

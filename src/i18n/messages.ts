@@ -331,6 +331,7 @@ export interface Messages {
   publishVideoSize: string;
   publishVideoClose: string;
   publishVideoHint: string;
+  publishVideoDays: string;
 }
 
 export const en: Messages = {
@@ -599,7 +600,8 @@ export const en: Messages = {
   publishVideoTitle: 'Video of a time range',
   publishVideoSize: 'Size',
   publishVideoClose: 'Close',
-  publishVideoHint: 'The window keeps its length ({days} days) and moves by the step; each step is one frame.',
+  publishVideoHint: 'The window keeps its length ({days}) and moves by the step; each step is one frame.',
+  publishVideoDays: '{n} days',
 };
 
 /** Fills `{name}` placeholders. Unknown placeholders are left as they are, so a gap is visible. */

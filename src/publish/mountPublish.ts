@@ -1,4 +1,4 @@
-import { PICTURE_PRESETS, type PicturePresetId } from './presets';
+import { PICTURE_PRESETS, type PicturePreset, type PicturePresetId } from './presets';
 import { exportPicture } from './exportPicture';
 import { downloadBlob, mountPublishMenu, type PublishItem } from './publishMenu';
 import type { PublishSource } from './publishSource';
@@ -17,6 +17,8 @@ import { PRINT_COLUMNS, type PrintColumns } from './printSizes';
 export interface PublishApi {
   /** Records and downloads a video; days as YYYY-MM-DD. Resolves with the file's name and what encoded it. */
   video(request: { from: string; to: string; stepDays: number; fps: number; format: VideoFormat; width?: number; height?: number }): Promise<{ name: string; frames: number; encoder: string }>;
+  /** Makes and downloads a picture at a preset; the credits' box is in the image's pixels. */
+  picture(preset: PicturePresetId): Promise<{ name: string; width: number; height: number; creditsBox: { x: number; y: number; width: number; height: number } }>;
   /** The formats this browser can write. */
   videoFormats(): Promise<VideoFormat[]>;
 }
@@ -29,15 +31,16 @@ export function mountPublish(host: HTMLElement, source: PublishSource, extra: re
     square: messages.publishPictureSquare,
     story: messages.publishPictureStory,
   };
+  const picture = async (preset: PicturePreset) => {
+    const made = await exportPicture(source, preset);
+    const name = `${fileStem(source)}-${preset.id}-${made.width}x${made.height}.png`;
+    downloadBlob(name, made.blob);
+    return { name, width: made.width, height: made.height, creditsBox: made.creditsBox };
+  };
   const pictures: PublishItem[] = PICTURE_PRESETS.map((preset) => ({
     label: labels[preset.id],
     testid: `publish-png-${preset.id}`,
-    async run() {
-      const picture = await exportPicture(source, preset);
-      const name = `${fileStem(source)}-${preset.id}-${picture.width}x${picture.height}.png`;
-      downloadBlob(name, picture.blob);
-      return name;
-    },
+    run: async () => (await picture(preset)).name,
   }));
   const svgLabels: Record<PrintColumns, string> = { 1: messages.publishPrintSvg1, 2: messages.publishPrintSvg2, 3: messages.publishPrintSvg3 };
   const prints: PublishItem[] = ([1, 2, 3] as const).map((columns) => ({
@@ -59,6 +62,11 @@ export function mountPublish(host: HTMLElement, source: PublishSource, extra: re
       const name = `${fileStem(source, range)}-${result.width}x${result.height}.${result.extension}`;
       downloadBlob(name, result.blob);
       return { name, frames: result.frames, encoder: result.encoder };
+    },
+    picture(id) {
+      const preset = PICTURE_PRESETS.find((p) => p.id === id);
+      if (!preset) return Promise.reject(new Error(`no picture preset "${id}"`));
+      return picture(preset);
     },
     videoFormats: () => supportedVideoFormats(),
   };

@@ -159,9 +159,6 @@ export function fitsImage(layout: OverlayLayout, width: number, height: number):
 export function layoutOverlay(input: OverlayInput): OverlayLayout {
   const start = Math.min(2.5, Math.max(0.75, Math.min(input.width, input.height) / 700));
   let layout = tryLayout(input, start);
-  for (let scale = start; scale >= 0.5; scale *= 0.92) {
-    layout = tryLayout(input, scale);
-    if (fitsImage(layout, input.width, input.height)) return layout;
-  }
+  for (let scale = start * 0.92; scale >= 0.5 && !fitsImage(layout, input.width, input.height); scale *= 0.92) layout = tryLayout(input, scale);
   return layout;
 }

@@ -84,9 +84,23 @@ export function mountPublishMenu(container: HTMLElement, messages: Messages, ite
     buttons.push(button);
   }
 
+  /** On a short map the list would run under the credits or out of the map: it scrolls within the room left. */
+  function fitList(): void {
+    list.style.maxHeight = '';
+    const mapBox = root.closest('.maplibregl-map')?.getBoundingClientRect();
+    if (!mapBox) return;
+    const credits = root.closest('.maplibregl-map')?.querySelector('.maplibregl-ctrl-bottom-right')?.getBoundingClientRect();
+    const floor = Math.min(mapBox.bottom, credits && credits.height > 0 ? credits.top : mapBox.bottom) - 6;
+    const room = floor - list.getBoundingClientRect().top;
+    list.style.maxHeight = `${Math.max(96, Math.floor(room))}px`;
+  }
+
   function open(focusFirst: boolean): void {
+    // The side column keeps one card open at a time: the filters or the list fold so the choices show.
+    for (const card of root.closest('.map-side')?.querySelectorAll<HTMLDetailsElement>('details[open]') ?? []) card.open = false;
     list.hidden = false;
     toggle.setAttribute('aria-expanded', 'true');
+    fitList();
     if (focusFirst) buttons[0]?.focus();
   }
   function close(refocus: boolean): void {

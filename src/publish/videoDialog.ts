@@ -76,7 +76,8 @@ export function openVideoDialog(source: PublishSource): Promise<string | null> {
   const format = select('publish-video-format', [{ value: 'gif', label: messages.publishVideoGif }]);
   const hint = document.createElement('p');
   hint.className = 'publish-video-hint';
-  hint.textContent = t(messages.publishVideoHint, { days: Math.round((state.to.getTime() - state.from.getTime()) / DAY) + 1 });
+  const windowDays = Math.round((state.to.getTime() - state.from.getTime()) / DAY) + 1;
+  hint.textContent = t(messages.publishVideoHint, { days: windowDays === 1 ? messages.publishVideoStepDay : t(messages.publishVideoDays, { n: source.formatters.integer(windowDays) }) });
   const progress = document.createElement('progress');
   progress.max = 1;
   progress.value = 0;
