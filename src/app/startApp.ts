@@ -179,7 +179,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     datasetsById.clear();
     for (const e of datasets.entries()) datasetsById.set(e.dataset.id, e.dataset);
   });
-  datasets.add(data.counted.dataset, data.counted.result.incidents, countedIndex);
+  datasets.add(data.counted.dataset, data.counted.result.incidents, { index: countedIndex });
   datasets.add(data.stories.dataset, data.stories.result.incidents);
   // A link may name an incident that is not in this build's data (a typo, a newer release's id).
   const asked = store.get().selection;

@@ -1,6 +1,8 @@
 import { parseStream } from '../data/parseFile';
 import { summarise } from '../data/report';
 import type { ImportMessage, ImportRequest } from './importProtocol';
+import { sortForTimeIndex } from '../data/timeIndex';
+import { buildLayerParts, layerPartsTransfer } from './layerParts';
 import { packedTransfer, packIncidents } from './packIncidents';
 
 /** Progress is posted at most this often: often enough for a smooth bar, rarely enough to cost nothing. */
@@ -9,7 +11,8 @@ const PROGRESS_EVERY_MS = 100;
 /**
  * The work of the import worker, apart from the worker itself so tests can run it: opens the
  * file or fetches the URL, streams it through parseFile with throttled progress, and posts the
- * result and its summary, the incidents packed into columns (see packIncidents). Failures to read (network, HTTP status) are posted, never thrown.
+ * result and its summary, the incidents packed into columns in time order (see packIncidents) and,
+ * given the app's marker scale, the layer's parts (see LayerParts). Failures to read (network, HTTP status) are posted, never thrown.
  */
 export async function runImportJob(
   request: ImportRequest,
@@ -51,6 +54,10 @@ export async function runImportJob(
   });
   post({ type: 'progress', bytes: result.bytes, rows: result.rowsRead, total });
   const { incidents, ...rest } = result;
-  const packed = packIncidents(incidents);
-  post({ type: 'done', result: rest, incidents: packed, summary: summarise(result) }, packedTransfer(packed));
+  // In time order, with the index, the GPU columns, the k-d tree and the id table built here: the
+  // page then only rebuilds the incidents (in slices) and never holds a frame for a pass over them.
+  const sorted = sortForTimeIndex(incidents);
+  const layer = request.marker && sorted.incidents.length > 0 ? buildLayerParts(sorted.incidents, sorted.parts, request.marker) : null;
+  const packed = packIncidents(sorted.incidents);
+  post({ type: 'done', result: rest, incidents: packed, layer, summary: summarise(result) }, [...packedTransfer(packed), ...(layer ? layerPartsTransfer(layer) : [])]);
 }

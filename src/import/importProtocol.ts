@@ -1,5 +1,6 @@
 import type { ImportResult } from '../data/parseFile';
 import type { ImportSummary } from '../data/report';
+import type { LayerParts, MarkerScaleSpec } from './layerParts';
 import type { PackedIncidents } from './packIncidents';
 
 /** What the page asks the import worker to read. */
@@ -7,10 +8,12 @@ export interface ImportRequest {
   source: { kind: 'file'; file: Blob; name: string } | { kind: 'url'; url: string; name: string };
   /** The dataset id written into each incident. */
   dataset: string;
+  /** The app's marker scale: with it, the worker also builds the layer's parts (see LayerParts). */
+  marker?: MarkerScaleSpec;
 }
 
 /** What the worker answers: progress while reading, then one result or one failure. */
 export type ImportMessage =
   | { type: 'progress'; bytes: number; rows: number; total: number | null }
-  | { type: 'done'; result: Omit<ImportResult, 'incidents'>; incidents: PackedIncidents; summary: ImportSummary }
+  | { type: 'done'; result: Omit<ImportResult, 'incidents'>; incidents: PackedIncidents; layer: LayerParts | null; summary: ImportSummary }
   | { type: 'failed'; reason: string };

@@ -12,6 +12,8 @@ import { bindDropZone } from './dropZone';
 import { ImportControl } from './importControl';
 import { importDataset } from './importDataset';
 import type { ImportRequest } from './importProtocol';
+import type { LayerParts } from './layerParts';
+import { timeIndexFromParts } from '../data/timeIndex';
 import { mountReportPanel, type ReportPanel } from './reportPanel';
 import { runImport, type ImportOutcome, type RunningImport, type WorkerLike } from './runImport';
 import './import.css';
@@ -84,13 +86,15 @@ export function mountImport(options: MountImportOptions): ImportUi {
 
   const incidentsText = (n: number) => (n === 1 ? messages.incidentsCountOne : t(messages.incidentsCount, { n: formatters.integer(n) }));
 
-  function add(result: ImportResult, id: string, acled?: string): Dataset {
+  function add(result: ImportResult, layer: LayerParts | null, id: string, acled?: string): Dataset {
     const dataset = importDataset({ id, file: result.file, format: result.format!, messages, attribution: acled });
-    app.datasets.add(dataset, result.incidents);
+    // The worker sorted the incidents and built their index, columns, k-d tree and id table.
+    const prebuilt = layer ? { index: timeIndexFromParts(result.incidents, layer.index), layer: { columns: layer.columns, tree: layer.tree }, ids: layer.ids } : undefined;
+    app.datasets.add(dataset, result.incidents, prebuilt);
     return dataset;
   }
 
-  function report(result: ImportResult, summary: ImportSummary, id: string, lastModified: number | null): void {
+  function report(result: ImportResult, summary: ImportSummary, layer: LayerParts | null, id: string, lastModified: number | null): void {
     const download = (line?: string) => save(`${result.file.replace(/\.[^.]*$/, '')}-report.csv`, reportToCsv(summary, result.issues, line));
     const added = (dataset: Dataset) =>
       panel.showReport({
@@ -105,7 +109,7 @@ export function mountImport(options: MountImportOptions): ImportUi {
       return;
     }
     if (result.format.id !== 'acled') {
-      added(add(result, id));
+      added(add(result, layer, id));
       return;
     }
     panel.showReport({
@@ -115,7 +119,7 @@ export function mountImport(options: MountImportOptions): ImportUi {
       acled: {
         accessed: isoDay(lastModified ?? now()),
         filters: acledFiltersFromFileName(result.file),
-        onAdd: (accessed, filters) => added(add(result, id, acledAttributionText(messages, accessed, filters))),
+        onAdd: (accessed, filters) => added(add(result, layer, id, acledAttributionText(messages, accessed, filters))),
       },
       onDownload: () => download(),
     });
@@ -124,7 +128,9 @@ export function mountImport(options: MountImportOptions): ImportUi {
   async function start(source: ImportRequest['source'], lastModified: number | null): Promise<ImportOutcome> {
     running?.cancel();
     const id = `${USER_DATASET_PREFIX}${++count}`;
-    const job = runImport({ source, dataset: id }, options.createWorker, (p) => {
+    const scale = app.datasets.style.scale;
+    const marker = { domainMax: scale.scale().domain()[1], options: scale.options };
+    const job = runImport({ source, dataset: id, marker }, options.createWorker, (p) => {
       if (running === job) panel.updateProgress(p);
     });
     running = job;
@@ -136,7 +142,7 @@ export function mountImport(options: MountImportOptions): ImportUi {
     if (outcome.status === 'cancelled') panel.showMessage(t(messages.importReportTitle, { file: source.name }), t(messages.importCancelled, { file: source.name }));
     else if (outcome.status === 'failed') {
       panel.showMessage(t(messages.importReportTitle, { file: source.name }), `${t(messages.importFailed, { file: source.name, reason: outcome.reason })} ${messages.importMapUnchanged}`);
-    } else report(outcome.result, outcome.summary, id, lastModified);
+    } else report(outcome.result, outcome.summary, outcome.layer, id, lastModified);
     return outcome;
   }
 
