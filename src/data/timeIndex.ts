@@ -30,6 +30,12 @@ export interface TimeIndex {
   totals(from: Date, to: Date, filter: IncidentFilter): { incidents: number; deaths: number };
   /** Does this incident pass the type/country filter (country outside COUNTRIES always passes)? */
   passes(incident: Incident, filter: IncidentFilter): boolean;
+  /**
+   * Incidents and summed deathsBest passing the filter between consecutive day numbers of `edges`
+   * (ascending): bin k is `[edges[k], edges[k + 1])`. From the per-bucket running sums, as the totals
+   * are: O(buckets × bins × log n), never a pass over the incidents.
+   */
+  binSums(edges: readonly number[], filter: IncidentFilter): { incidents: Float64Array; deaths: Float64Array };
 }
 
 /** Deaths that count towards sums: a missing or non-finite best estimate adds nothing. */
@@ -192,9 +198,28 @@ export function timeIndexFromParts(incidents: readonly Incident[], parts: TimeIn
     return { incidents: count, deaths };
   };
 
+  const binSums = (edges: readonly number[], filter: IncidentFilter) => {
+    const bins = Math.max(0, edges.length - 1);
+    const counts = new Float64Array(bins);
+    const deaths = new Float64Array(bins);
+    const masks = filterMasks(filter);
+    for (const [key, bucket] of buckets) {
+      if (!passesSlots(Math.floor(key / COUNTRY_SLOTS), key % COUNTRY_SLOTS, masks)) continue;
+      let lo = bisectLeft(bucket.days, edges[0]);
+      for (let k = 0; k < bins; k++) {
+        const hi = bisectLeft(bucket.days, edges[k + 1], lo);
+        counts[k] += hi - lo;
+        deaths[k] += bucket.deaths[hi] - bucket.deaths[lo];
+        lo = hi;
+      }
+    }
+    return { incidents: counts, deaths };
+  };
+
   return {
     incidents,
     days,
+    binSums,
     extent: n === 0 ? null : [dateOfDay(days[0]), dateOfDay(days[n - 1])],
     maxDeaths,
     range,
