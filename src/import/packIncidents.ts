@@ -159,17 +159,35 @@ export function unpackIncidents(p: PackedIncidents): Incident[] {
   return out;
 }
 
+/** Incidents rebuilt between two checks of the clock. */
+const CHUNK = 1000;
+
 /**
  * The same, a slice at a time with a pause between slices, so a million incidents never hold the
- * page for more than one slice's time (about 50 ms).
+ * page for long: a slice ends after `slice` incidents or once `budgetMs` have passed, whichever
+ * comes first, so a busy machine makes more pauses rather than longer tasks.
  */
-export async function unpackIncidentsInSlices(p: PackedIncidents, slice = 20_000, pause: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0))): Promise<Incident[]> {
+export async function unpackIncidentsInSlices(
+  p: PackedIncidents,
+  slice = 20_000,
+  pause: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0)),
+  budgetMs = 12,
+  now: () => number = () => performance.now(),
+): Promise<Incident[]> {
   const out = new Array<Incident>(p.count);
   const days = new Map<number, Date>();
   const lists: Source[][] = [];
-  for (let from = 0; from < p.count; from += slice) {
+  let from = 0;
+  while (from < p.count) {
     if (from > 0) await pause();
-    unpackRange(p, out, from, Math.min(p.count, from + slice), days, lists);
+    const started = now();
+    const end = Math.min(p.count, from + slice);
+    while (from < end) {
+      const to = Math.min(end, from + CHUNK);
+      unpackRange(p, out, from, to, days, lists);
+      from = to;
+      if (now() - started > budgetMs) break;
+    }
   }
   return out;
 }
