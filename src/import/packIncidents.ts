@@ -58,6 +58,13 @@ export interface PackedIncidents {
   sources: { index: Uint32Array; lists: Joined };
 }
 
+/**
+ * Past this many distinct values a column is not repeated after all (UCDP's source lists are one
+ * per event): later values are appended without being hashed, so a million of them do not grow a
+ * Map of a million entries, which at that size costs more in garbage collection than it saves.
+ */
+const MAX_HASHED = 50_000;
+
 function dictionary<T>(n: number): { dict: Dictionary<T>; add(i: number, value: T): void } {
   const dict: Dictionary<T> = { values: [], index: new Uint32Array(n) };
   const seen = new Map<T, number>();
@@ -74,7 +81,7 @@ function dictionary<T>(n: number): { dict: Dictionary<T>; add(i: number, value: 
       let at = seen.get(value);
       if (at === undefined) {
         at = dict.values.push(value) - 1;
-        seen.set(value, at);
+        if (seen.size < MAX_HASHED) seen.set(value, at);
       }
       dict.index[i] = at;
       last = value;
