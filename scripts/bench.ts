@@ -7,14 +7,14 @@
  * Flags of the gpu section: --sizes=10000,100000,1000000 --frames=60 --steps=40
  * --baseline-steps=20 --baseline-steps-1m=8 --baseline=off --style=blank --screenshots=<dir>
  */
-import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import type { BenchSection } from '../test/bench/harness';
 import { BENCH_SECTIONS } from '../test/bench/sections';
+import { serveStatic } from '../test/bench/serve';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BENCH_ROOT = resolve(ROOT, 'test/bench');
@@ -32,19 +32,6 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.pbf': 'application/x-protobuf',
-  '.csv': 'text/csv',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-
 function parseArgs(argv: string[]): { names: string[]; flags: Record<string, string> } {
   const names: string[] = [];
   const flags: Record<string, string> = {};
@@ -54,27 +41,6 @@ function parseArgs(argv: string[]): { names: string[]; flags: Record<string, str
     else names.push(arg);
   }
   return { names, flags };
-}
-
-/** A tiny static server for the built pages, on loopback only. */
-function serve(dir: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
-    if (!file.startsWith(dir) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      done({ server, url: `http://127.0.0.1:${port}/` });
-    }),
-  );
 }
 
 async function buildPages(sections: readonly BenchSection[], outDir: string): Promise<void> {
@@ -109,7 +75,7 @@ async function main(): Promise<void> {
   const log = (message: string) => console.log(message);
   log(`Machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}; ${CHROMIUM}`);
   await buildPages(sections, outDir);
-  const { server, url } = await serve(outDir);
+  const { server, url } = await serveStatic(outDir);
   const context = await chromium.launchPersistentContext(join(work, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,

@@ -5,17 +5,33 @@ import { createTimeIndex, type TimeIndex } from '../data/timeIndex';
 import type { AreaIndex } from '../data/areaIndex';
 import type { Area } from '../geo/areaAssignment';
 import { indexAreas, indexAssignedAreas, type AssignedColumns } from '../geo/indexAreas';
-import type { IncidentLayer, IncidentLayerFactory } from '../map/incidentLayer';
+import { buildIdTable, findId, type IdTable } from '../data/idTable';
+import type { IncidentLayer, IncidentLayerFactory, PrebuiltLayerData } from '../map/incidentLayer';
 import type { MarkerStyle } from '../map/markerStyle';
-import { incidentKey } from '../map/incidentPopups';
 import { layerStateFor } from './syncIncidentLayers';
 
 export interface DatasetEntry {
   dataset: Dataset;
   index: TimeIndex;
   layer: IncidentLayer;
+  /** The index's incidents by id. */
+  ids: IdTable;
   /** Where a counted dataset's incidents lie (regions, focus areas); null for annotations or without the areas' geodata. */
   areas: AreaIndex | null;
+}
+
+/** What a caller may have built already for a dataset (the import worker builds all of it). */
+export interface PrebuiltDataset {
+  /** The dataset's time index: sorting a large file twice is the slow part. */
+  index?: TimeIndex;
+  /** The layer's columns and k-d tree over `index`, built with this app's marker scale. */
+  layer?: PrebuiltLayerData;
+  /** `index.incidents` by id. */
+  ids?: IdTable;
+  /** The dataset's area index, when it was built already. */
+  areas?: AreaIndex | null;
+  /** The import worker's area assignment, in `incidents`' order; otherwise a counted dataset is assigned here. */
+  assigned?: AssignedColumns;
 }
 
 export interface DatasetLayersOptions {
@@ -37,13 +53,13 @@ export interface DatasetLayersOptions {
 
 export interface DatasetLayers {
   /**
-   * Adds a dataset as its own layer, or replaces the one with the same id. Pass `index` when the
-   * caller already built the dataset's time index (sorting a large file twice is the slow part),
-   * and `prebuiltAreas` when its area index was built already (`areas`) or the import worker
-   * assigned its incidents, in `incidents`' order (`assigned`); otherwise a counted dataset is
-   * assigned here.
+   * Adds a dataset as its own layer, or replaces the one with the same id. Pass `prebuilt` with
+   * what the caller already built (the time index, the layer's parts, the id table): with all of
+   * it, adding a million incidents is no pass over them.
    */
-  add(dataset: Dataset, incidents: readonly Incident[], index?: TimeIndex, prebuiltAreas?: PrebuiltAreas): DatasetEntry;
+  add(dataset: Dataset, incidents: readonly Incident[], prebuilt?: PrebuiltDataset): DatasetEntry;
+  /** How every dataset's markers look: a prebuilt layer must use this scale. */
+  readonly style: MarkerStyle;
   remove(id: string): void;
   entries(): readonly DatasetEntry[];
   /** Layers in picking order: annotations on top, then the newest counted dataset first. */
@@ -55,18 +71,11 @@ export interface DatasetLayers {
   onChange(listener: () => void): () => void;
 }
 
-/** A dataset's areas when they are known before it is added. */
-export interface PrebuiltAreas {
-  areas?: AreaIndex | null;
-  assigned?: AssignedColumns;
-}
-
 /** Every dataset on the map, each as its own layer; the derived view hears of each one added or removed. */
 export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayers {
   const { map, store } = options;
   let areaList = options.areas ?? null;
   const entries = new Map<string, DatasetEntry>();
-  const byKey = new Map<string, Incident>();
   const listeners = new Set<() => void>();
 
   const changed = () => {
@@ -74,30 +83,26 @@ export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayer
   };
   const sources = (): DerivedSource[] =>
     [...entries.values()].map((e) => ({ id: e.dataset.id, role: e.dataset.role, index: e.index, name: e.dataset.name, ...(e.areas ? { areas: e.areas } : {}) }));
-  const areasOf = (dataset: Dataset, incidents: readonly Incident[], index: TimeIndex, prebuilt: PrebuiltAreas = {}): AreaIndex | null => {
+  const areasOf = (dataset: Dataset, incidents: readonly Incident[], index: TimeIndex, prebuilt: PrebuiltDataset = {}): AreaIndex | null => {
     const areas = areaList;
     if (prebuilt.areas) return prebuilt.areas;
     if (!areas || dataset.role !== 'counted') return null;
     const { assigned } = prebuilt;
     return assigned && assigned.region.length === incidents.length ? indexAssignedAreas(index, incidents, assigned, areas) : indexAreas(index, areas);
   };
-  const reindexKeys = () => {
-    byKey.clear();
-    for (const e of entries.values()) for (const i of e.index.incidents) byKey.set(incidentKey(i), i);
-  };
 
   const api: DatasetLayers = {
-    add(dataset, incidents, prebuilt, prebuiltAreas) {
+    add(dataset, incidents, prebuilt) {
       api.remove(dataset.id);
-      const index = prebuilt ?? createTimeIndex(incidents);
+      const index = prebuilt?.index ?? createTimeIndex(incidents);
       const factory = dataset.role === 'counted' ? options.countedFactory : options.annotationFactory;
       const layer = factory(map, { id: `dataset-${dataset.id}`, dataset, style: options.style, beforeId: dataset.role === 'counted' ? options.beforeId : undefined });
-      layer.setData(index);
-      const entry = { dataset, index, layer, areas: areasOf(dataset, incidents, index, prebuiltAreas) };
+      layer.setData(index, prebuilt?.layer);
+      const ids = prebuilt?.ids ?? buildIdTable(index.incidents.length, (i) => index.incidents[i].id);
+      const entry = { dataset, index, layer, ids, areas: areasOf(dataset, incidents, index, prebuilt) };
       entries.set(dataset.id, entry);
       options.derived.setSources(sources());
       layer.update(layerStateFor(options.derived.get(), dataset.id));
-      reindexKeys();
       changed();
       return entry;
     },
@@ -107,7 +112,6 @@ export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayer
       entry.layer.remove();
       entries.delete(id);
       options.derived.setSources(sources());
-      reindexKeys();
       changed();
     },
     entries: () => [...entries.values()],
@@ -115,7 +119,18 @@ export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayer
       const all = [...entries.values()];
       return [...all.filter((e) => e.dataset.role === 'annotation'), ...all.filter((e) => e.dataset.role === 'counted').reverse()].map((e) => e.layer);
     },
-    lookup: (key) => byKey.get(key),
+    lookup(key) {
+      // A key is `${dataset}:${id}` (incidentKey); the id table finds the id without a Map of every key.
+      for (const e of entries.values()) {
+        const prefix = `${e.dataset.id}:`;
+        if (!key.startsWith(prefix)) continue;
+        const incidents = e.index.incidents;
+        const at = findId(e.ids, key.slice(prefix.length), (i) => incidents[i].id);
+        if (at >= 0) return incidents[at];
+      }
+      return undefined;
+    },
+    style: options.style,
     setAreas(areas) {
       areaList = areas;
       let changedAny = false;

@@ -232,7 +232,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     datasetsById.clear();
     for (const e of datasets.entries()) datasetsById.set(e.dataset.id, e.dataset);
   });
-  datasets.add(data.counted.dataset, data.counted.result.incidents, countedIndex, { areas: countedAreas });
+  datasets.add(data.counted.dataset, data.counted.result.incidents, { index: countedIndex, areas: countedAreas });
   datasets.add(data.stories.dataset, data.stories.result.incidents);
   if (!areasAtStart) {
     let offWant: (() => void) | null = null;

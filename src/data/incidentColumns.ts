@@ -78,7 +78,7 @@ function sampledCentre(incidents: readonly Incident[]): [number, number] {
  * marker and its legend entry are drawn from one function. Bad coordinates are counted in
  * `unplaced` and get radius 0 (never drawn nor picked) instead of throwing.
  */
-export function buildIncidentColumns(index: TimeIndex, radius: (deaths: number) => number): IncidentColumns {
+export function buildIncidentColumns(index: Pick<TimeIndex, 'incidents' | 'days'>, radius: (deaths: number) => number): IncidentColumns {
   const incidents = index.incidents;
   const n = incidents.length;
   const xy = new Float32Array(2 * n);

@@ -59,6 +59,9 @@ export function createRecordDriver(options: RecordDriverOptions): RecordDriver {
   const badByteRows: number[] = [];
   let badByteCount = 0;
 
+  /** Column of the format's date, looked up once per file rather than per row. */
+  let dateAt = -1;
+
   function header(given: readonly string[]): DetectedFormat | null {
     names = given;
     format = options.detect(given);
@@ -66,6 +69,7 @@ export function createRecordDriver(options: RecordDriverOptions): RecordDriver {
     mapper = format.createMapper({ file, dataset: options.dataset, issues });
     const { date, location } = format.info.precisionColumns;
     precisionAt = { date: given.indexOf(date), location: given.indexOf(location) };
+    dateAt = given.indexOf(format.dateColumn);
     return format;
   }
 
@@ -94,7 +98,7 @@ export function createRecordDriver(options: RecordDriverOptions): RecordDriver {
       rowsRejected++;
       return;
     }
-    const dateIssue = checkDateRange(file, row, format.dateColumn, fields[names.indexOf(format.dateColumn)] ?? '', incident, options.dateRange, options.keepImplausible ?? false);
+    const dateIssue = checkDateRange(file, row, format.dateColumn, fields[dateAt] ?? '', incident, options.dateRange, options.keepImplausible ?? false);
     if (dateIssue) {
       issues.push(dateIssue);
       if (dateIssue.severity === 'error') {

@@ -34,6 +34,11 @@ export function createSpatialIndex(columns: IncidentColumns): SpatialIndex {
   return { tree: tree.finish(), columns };
 }
 
+/** The same index from a tree built elsewhere (the import worker) over the same columns: `data` is KDBush's buffer. */
+export function spatialIndexFromData(columns: IncidentColumns, data: ArrayBuffer | null): SpatialIndex {
+  return { tree: data ? KDBush.from(data) : null, columns };
+}
+
 /**
  * Events whose marker covers the point `(x, y)` (absolute Web Mercator), nearest first; events
  * stacked on one spot are all returned, the one drawn last (on top) first.

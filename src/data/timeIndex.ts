@@ -30,6 +30,12 @@ export interface TimeIndex {
   totals(from: Date, to: Date, filter: IncidentFilter): { incidents: number; deaths: number };
   /** Does this incident pass the type/country filter (country outside COUNTRIES always passes)? */
   passes(incident: Incident, filter: IncidentFilter): boolean;
+  /**
+   * Incidents and summed deathsBest passing the filter between consecutive day numbers of `edges`
+   * (ascending): bin k is `[edges[k], edges[k + 1])`. From the per-bucket running sums, as the totals
+   * are: O(buckets × bins × log n), never a pass over the incidents.
+   */
+  binSums(edges: readonly number[], filter: IncidentFilter): { incidents: Float64Array; deaths: Float64Array };
 }
 
 /** Deaths that count towards sums: a missing or non-finite best estimate adds nothing. */
@@ -71,18 +77,24 @@ function timeOrder(dayOf: Float64Array): Uint32Array {
 }
 
 /**
- * Builds the time index the map, timeline and totals read. Window membership is by `dateStart`:
- * an event is drawn on the day it began, so a slider step shows or hides it once; a multi-day
- * span (UCDP date_start..date_end) is told in the popup, not smeared over the timeline.
- *
- * Incidents whose dateStart is not a valid date cannot be placed on a timeline and are left out
- * (the parsers never produce them; this guards hand-built input). The caller's array is not mutated.
- *
- * Totals keep, per non-empty (event type × country-or-other) bucket, the sorted days of that
- * bucket's events and their running deaths: a window's totals are two bisections per bucket the
- * filter lets through (at most 6 × 4), O(log n) for every slider step, in O(n) memory overall.
+ * What a time index is made of besides its incidents, as typed arrays only: the import worker
+ * builds it next to the incidents it sorts and transfers it, so the page gets its index without a
+ * pass over a million objects ({@link timeIndexFromParts}).
  */
-export function createTimeIndex(input: readonly Incident[]): TimeIndex {
+export interface TimeIndexParts {
+  /** dayNumber(dateStart) of each incident, ascending. */
+  days: Int32Array;
+  /** Per non-empty (type slot × country slot) bucket: its key, its days and their running deaths (length + 1). */
+  buckets: { key: number; days: Int32Array; deaths: Float64Array }[];
+  maxDeaths: number;
+}
+
+/**
+ * Sorts incidents by start day (stable) and builds the index's parts over them: the work of
+ * {@link createTimeIndex} that grows with the data. Incidents whose dateStart is not a valid date
+ * are left out; the caller's array is not mutated.
+ */
+export function sortForTimeIndex(input: readonly Incident[]): { incidents: Incident[]; parts: TimeIndexParts } {
   const validDays = new Float64Array(input.length);
   let kept = 0;
   for (let i = 0; i < input.length; i++) {
@@ -111,12 +123,12 @@ export function createTimeIndex(input: readonly Incident[]): TimeIndex {
     keyOf[i] = key;
     if (key >= 0) sizes[key]++;
   }
-  const buckets = new Map<number, Bucket>();
+  const buckets: TimeIndexParts['buckets'] = [];
   const byKey: (Bucket | undefined)[] = [];
   for (let key = 0; key < slots; key++) {
     if (sizes[key] === 0) continue;
-    const bucket = { days: new Int32Array(sizes[key]), deaths: new Float64Array(sizes[key] + 1) };
-    buckets.set(key, bucket);
+    const bucket = { key, days: new Int32Array(sizes[key]), deaths: new Float64Array(sizes[key] + 1) };
+    buckets.push(bucket);
     byKey[key] = bucket;
   }
   const filled = new Int32Array(slots);
@@ -128,6 +140,34 @@ export function createTimeIndex(input: readonly Incident[]): TimeIndex {
     bucket.days[j] = days[i];
     bucket.deaths[j + 1] = bucket.deaths[j] + deathsOf(incidents[i]);
   }
+  return { incidents, parts: { days, buckets, maxDeaths } };
+}
+
+/**
+ * Builds the time index the map, timeline and totals read. Window membership is by `dateStart`:
+ * an event is drawn on the day it began, so a slider step shows or hides it once; a multi-day
+ * span (UCDP date_start..date_end) is told in the popup, not smeared over the timeline.
+ *
+ * Incidents whose dateStart is not a valid date cannot be placed on a timeline and are left out
+ * (the parsers never produce them; this guards hand-built input). The caller's array is not mutated.
+ *
+ * Totals keep, per non-empty (event type × country-or-other) bucket, the sorted days of that
+ * bucket's events and their running deaths: a window's totals are two bisections per bucket the
+ * filter lets through (at most 6 × 4), O(log n) for every slider step, in O(n) memory overall.
+ */
+export function createTimeIndex(input: readonly Incident[]): TimeIndex {
+  const { incidents, parts } = sortForTimeIndex(input);
+  return timeIndexFromParts(incidents, parts);
+}
+
+/**
+ * The time index of incidents already sorted by {@link sortForTimeIndex}, from its parts: no pass
+ * over the incidents (`incidents[i]` must be the incident of `parts.days[i]`).
+ */
+export function timeIndexFromParts(incidents: readonly Incident[], parts: TimeIndexParts): TimeIndex {
+  const { days, maxDeaths } = parts;
+  const n = days.length;
+  const buckets = new Map<number, Bucket>(parts.buckets.map((b) => [b.key, b]));
 
   const range = (from: Date, to: Date): [number, number] => {
     const a = dayNumber(from);
@@ -158,9 +198,28 @@ export function createTimeIndex(input: readonly Incident[]): TimeIndex {
     return { incidents: count, deaths };
   };
 
+  const binSums = (edges: readonly number[], filter: IncidentFilter) => {
+    const bins = Math.max(0, edges.length - 1);
+    const counts = new Float64Array(bins);
+    const deaths = new Float64Array(bins);
+    const masks = filterMasks(filter);
+    for (const [key, bucket] of buckets) {
+      if (!passesSlots(Math.floor(key / COUNTRY_SLOTS), key % COUNTRY_SLOTS, masks)) continue;
+      let lo = bisectLeft(bucket.days, edges[0]);
+      for (let k = 0; k < bins; k++) {
+        const hi = bisectLeft(bucket.days, edges[k + 1], lo);
+        counts[k] += hi - lo;
+        deaths[k] += bucket.deaths[hi] - bucket.deaths[lo];
+        lo = hi;
+      }
+    }
+    return { incidents: counts, deaths };
+  };
+
   return {
     incidents,
     days,
+    binSums,
     extent: n === 0 ? null : [dateOfDay(days[0]), dateOfDay(days[n - 1])],
     maxDeaths,
     range,

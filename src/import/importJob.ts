@@ -2,6 +2,8 @@ import { parseStream } from '../data/parseFile';
 import { summarise } from '../data/report';
 import { assignIncidents } from '../geo/indexAreas';
 import type { ImportMessage, ImportRequest } from './importProtocol';
+import { sortForTimeIndex } from '../data/timeIndex';
+import { buildLayerParts, layerPartsTransfer } from './layerParts';
 import { packedTransfer, packIncidents } from './packIncidents';
 
 /** Progress is posted at most this often: often enough for a smooth bar, rarely enough to cost nothing. */
@@ -12,7 +14,8 @@ export const AREA_WORKER_MIN_INCIDENTS = 50_000;
 /**
  * The work of the import worker, apart from the worker itself so tests can run it: opens the
  * file or fetches the URL, streams it through parseFile with throttled progress, and posts the
- * result and its summary, the incidents packed into columns (see packIncidents). Failures to read (network, HTTP status) are posted, never thrown.
+ * result and its summary, the incidents packed into columns in time order (see packIncidents) and,
+ * given the app's marker scale, the layer's parts (see LayerParts). Failures to read (network, HTTP status) are posted, never thrown.
  */
 export async function runImportJob(
   request: ImportRequest,
@@ -54,8 +57,16 @@ export async function runImportJob(
   });
   post({ type: 'progress', bytes: result.bytes, rows: result.rowsRead, total });
   const { incidents, ...rest } = result;
-  const packed = packIncidents(incidents);
-  const areas = request.areas && incidents.length >= AREA_WORKER_MIN_INCIDENTS ? assignIncidents(incidents, request.areas) : undefined;
+  // In time order, with the index, the GPU columns, the k-d tree and the id table built here: the
+  // page then only rebuilds the incidents (in slices) and never holds a frame for a pass over them.
+  const sorted = sortForTimeIndex(incidents);
+  const layer = request.marker && sorted.incidents.length > 0 ? buildLayerParts(sorted.incidents, sorted.parts, request.marker) : null;
+  const packed = packIncidents(sorted.incidents);
+  // A large file's incidents are assigned to the regions and focus areas here too, in the sorted order the page receives.
+  const areas = request.areas && sorted.incidents.length >= AREA_WORKER_MIN_INCIDENTS ? assignIncidents(sorted.incidents, request.areas) : undefined;
   const areaTransfer = areas ? [areas.region.buffer, areas.focus.buffer] : [];
-  post({ type: 'done', result: rest, incidents: packed, summary: summarise(result), ...(areas ? { areas } : {}) }, [...packedTransfer(packed), ...areaTransfer]);
+  post(
+    { type: 'done', result: rest, incidents: packed, layer, summary: summarise(result), ...(areas ? { areas } : {}) },
+    [...packedTransfer(packed), ...(layer ? layerPartsTransfer(layer) : []), ...areaTransfer],
+  );
 }

@@ -1,6 +1,7 @@
 import type { ImportResult } from '../data/parseFile';
 import type { ImportSummary } from '../data/report';
 import type { AreaGeodata, AssignedColumns } from '../geo/indexAreas';
+import type { LayerParts, MarkerScaleSpec } from './layerParts';
 import type { PackedIncidents } from './packIncidents';
 
 /** What the page asks the import worker to read. */
@@ -10,10 +11,12 @@ export interface ImportRequest {
   dataset: string;
   /** The regions and focus areas: a large file's incidents are assigned to them here, off the page's thread. */
   areas?: AreaGeodata;
+  /** The app's marker scale: with it, the worker also builds the layer's parts (see LayerParts). */
+  marker?: MarkerScaleSpec;
 }
 
 /** What the worker answers: progress while reading, then one result or one failure. */
 export type ImportMessage =
   | { type: 'progress'; bytes: number; rows: number; total: number | null }
-  | { type: 'done'; result: Omit<ImportResult, 'incidents'>; incidents: PackedIncidents; summary: ImportSummary; areas?: AssignedColumns }
+  | { type: 'done'; result: Omit<ImportResult, 'incidents'>; incidents: PackedIncidents; layer: LayerParts | null; summary: ImportSummary; areas?: AssignedColumns }
   | { type: 'failed'; reason: string };

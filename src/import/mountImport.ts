@@ -13,6 +13,8 @@ import { bindDropZone } from './dropZone';
 import { ImportControl } from './importControl';
 import { importDataset } from './importDataset';
 import type { ImportRequest } from './importProtocol';
+import type { LayerParts } from './layerParts';
+import { timeIndexFromParts } from '../data/timeIndex';
 import { mountReportPanel, type ReportPanel } from './reportPanel';
 import { runImport, type ImportOutcome, type RunningImport, type WorkerLike } from './runImport';
 import './import.css';
@@ -85,13 +87,15 @@ export function mountImport(options: MountImportOptions): ImportUi {
 
   const incidentsText = (n: number) => (n === 1 ? messages.incidentsCountOne : t(messages.incidentsCount, { n: formatters.integer(n) }));
 
-  function add(result: ImportResult, id: string, acled?: string, assigned?: AssignedColumns): Dataset {
+  function add(result: ImportResult, layer: LayerParts | null, id: string, acled?: string, assigned?: AssignedColumns): Dataset {
     const dataset = importDataset({ id, file: result.file, format: result.format!, messages, attribution: acled });
-    app.datasets.add(dataset, result.incidents, undefined, assigned ? { assigned } : undefined);
+    // The worker sorted the incidents and built their index, columns, k-d tree and id table (and, for a large file, the area assignment).
+    const prebuilt = layer ? { index: timeIndexFromParts(result.incidents, layer.index), layer: { columns: layer.columns, tree: layer.tree }, ids: layer.ids } : {};
+    app.datasets.add(dataset, result.incidents, { ...prebuilt, ...(assigned ? { assigned } : {}) });
     return dataset;
   }
 
-  function report(result: ImportResult, summary: ImportSummary, id: string, lastModified: number | null, assigned?: AssignedColumns): void {
+  function report(result: ImportResult, summary: ImportSummary, layer: LayerParts | null, id: string, lastModified: number | null, assigned?: AssignedColumns): void {
     const download = (line?: string) => save(`${result.file.replace(/\.[^.]*$/, '')}-report.csv`, reportToCsv(summary, result.issues, line));
     const added = (dataset: Dataset) =>
       panel.showReport({
@@ -106,7 +110,7 @@ export function mountImport(options: MountImportOptions): ImportUi {
       return;
     }
     if (result.format.id !== 'acled') {
-      added(add(result, id, undefined, assigned));
+      added(add(result, layer, id, undefined, assigned));
       return;
     }
     panel.showReport({
@@ -116,7 +120,7 @@ export function mountImport(options: MountImportOptions): ImportUi {
       acled: {
         accessed: isoDay(lastModified ?? now()),
         filters: acledFiltersFromFileName(result.file),
-        onAdd: (accessed, filters) => added(add(result, id, acledAttributionText(messages, accessed, filters), assigned)),
+        onAdd: (accessed, filters) => added(add(result, layer, id, acledAttributionText(messages, accessed, filters), assigned)),
       },
       onDownload: () => download(),
     });
@@ -126,7 +130,9 @@ export function mountImport(options: MountImportOptions): ImportUi {
     running?.cancel();
     const id = `${USER_DATASET_PREFIX}${++count}`;
     const areas = app.areaGeodata?.();
-    const job = runImport({ source, dataset: id, ...(areas ? { areas } : {}) }, options.createWorker, (p) => {
+    const scale = app.datasets.style.scale;
+    const marker = { domainMax: scale.scale().domain()[1], options: scale.options };
+    const job = runImport({ source, dataset: id, marker, ...(areas ? { areas } : {}) }, options.createWorker, (p) => {
       if (running === job) panel.updateProgress(p);
     });
     running = job;
@@ -138,7 +144,7 @@ export function mountImport(options: MountImportOptions): ImportUi {
     if (outcome.status === 'cancelled') panel.showMessage(t(messages.importReportTitle, { file: source.name }), t(messages.importCancelled, { file: source.name }));
     else if (outcome.status === 'failed') {
       panel.showMessage(t(messages.importReportTitle, { file: source.name }), `${t(messages.importFailed, { file: source.name, reason: outcome.reason })} ${messages.importMapUnchanged}`);
-    } else report(outcome.result, outcome.summary, id, lastModified, outcome.areas);
+    } else report(outcome.result, outcome.summary, outcome.layer, id, lastModified, outcome.areas);
     return outcome;
   }
 

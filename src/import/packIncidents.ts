@@ -50,8 +50,20 @@ export interface PackedIncidents {
   eventType: Uint8Array;
   repeated: Record<Repeated, Dictionary<string>>;
   unique: Record<Unique, Joined>;
-  sources: Dictionary<Source[]>;
+  /**
+   * Each distinct source list once, as JSON joined into one string, and per incident which one:
+   * a million small arrays of objects would be a million objects for the page to deserialise in
+   * one task when the message lands; one string is one copy, parsed a slice at a time.
+   */
+  sources: { index: Uint32Array; lists: Joined };
 }
+
+/**
+ * Past this many distinct values a column is not repeated after all (UCDP's source lists are one
+ * per event): later values are appended without being hashed, so a million of them do not grow a
+ * Map of a million entries, which at that size costs more in garbage collection than it saves.
+ */
+const MAX_HASHED = 50_000;
 
 function dictionary<T>(n: number): { dict: Dictionary<T>; add(i: number, value: T): void } {
   const dict: Dictionary<T> = { values: [], index: new Uint32Array(n) };
@@ -69,7 +81,7 @@ function dictionary<T>(n: number): { dict: Dictionary<T>; add(i: number, value: 
       let at = seen.get(value);
       if (at === undefined) {
         at = dict.values.push(value) - 1;
-        seen.set(value, at);
+        if (seen.size < MAX_HASHED) seen.set(value, at);
       }
       dict.index[i] = at;
       last = value;
@@ -121,8 +133,16 @@ export function packIncidents(incidents: readonly Incident[]): PackedIncidents {
     ...packed,
     repeated: Object.fromEntries(REPEATED.map((k) => [k, repeated[k].dict])) as Record<Repeated, Dictionary<string>>,
     unique: Object.fromEntries(UNIQUE.map((k) => [k, { text: unique[k].join(''), ends: ends[k] }])) as Record<Unique, Joined>,
-    sources: sources.dict,
+    sources: { index: sources.dict.index, lists: joinJson(sources.dict.values) },
   };
+}
+
+function joinJson(values: readonly unknown[]): Joined {
+  const texts = values.map((v) => JSON.stringify(v));
+  const ends = new Uint32Array(texts.length);
+  let end = 0;
+  texts.forEach((t, i) => (ends[i] = end += t.length));
+  return { text: texts.join(''), ends };
 }
 
 /** The buffers to transfer with a packed column set (they move to the page rather than being copied). */
@@ -131,6 +151,7 @@ export function packedTransfer(p: PackedIncidents): ArrayBuffer[] {
     ...[p.start, p.end, p.lon, p.lat, p.best, p.low, p.high, p.datePrecision, p.locationPrecision, p.eventType, p.sources.index],
     ...Object.values(p.repeated).map((d) => d.index),
     ...Object.values(p.unique).map((u) => u.ends),
+    p.sources.lists.ends,
   ];
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }
@@ -141,25 +162,44 @@ export function packedTransfer(p: PackedIncidents): ArrayBuffer[] {
  */
 export function unpackIncidents(p: PackedIncidents): Incident[] {
   const out = new Array<Incident>(p.count);
-  unpackRange(p, out, 0, p.count, new Map());
+  unpackRange(p, out, 0, p.count, new Map(), []);
   return out;
 }
 
+/** Incidents rebuilt between two checks of the clock. */
+const CHUNK = 1000;
+
 /**
  * The same, a slice at a time with a pause between slices, so a million incidents never hold the
- * page for more than one slice's time (about 50 ms).
+ * page for long: a slice ends after `slice` incidents or once `budgetMs` have passed, whichever
+ * comes first, so a busy machine makes more pauses rather than longer tasks.
  */
-export async function unpackIncidentsInSlices(p: PackedIncidents, slice = 50_000, pause: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0))): Promise<Incident[]> {
+export async function unpackIncidentsInSlices(
+  p: PackedIncidents,
+  slice = 20_000,
+  pause: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0)),
+  budgetMs = 12,
+  now: () => number = () => performance.now(),
+): Promise<Incident[]> {
   const out = new Array<Incident>(p.count);
   const days = new Map<number, Date>();
-  for (let from = 0; from < p.count; from += slice) {
+  const lists: Source[][] = [];
+  let from = 0;
+  while (from < p.count) {
     if (from > 0) await pause();
-    unpackRange(p, out, from, Math.min(p.count, from + slice), days);
+    const started = now();
+    const end = Math.min(p.count, from + slice);
+    while (from < end) {
+      const to = Math.min(end, from + CHUNK);
+      unpackRange(p, out, from, to, days, lists);
+      from = to;
+      if (now() - started > budgetMs) break;
+    }
   }
   return out;
 }
 
-function unpackRange(p: PackedIncidents, out: Incident[], from: number, to: number, days: Map<number, Date>): void {
+function unpackRange(p: PackedIncidents, out: Incident[], from: number, to: number, days: Map<number, Date>, lists: Source[][]): void {
   const dateOf = (day: number) => {
     let d = days.get(day);
     if (!d) days.set(day, (d = new Date(day * DAY)));
@@ -168,6 +208,7 @@ function unpackRange(p: PackedIncidents, out: Incident[], from: number, to: numb
   const r = p.repeated;
   const u = p.unique;
   const text = (column: Joined, i: number) => column.text.slice(i === 0 ? 0 : column.ends[i - 1], column.ends[i]);
+  const sourcesOf = (k: number): Source[] => (lists[k] ??= JSON.parse(text(p.sources.lists, k)) as Source[]);
   for (let i = from; i < to; i++) {
     const low = p.low[i];
     const high = p.high[i];
@@ -192,7 +233,7 @@ function unpackRange(p: PackedIncidents, out: Incident[], from: number, to: numb
       deathsLow: Number.isNaN(low) ? null : low,
       deathsHigh: Number.isNaN(high) ? null : high,
       summary: text(u.summary, i),
-      sources: p.sources.values[p.sources.index[i]],
+      sources: sourcesOf(p.sources.index[i]),
     };
   }
 }

@@ -2,6 +2,7 @@ import type { ImportResult } from '../data/parseFile';
 import type { ImportSummary } from '../data/report';
 import type { AssignedColumns } from '../geo/indexAreas';
 import type { ImportMessage, ImportRequest } from './importProtocol';
+import type { LayerParts } from './layerParts';
 import { unpackIncidentsInSlices } from './packIncidents';
 
 /** The part of a Worker the importer uses, so tests can stand in for one. */
@@ -13,7 +14,7 @@ export interface WorkerLike {
 }
 
 export type ImportOutcome =
-  | { status: 'done'; result: ImportResult; summary: ImportSummary; areas?: AssignedColumns }
+  | { status: 'done'; result: ImportResult; summary: ImportSummary; layer: LayerParts | null; areas?: AssignedColumns }
   | { status: 'failed'; reason: string }
   | { status: 'cancelled' };
 
@@ -43,7 +44,7 @@ export function runImport(request: ImportRequest, createWorker: () => WorkerLike
     if (m.type === 'progress') onProgress(m);
     else if (m.type === 'done') {
       // Cancelling while the incidents are rebuilt still wins: settle() keeps the first outcome.
-      void unpackIncidentsInSlices(m.incidents).then((incidents) => settle({ status: 'done', result: { ...m.result, incidents }, summary: m.summary, ...(m.areas ? { areas: m.areas } : {}) }));
+      void unpackIncidentsInSlices(m.incidents).then((incidents) => settle({ status: 'done', result: { ...m.result, incidents }, summary: m.summary, layer: m.layer, ...(m.areas ? { areas: m.areas } : {}) }));
     }
     else settle({ status: 'failed', reason: m.reason });
   };

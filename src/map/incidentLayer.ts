@@ -1,6 +1,7 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { DayWindow, TimeMode } from '../state';
 import type { Dataset, Incident, IncidentFilter } from '../types';
+import type { IncidentColumns } from '../data/incidentColumns';
 import type { TimeIndex } from '../data/timeIndex';
 import type { MarkerStyle } from './markerStyle';
 
@@ -39,10 +40,20 @@ export interface IncidentLayerOptions {
   beforeId?: string;
 }
 
+/**
+ * What a layer would build over the index itself, built elsewhere (the import worker) over the
+ * same index with the same marker scale: a layer that can use it skips that work.
+ */
+export interface PrebuiltLayerData {
+  columns: IncidentColumns;
+  /** KDBush's buffer over `columns` (see spatialIndexFromData); null without incidents. */
+  tree: ArrayBuffer | null;
+}
+
 export interface IncidentLayer {
   readonly id: string;
-  /** Replaces the data (once per dataset load, not per slider step). */
-  setData(index: TimeIndex): void;
+  /** Replaces the data (once per dataset load, not per slider step); `prebuilt` spares the build. */
+  setData(index: TimeIndex, prebuilt?: PrebuiltLayerData): void;
   /** Applies the window, mode, filters and selection. Called on every slider step: must be cheap. */
   update(state: IncidentLayerState): void;
   /** Incidents drawn under a screen point (CSS pixels), nearest first; all of a stack are returned. */

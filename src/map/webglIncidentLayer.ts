@@ -1,6 +1,6 @@
 import type { CustomLayerInterface, Map as MaplibreMap } from 'maplibre-gl';
 import { buildIncidentColumns, filterMasks, mercatorX, mercatorY, type IncidentColumns } from '../data/incidentColumns';
-import { createSpatialIndex, pickNear, type SpatialIndex } from '../data/spatialIndex';
+import { createSpatialIndex, pickNear, spatialIndexFromData, type SpatialIndex } from '../data/spatialIndex';
 import { dayNumber, type TimeIndex } from '../data/timeIndex';
 import { IncidentRenderer, type IncidentDrawState } from './gl/incidentRenderer';
 import { originMatrix } from './gl/uniforms';
@@ -161,11 +161,11 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
 
   return {
     id: options.id,
-    setData(next) {
+    setData(next, prebuilt) {
       index = next;
-      columns = buildIncidentColumns(next, options.style.scale.radius);
-      spatial = null;
-      scheduleSpatial();
+      columns = prebuilt?.columns ?? buildIncidentColumns(next, options.style.scale.radius);
+      spatial = prebuilt ? spatialIndexFromData(columns, prebuilt.tree) : null;
+      if (!spatial) scheduleSpatial();
       selection = { key: null, index: -1 };
       renderer.setColumns(columns);
       apply();

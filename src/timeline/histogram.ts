@@ -95,9 +95,23 @@ export function createHistogram(g: SVGGElement, tooltip: HTMLElement, text: Time
   /** What the bars' geometry and labels were last drawn from: a window move only restyles them. */
   let drawn: { bins: readonly WeekBin[]; range: string; height: number; metric: HistogramMetric; mirror: readonly WeekBin[] | null } | null = null;
 
+  /**
+   * Each bar's class as last written: a window move rewrites only the bars that enter or leave the
+   * window, so a drag step restyles a few bars, not every bar of the track.
+   */
+  const classOf = new WeakMap<Element, string>();
+  const setClass = (node: Element, cls: string) => {
+    if (classOf.get(node) === cls) return;
+    classOf.set(node, cls);
+    node.setAttribute('class', cls);
+  };
   const highlight = (window: TimeWindow) => {
-    rects().attr('class', (b) => (inWindow(b, window) ? 'timeline__bar timeline__bar--in' : 'timeline__bar'));
-    mirrorBars.selectAll<SVGRectElement, WeekBin>('rect').attr('class', (b) => (inWindow(b, window) ? 'timeline__bar timeline__bar--b timeline__bar--in' : 'timeline__bar timeline__bar--b'));
+    rects().each(function (b) {
+      setClass(this, inWindow(b, window) ? 'timeline__bar timeline__bar--in' : 'timeline__bar');
+    });
+    mirrorBars.selectAll<SVGRectElement, WeekBin>('rect').each(function (b) {
+      setClass(this, inWindow(b, window) ? 'timeline__bar timeline__bar--b timeline__bar--in' : 'timeline__bar timeline__bar--b');
+    });
   };
 
   const update = (next: HistogramProps) => {

@@ -260,9 +260,11 @@ export function mountTimeline(container: HTMLElement, store: Store, options: Tim
       binsKey = `${key}#${sourcesKey}`;
     }
     const range = text.formatters.range(shown.from, shown.to);
-    status.textContent = viewStatusText(text, view);
+    // Written only when it changes: a drag step that keeps the totals touches no text.
+    const line = viewStatusText(text, view);
+    if (status.textContent !== line) status.textContent = line;
     // While playing, the line changes every frame: hold the announcements until play stops.
-    status.setAttribute('aria-busy', String(state.playing));
+    if (status.getAttribute('aria-busy') !== String(state.playing)) status.setAttribute('aria-busy', String(state.playing));
     root.classList.toggle('timeline--cumulative', state.mode === 'cumulative');
     root.classList.toggle('timeline--playing', state.playing);
     track.update({

@@ -1,3 +1,4 @@
+import { appSection } from './app/section';
 import { areasSection } from './areas/section';
 import { embedSection } from './embed/section';
 import { gpuSection } from './gpu/section';
@@ -7,4 +8,4 @@ import { publishSection } from './publish/section';
 import type { BenchSection } from './harness';
 
 /** Every benchmark section `npm run bench` knows, by name. Add yours here. */
-export const BENCH_SECTIONS: readonly BenchSection[] = [gpuSection, embedSection, importSection, areasSection, matchSection, publishSection];
+export const BENCH_SECTIONS: readonly BenchSection[] = [gpuSection, embedSection, importSection, areasSection, matchSection, publishSection, appSection];

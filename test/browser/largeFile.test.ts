@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { csvParse } from 'd3-dsv';
+import { syntheticUcdpGlobalRows } from '../bench/app/ucdpSynthetic';
 import { launchChromium, openPage, screenshotPath, waitForMapReady } from './chromium';
 
 const baseUrl = inject('baseUrl');
@@ -50,4 +52,36 @@ describe('a hostile large file (production build)', () => {
     await page.screenshot({ path: screenshotPath('import-one-line-200mb-1280x800') });
     await context.close();
   });
+
+  it('a 200,000-row UCDP file is drawn, counted as an independent count says, and a click on a marker opens its card with its sources', async () => {
+    const path = join(dir, 'ucdp-200k.csv');
+    const text = [...syntheticUcdpGlobalRows(200_000, 3)].join('\n');
+    writeFileSync(path, text);
+    // The independent count: d3-dsv's parser, not ours, over the same text, for one week.
+    const from = '2020-03-01';
+    const to = '2020-03-07';
+    const rows = csvParse(text).filter((r) => r.date_start! >= from && r.date_start! <= to);
+    const deaths = rows.reduce((sum, r) => sum + Number(r.best), 0);
+    const { page, context, problems } = await openPage(browser, `${baseUrl}?from=${from}&to=${to}&hidden=stories,ucdp`);
+    await waitForMapReady(page);
+    await page.getByTestId('import-file').setInputFiles(path);
+    await expect.poll(() => page.getByTestId('import-status').textContent(), { timeout: 240_000, interval: 500 }).toMatch(/^Added 200,000 incidents as the layer “ucdp-200k\.csv”/);
+    const n = (x: number) => x.toLocaleString('en-US');
+    await expect.poll(() => page.locator('[data-testid="status"]').textContent(), { timeout: 20_000 }).toContain(`${n(rows.length)} incidents · ${n(deaths)} deaths`);
+    await page.getByTestId('import-close').click();
+
+    // The deadliest event of the week, clicked where it is drawn: its card (or its stack's) names its sources.
+    const target = rows.reduce((a, b) => (Number(b.best) > Number(a.best) ? b : a));
+    const p = await page.evaluate((ll) => (window as unknown as { sahelIncidentMap: { map: { project(ll: [number, number]): { x: number; y: number } } } }).sahelIncidentMap.map.project(ll), [Number(target.longitude), Number(target.latitude)] as [number, number]);
+    const box = (await page.locator('#map canvas').boundingBox())!;
+    await page.mouse.click(box.x + p.x, box.y + p.y);
+    const popup = page.locator('.maplibregl-popup.incident-popup:not(.hover)');
+    await popup.waitFor({ timeout: 20_000 });
+    const stacked = page.getByTestId('incident-stack-item');
+    if ((await stacked.count()) > 0) await stacked.first().click();
+    await expect.poll(() => popup.textContent(), { timeout: 20_000 }).toMatch(/killed in attack near village \d+/);
+    await page.screenshot({ path: screenshotPath('import-ucdp-200k-1280x800') });
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 400_000);
 });

@@ -3,6 +3,10 @@ import { createDatasetMatching } from '../../../src/app/datasetMatching';
 import type { DatasetEntry, DatasetLayers } from '../../../src/app/datasetLayers';
 import { MATCH_FLAG } from '../../../src/data/datasetMatch';
 import { createTimeIndex } from '../../../src/data/timeIndex';
+import { buildIdTable } from '../../../src/data/idTable';
+import { createMarkerStyle } from '../../../src/map/markerStyle';
+import { createMarkerScale } from '../../../src/map/markerScale';
+import { LIGHT } from '../../../src/map/theme';
 import { runMatchJob, type MatchRequest, type MatchWorkerLike } from '../../../src/import/matchJob';
 import type { IncidentLayer } from '../../../src/map/incidentLayer';
 import type { MatchResult } from '../../../src/data/matchIncidents';
@@ -33,7 +37,8 @@ class FakeWorker implements MatchWorkerLike {
 function entry(id: string, role: Dataset['role'], incidents: Incident[]): DatasetEntry & { flags: (Uint8Array | null)[] } {
   const flags: (Uint8Array | null)[] = [];
   const layer = { id, setData() {}, update() {}, pick: () => [], remove() {}, setMatchFlags: (f: Uint8Array | null) => flags.push(f) } as IncidentLayer;
-  return { dataset: { id, name: id, role, licence: '', attribution: '', url: null }, index: createTimeIndex(incidents), layer, flags, areas: null };
+  const index = createTimeIndex(incidents);
+  return { dataset: { id, name: id, role, licence: '', attribution: '', url: null }, index, layer, flags, areas: null, ids: buildIdTable(index.incidents.length, (i) => index.incidents[i].id) };
 }
 
 function layers(initial: DatasetEntry[]): DatasetLayers & { set(next: DatasetEntry[]): void } {
@@ -46,6 +51,7 @@ function layers(initial: DatasetEntry[]): DatasetLayers & { set(next: DatasetEnt
     pickOrder: () => [],
     lookup: () => undefined,
     setAreas() {},
+    style: createMarkerStyle(LIGHT, createMarkerScale(100)),
     onChange: (l) => (listeners.add(l), () => listeners.delete(l)),
     set(next) {
       list = next;

@@ -1,5 +1,8 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
+import { createMarkerScale } from '../../../src/map/markerScale';
+import { createMarkerStyle } from '../../../src/map/markerStyle';
+import { LIGHT } from '../../../src/map/theme';
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { DatasetLayers } from '../../../src/app/datasetLayers';
@@ -40,6 +43,7 @@ function fakeApp() {
     },
     entries: () => added.map((a) => ({ dataset: a.dataset })),
     onChange: (l: () => void) => (listeners.add(l), () => listeners.delete(l)),
+    style: createMarkerStyle(LIGHT, createMarkerScale(100)),
   } as unknown as DatasetLayers;
   return { app: { map: map as never, datasets }, added, container };
 }

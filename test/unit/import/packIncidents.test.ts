@@ -64,8 +64,18 @@ describe('unpackIncidentsInSlices', () => {
   it('rebuilds the same incidents a slice at a time, pausing between slices', async () => {
     let pauses = 0;
     const packed = packIncidents(bundled);
-    const incidents = await unpackIncidentsInSlices(packed, 1000, async () => void pauses++);
+    const incidents = await unpackIncidentsInSlices(packed, 1000, async () => void pauses++, Infinity);
     expect(incidents).toEqual(bundled);
     expect(pauses).toBe(4);
+  });
+
+  it('ends a slice early once its time budget is spent', async () => {
+    let pauses = 0;
+    let clock = 0;
+    const packed = packIncidents(bundled);
+    // Every look at the clock finds 10 ms gone: each slice stops after its second chunk of 1,000.
+    const incidents = await unpackIncidentsInSlices(packed, 50_000, async () => void pauses++, 15, () => (clock += 10));
+    expect(incidents).toEqual(bundled);
+    expect(pauses).toBe(2);
   });
 });

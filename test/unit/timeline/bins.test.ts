@@ -92,6 +92,17 @@ describe('weeklyBins', () => {
     );
   });
 
+  it('bins from the running sums of the index equal bins from a scan of its incidents, grouped weeks included (property)', () => {
+    fc.assert(
+      fc.property(fc.array(arbIncident, { minLength: 1, maxLength: 60 }), arbFilter, fc.integer({ min: 1, max: 20 }), (rows, filter, maxBins) => {
+        const idx = createTimeIndex(build(rows));
+        const scanned = { incidents: idx.incidents, days: idx.days, passes: idx.passes };
+        const domain = paddedDomain(idx.extent!);
+        expect(weeklyBins(idx, filter, domain, maxBins)).toEqual(weeklyBins(scanned, filter, domain, maxBins));
+      }),
+    );
+  });
+
   it('bin totals sum to the filtered totals of the whole extent (property)', () => {
     fc.assert(
       fc.property(fc.array(arbIncident, { minLength: 1, maxLength: 80 }), arbFilter, (rows, filter) => {

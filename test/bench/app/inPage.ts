@@ -1,0 +1,105 @@
+/**
+ * What the app benchmark runs inside the production app's page (an init script, before the app's
+ * own code): long tasks from the start, and the moments the import starts, reports and is drawn.
+ * Self-contained, since Playwright sends it as source text: no imports, no closures over this file.
+ */
+export interface AppProbe {
+  longTasks: [start: number, duration: number][];
+  /** First frame with the progress bar. */
+  importStartAt: number;
+  /** First frame with the report's status line (the dataset was added). */
+  statusAt: number;
+  /** First frame after that with nothing left for maplibre to draw: the data is on the map. */
+  dataAt: number;
+  /** Longest gap between two frames from importStartAt to dataAt: how long the progress bar stood still. */
+  longestFrameGap: number;
+  failed: string;
+  status: string;
+  /** Resolves with the next frame's timestamp. */
+  frame(): Promise<number>;
+  /** Arms the settle timer on the next pointerup or keyup; `settled` then resolves with ms from it. */
+  armSettle(): void;
+  settled: Promise<{ drawn: number; gpu: number }> | null;
+}
+
+interface ProbeMap {
+  _frameRequest: unknown;
+  loaded(): boolean;
+  getCanvas(): HTMLCanvasElement;
+}
+
+export function installProbe(): void {
+  const probe: AppProbe = {
+    longTasks: [],
+    importStartAt: 0,
+    statusAt: 0,
+    dataAt: 0,
+    longestFrameGap: 0,
+    failed: '',
+    status: '',
+    frame: () => new Promise((resolve) => requestAnimationFrame(resolve)),
+    armSettle() {
+      probe.settled = new Promise((resolve) => {
+        const start = () => {
+          window.removeEventListener('pointerup', start, true);
+          window.removeEventListener('keyup', start, true);
+          const t0 = performance.now();
+          const map = (window as unknown as { sahelIncidentMap: { map: ProbeMap } }).sahelIncidentMap.map;
+          const gl = map.getCanvas().getContext('webgl2');
+          let quietAt = 0;
+          let gpuAt = 0;
+          const tick = () => {
+            const pending = map._frameRequest != null || !map.loaded();
+            if (pending) quietAt = 0;
+            else if (quietAt === 0) {
+              quietAt = performance.now();
+              gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+              gpuAt = performance.now();
+            } else {
+              resolve({ drawn: quietAt - t0, gpu: gpuAt - t0 });
+              return;
+            }
+            requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        };
+        window.addEventListener('pointerup', start, true);
+        window.addEventListener('keyup', start, true);
+      });
+    },
+    settled: null,
+  };
+  Object.defineProperty(window, '__appBench', { value: probe });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) probe.longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+
+  let last = 0;
+  let quiet = 0;
+  const poll = (t: number) => {
+    if (probe.importStartAt > 0 && last > 0) probe.longestFrameGap = Math.max(probe.longestFrameGap, t - last);
+    last = t;
+    if (probe.importStartAt === 0 && document.querySelector('[data-testid="import-progress"]')) probe.importStartAt = performance.now();
+    // ACLED asks for the access date and filters: the bench confirms the prefilled form at once.
+    const add = document.querySelector<HTMLButtonElement>('[data-testid="acled-add"]');
+    if (add) add.click();
+    const status = document.querySelector('[data-testid="import-status"]')?.textContent ?? '';
+    if (probe.statusAt === 0 && status !== '' && !add) {
+      probe.statusAt = performance.now();
+      probe.status = status;
+      if (/unchanged/i.test(status)) {
+        probe.failed = status;
+        return;
+      }
+    }
+    if (probe.statusAt > 0) {
+      const map = (window as unknown as { sahelIncidentMap?: { map: ProbeMap } }).sahelIncidentMap?.map;
+      if (map && map._frameRequest == null && map.loaded()) {
+        if (quiet === 0) probe.dataAt = performance.now();
+        if (++quiet >= 2) return;
+      } else quiet = 0;
+    }
+    requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+}
