@@ -1,4 +1,4 @@
-import { LngLatBounds, type Map as MaplibreMap } from 'maplibre-gl';
+import { LngLatBounds, type GeoJSONSource, type Map as MaplibreMap } from 'maplibre-gl';
 import type { AppState, DerivedViewHandle, Store } from '../state';
 import type { Messages } from '../i18n/messages';
 import type { Formatters } from '../i18n/format';
@@ -208,6 +208,9 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   map.addControl(legend, 'top-right');
   view.reframe();
   await view.loaded;
+  // The style's regions source starts empty: the polygons loaded for the area figures fill it, one fetch for both.
+  const showAreaShapes = (loaded: { geodata: AreaGeodata }) => map.getSource<GeoJSONSource>('admin1')?.setData(loaded.geodata.admin1);
+  if (areas) showAreaShapes(areas);
 
   const datasets = createDatasetLayers({
     map,
@@ -244,6 +247,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
       void loadAreas(options.assetBase).then((loaded) => {
         if (!loaded) return;
         areas = loaded;
+        showAreaShapes(loaded);
         datasets.setAreas(loaded.areas);
         options.onAreas?.();
       });

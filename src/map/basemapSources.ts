@@ -70,13 +70,18 @@ export function resolveAssetUrl(url: string, assetBase: string): string {
  */
 const PROMOTE_ID: Partial<Record<BasemapSourceId, string>> = { admin1: 'iso_3166_2' };
 
-/** The GeoJSON sources of the style, each with its absolute URL and attribution. */
+const EMPTY_COLLECTION: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** The GeoJSON sources of the style, each with its absolute URL and attribution (`admin1` starts empty). */
 export function basemapSources(assetBase: string): Record<BasemapSourceId, GeoJSONSourceSpecification> {
   const sources = {} as Record<BasemapSourceId, GeoJSONSourceSpecification>;
   for (const id of Object.keys(BASEMAP_FILES) as BasemapSourceId[]) {
     sources[id] = {
       type: 'geojson',
-      data: resolveAssetUrl(BASEMAP_FILES[id], assetBase),
+      // The regions' polygons are filled in by the app once it has loaded them for the area figures
+      // (setAdmin1Shapes), so they are fetched once, and an embed that never asks for an area or a
+      // choropleth never fetches them.
+      data: id === 'admin1' ? EMPTY_COLLECTION : resolveAssetUrl(BASEMAP_FILES[id], assetBase),
       attribution: BASEMAP_ATTRIBUTION[id],
       ...(PROMOTE_ID[id] ? { promoteId: PROMOTE_ID[id] } : {}),
     };

@@ -104,7 +104,7 @@ describe('the French run', () => {
     expect(await page.evaluate(() => [document.documentElement.lang, document.title])).toEqual(['fr', fr.pageTitle]);
     // 1er–31 mars 2021 · 76 incidents · 1 003 morts: the ordinal, French months, U+202F thousands.
     expect(await status(page)).toMatch(/^1er–31 mars 2021 · \d+ incidents · (\d{1,3}\u202f)?\d{1,3} morts$/);
-    const filters = (await page.locator('.filter-panel').innerText()).split('\n').map((s) => s.trim());
+    const filters = (await page.getByTestId('filter-panel').innerText()).split('\n').map((s) => s.trim());
     for (const name of [fr.typeBattles, fr.typeExplosions, fr.typeViolenceCivilians, fr.typeProtests, fr.typeRiots, fr.typeStrategic, 'UCDP GED', fr.datasetStories]) expect(filters).toContain(name);
     expect(await page.locator('.legend').innerText()).toContain(fr.typeViolenceCivilians);
     expect(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('aria-label')).toBe('Zoom avant');
