@@ -56,7 +56,7 @@ export interface WireArea {
   kind: 'region' | 'focus';
   name: string;
   nameFr: string;
-  datasets: { id: string; name: string; current: WireAreaTotals; previous: WireAreaTotals; yearEarlier: WireAreaTotals }[];
+  datasets: { id: string; name: string; current: WireAreaTotals; previous: WireAreaTotals; yearEarlier: WireAreaTotals; outside: WireAreaTotals }[];
 }
 
 const wireAreaTotals = ({ incidents, deaths, deathsLow, deathsHigh, centroidOnly }: WireAreaTotals): WireAreaTotals => ({ incidents, deaths, deathsLow, deathsHigh, centroidOnly });
@@ -70,7 +70,7 @@ export function wireArea(view: DerivedView): WireArea | null {
     kind: area.kind,
     name: area.name,
     nameFr: area.nameFr,
-    datasets: area.datasets.map((d) => ({ id: d.id, name: d.name, current: wireAreaTotals(d.current), previous: wireAreaTotals(d.previous), yearEarlier: wireAreaTotals(d.yearEarlier) })),
+    datasets: area.datasets.map((d) => ({ id: d.id, name: d.name, current: wireAreaTotals(d.current), previous: wireAreaTotals(d.previous), yearEarlier: wireAreaTotals(d.yearEarlier), outside: wireAreaTotals(d.outside) })),
   };
 }
 

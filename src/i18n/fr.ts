@@ -107,6 +107,7 @@ export const fr: Messages = {
   areaDeadliestNone: 'Aucun mort enregistré sur la période.',
   areaDeadliestDeaths: '{deaths} morts',
   areaCentroidOnly: '{count} de ces {total} incidents ne sont placés qu’au centroïde d’une région ou d’un district.',
+  areaOutside: 'Hors de toute région dans cette période (au-delà d’une frontière, dans un lac ou mal placés), donc comptés dans aucune zone\u202f: incidents {incidents}, morts {deaths}.',
   choroplethLabel: 'Colorer les régions selon',
   choroplethOff: 'Rien',
   choroplethDeaths: 'Morts',

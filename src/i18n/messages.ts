@@ -119,6 +119,8 @@ export interface Messages {
   areaDeadliestDeaths: string;
   /** How far to trust the split: UCDP where_prec ≥ 3, ACLED geo_precision 3. */
   areaCentroidOnly: string;
+  /** The window's incidents outside every region: {incidents}, {deaths} (numbers). */
+  areaOutside: string;
   choroplethLabel: string;
   choroplethOff: string;
   choroplethDeaths: string;
@@ -431,6 +433,7 @@ export const en: Messages = {
   areaDeadliestNone: 'No deaths recorded in the window.',
   areaDeadliestDeaths: '{deaths} deaths',
   areaCentroidOnly: '{count} of these {total} incidents are placed only at a region or district centroid.',
+  areaOutside: 'Outside every region in this window (across a border, in a lake or misplaced), so in no area’s figures: incidents {incidents}, deaths {deaths}.',
   choroplethLabel: 'Shade regions by',
   choroplethOff: 'Nothing',
   choroplethDeaths: 'Deaths',

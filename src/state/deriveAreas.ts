@@ -1,5 +1,5 @@
 import { utcDay, utcYear } from 'd3-time';
-import type { AreaIndex, AreaMeta, AreaTotals } from '../data/areaIndex';
+import { OUTSIDE_AREA_ID, type AreaIndex, type AreaMeta, type AreaTotals } from '../data/areaIndex';
 import { regionWindowMax } from '../data/areaSeries';
 import { dayNumber } from '../data/timeIndex';
 import type { IncidentFilter } from '../types';
@@ -22,6 +22,11 @@ export interface AreaDatasetFigures {
   previous: AreaTotals;
   /** The same days a year earlier. */
   yearEarlier: AreaTotals;
+  /**
+   * The dataset's incidents in the shown window (and filters) that lie outside every region (across
+   * a border, in a lake, a swapped coordinate): reported beside any area, never silently dropped.
+   */
+  outside: AreaTotals;
 }
 
 /** The selected area and its figures, per counted shown dataset that has an area index. */
@@ -80,6 +85,7 @@ export function deriveAreaView(areaId: string | null, shown: DayWindow, filter: 
       current: s.areas.totals(found.id, shown, filter),
       previous: s.areas.totals(found.id, previous, filter),
       yearEarlier: s.areas.totals(found.id, yearEarlier, filter),
+      outside: s.areas.totals(OUTSIDE_AREA_ID, shown, filter),
     });
   }
   return meta ? { id: meta.id, kind: meta.kind, name: meta.name, nameFr: meta.nameFr, datasets } : null;

@@ -30,6 +30,8 @@ export interface AreaPanelDataset {
   current: AreaFigures;
   previous: AreaFigures;
   yearEarlier: AreaFigures;
+  /** The dataset's incidents in the window outside every region (in no area's figures). */
+  outside: Pick<AreaFigures, 'incidents' | 'deaths'>;
   /** The window's five deadliest incidents, deadliest first. */
   deadliest: readonly DeadliestIncident[];
 }
@@ -98,6 +100,7 @@ interface DatasetSection {
   deadliest: { item: HTMLElement; button: HTMLButtonElement; key: string }[];
   noDeaths: HTMLElement;
   centroid: HTMLElement;
+  outside: HTMLElement;
 }
 
 /**
@@ -226,8 +229,10 @@ export function mountAreaPanel(host: HTMLElement, options: AreaPanelOptions): Ar
     deadlyBox.append(deadlyTitle, ol, noDeaths);
     const centroid = el('p', 'area-panel__note');
     centroid.dataset.testid = 'area-centroid';
-    root.append(heading, table, deathsRange, types, seriesBox, deadlyBox, centroid);
-    return { root, heading, incidents, incidentsChange, deaths, deathsRange, deathsChange, previousHeader, typeBar, typeRows, series, seriesTitle, deadliest, noDeaths, centroid };
+    const outside = el('p', 'area-panel__note');
+    outside.dataset.testid = 'area-outside';
+    root.append(heading, table, deathsRange, types, seriesBox, deadlyBox, centroid, outside);
+    return { root, heading, incidents, incidentsChange, deaths, deathsRange, deathsChange, previousHeader, typeBar, typeRows, series, seriesTitle, deadliest, noDeaths, centroid, outside };
   };
 
   const fill = (s: DatasetSection, d: AreaPanelDataset, days: number, several: boolean) => {
@@ -267,6 +272,8 @@ export function mountAreaPanel(host: HTMLElement, options: AreaPanelOptions): Ar
     s.noDeaths.hidden = shown > 0;
     setText(s.centroid, t(messages.areaCentroidOnly, { count: formatters.integer(current.centroidOnly), total: formatters.integer(current.incidents) }));
     s.centroid.hidden = current.incidents === 0;
+    setText(s.outside, t(messages.areaOutside, { incidents: formatters.integer(d.outside.incidents), deaths: formatters.integer(d.outside.deaths) }));
+    s.outside.hidden = d.outside.incidents === 0;
   };
 
   return {

@@ -99,6 +99,19 @@ export function regionFigures(region: string, from: string, to: string): Figures
   return f;
 }
 
+/** The incidents in no region (the ray casting put them in none) whose start day lies in [from, to]. */
+export function outsideFigures(from: string, to: string): Figures {
+  const f: Figures = { incidents: 0, deaths: 0, low: 0, high: 0 };
+  for (const e of csvEvents()) {
+    if (e.region !== null || e.day < from || e.day > to) continue;
+    f.incidents++;
+    f.deaths += e.best;
+    f.low += e.low;
+    f.high += e.high;
+  }
+  return f;
+}
+
 /** The regions' ids of geodata/admin1.geojson, in file order. */
 export function regionIds(): string[] {
   return loadRegions().map((r) => r.id);

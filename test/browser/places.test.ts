@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { csvEvents, inRegion, regionFigures, regionIds } from './areaCounts';
+import { csvEvents, inRegion, regionFigures, outsideFigures, regionIds } from './areaCounts';
 import { launchChromium, openPage, screenshotPath, waitForMapReady } from './chromium';
 
 const baseUrl = inject('baseUrl');
@@ -99,6 +99,14 @@ describe('places: the area panel, picker and choropleth (production build)', () 
     const prevCell = panel.locator('[data-testid="area-deaths-previous"]').first();
     expect(integer(await prevCell.textContent())).toBe(march.deaths - before.deaths);
     if (before.deaths === 0) expect(await prevCell.textContent()).not.toContain('%');
+    // The window's incidents outside every region are reported beside the area, as the recount finds them.
+    const lost = outsideFigures('2021-01-01', '2021-12-31');
+    expect(lost.incidents, 'the bundled 2021 data has incidents outside every region').toBeGreaterThan(0);
+    await page.evaluate(() => (window as unknown as { sahelIncidentMap: { store: { set(p: object, s: string): void } } }).sahelIncidentMap.store.set({ from: new Date(Date.UTC(2021, 0, 1)), to: new Date(Date.UTC(2021, 11, 31)) }, 'ui'));
+    const note = panel.locator('[data-testid="area-outside"]').first();
+    await expect.poll(async () => (await note.textContent()) ?? '', { timeout: 15_000 }).toContain(`incidents ${lost.incidents.toLocaleString('en-US')}, deaths ${lost.deaths.toLocaleString('en-US')}`);
+    await page.evaluate(() => (window as unknown as { sahelIncidentMap: { store: { set(p: object, s: string): void } } }).sahelIncidentMap.store.set({ from: new Date(Date.UTC(2021, 2, 1)), to: new Date(Date.UTC(2021, 2, 31)) }, 'ui'));
+    await expect.poll(async () => (await panelFigures(page)).deaths, { timeout: 15_000 }).toBe(march.deaths);
 
     // Scrub with the keyboard: Page Up moves the window a month; the figures follow.
     await page.locator('[data-testid="brush"]').focus();

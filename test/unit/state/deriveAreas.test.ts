@@ -42,6 +42,16 @@ describe('deriveView: area', () => {
     ]);
   });
 
+  it('reports the window’s incidents outside every region beside any area, per dataset', () => {
+    // 2021-03-05 (-1: outside, 11 deaths) is in the window; 2021-05-01 (-1, 6 deaths) is not.
+    const withOutside = source('ucdp', [utc(2021, 3, 5), utc(2021, 3, 10), utc(2021, 5, 1)], [11, 170, 6], [-1, 0, -1]);
+    const view = deriveView(state({ area: 'NE-6' }), [withOutside, acled]);
+    expect(view.area!.datasets.map((d) => [d.id, d.outside.incidents, d.outside.deaths])).toEqual([
+      ['ucdp', 1, 11],
+      ['acled', 0, 0],
+    ]);
+  });
+
   it('leaves out hidden datasets and is null for an area no dataset knows', () => {
     expect(deriveView(state({ area: 'NE-5', hiddenDatasets: ['acled'] }), [ucdp, acled]).area!.datasets.map((d) => d.id)).toEqual(['ucdp']);
     expect(deriveView(state({ area: 'ML-6' }), [ucdp]).area).toBeNull();
