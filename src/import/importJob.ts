@@ -16,7 +16,7 @@ export const AREA_WORKER_MIN_INCIDENTS = 50_000;
  * The work of the import worker, apart from the worker itself so tests can run it: opens the
  * file or fetches the URL, streams it through parseFile with throttled progress, and posts the
  * result and its summary, the incidents packed into columns in time order (see packIncidents) and,
- * given the app's marker scale, the layer's parts (see LayerParts). Failures to read (network, HTTP status) are posted, never thrown.
+ * given the app's marker scale, the layer's parts (see LayerParts) and, for a large file given the areas' geodata, the area index's parts (see AreaIndexParts). Failures to read (network, HTTP status) are posted, never thrown.
  */
 export async function runImportJob(
   request: ImportRequest,
