@@ -24,7 +24,7 @@ import './import.css';
 export const USER_DATASET_PREFIX = 'user-';
 
 export interface MountImportOptions {
-  app: { map: MaplibreMap; datasets: DatasetLayers; areaGeodata?: () => AreaGeodata | null };
+  app: { map: MaplibreMap; datasets: DatasetLayers; areaGeodata?: () => AreaGeodata | null; loadAreaGeodata?: () => Promise<AreaGeodata | null> };
   messages: Messages;
   formatters: Formatters;
   /** Where a dropped file is accepted (the whole page) and the drop overlay is drawn. */
@@ -130,8 +130,13 @@ export function mountImport(options: MountImportOptions): ImportUi {
 
   async function start(source: ImportRequest['source'], lastModified: number | null): Promise<ImportOutcome> {
     running?.cancel();
-    const id = `${USER_DATASET_PREFIX}${++count}`;
-    const areas = app.areaGeodata?.();
+    const mine = ++count;
+    const id = `${USER_DATASET_PREFIX}${mine}`;
+    // The areas load after the map: an import started before waits for them (a local file of a few
+    // hundred kB), so a large file's area index is built in its worker rather than on the page.
+    const areas = app.areaGeodata?.() ?? (await app.loadAreaGeodata?.()) ?? null;
+    // A newer import started while this one waited.
+    if (count !== mine) return { status: 'cancelled' };
     const scale = app.datasets.style.scale;
     const marker = { domainMax: scale.scale().domain()[1], options: scale.options };
     const job = runImport({ source, dataset: id, marker, ...(areas ? { areas } : {}) }, options.createWorker, (p) => {
