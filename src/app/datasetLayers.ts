@@ -4,7 +4,7 @@ import type { Dataset, Incident } from '../types';
 import { createTimeIndex, type TimeIndex } from '../data/timeIndex';
 import type { AreaIndex } from '../data/areaIndex';
 import type { Area } from '../geo/areaAssignment';
-import { indexAreas, indexAssignedAreas, type AssignedColumns } from '../geo/indexAreas';
+import { indexAreas } from '../geo/indexAreas';
 import { buildIdTable, findId, type IdTable } from '../data/idTable';
 import type { IncidentLayer, IncidentLayerFactory, PrebuiltLayerData } from '../map/incidentLayer';
 import type { MarkerStyle } from '../map/markerStyle';
@@ -28,10 +28,8 @@ export interface PrebuiltDataset {
   layer?: PrebuiltLayerData;
   /** `index.incidents` by id. */
   ids?: IdTable;
-  /** The dataset's area index, when it was built already. */
+  /** The dataset's area index over `index`, when it was built already (the import worker builds a large file's parts); otherwise a counted dataset is assigned and indexed here. */
   areas?: AreaIndex | null;
-  /** The import worker's area assignment, in `incidents`' order; otherwise a counted dataset is assigned here. */
-  assigned?: AssignedColumns;
 }
 
 export interface DatasetLayersOptions {
@@ -83,12 +81,11 @@ export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayer
   };
   const sources = (): DerivedSource[] =>
     [...entries.values()].map((e) => ({ id: e.dataset.id, role: e.dataset.role, index: e.index, name: e.dataset.name, ...(e.areas ? { areas: e.areas } : {}) }));
-  const areasOf = (dataset: Dataset, incidents: readonly Incident[], index: TimeIndex, prebuilt: PrebuiltDataset = {}): AreaIndex | null => {
+  const areasOf = (dataset: Dataset, index: TimeIndex, prebuilt: PrebuiltDataset = {}): AreaIndex | null => {
     const areas = areaList;
     if (prebuilt.areas) return prebuilt.areas;
     if (!areas || dataset.role !== 'counted') return null;
-    const { assigned } = prebuilt;
-    return assigned && assigned.region.length === incidents.length ? indexAssignedAreas(index, incidents, assigned, areas) : indexAreas(index, areas);
+    return indexAreas(index, areas);
   };
 
   const api: DatasetLayers = {
@@ -99,7 +96,7 @@ export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayer
       const layer = factory(map, { id: `dataset-${dataset.id}`, dataset, style: options.style, beforeId: dataset.role === 'counted' ? options.beforeId : undefined });
       layer.setData(index, prebuilt?.layer);
       const ids = prebuilt?.ids ?? buildIdTable(index.incidents.length, (i) => index.incidents[i].id);
-      const entry = { dataset, index, layer, ids, areas: areasOf(dataset, incidents, index, prebuilt) };
+      const entry = { dataset, index, layer, ids, areas: areasOf(dataset, index, prebuilt) };
       entries.set(dataset.id, entry);
       options.derived.setSources(sources());
       layer.update(layerStateFor(options.derived.get(), dataset.id));

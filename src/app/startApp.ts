@@ -109,6 +109,8 @@ export interface App {
   publish: PublishApi | null;
   /** The regions' and focus areas' geodata, for the import worker; null until they have loaded (or when they failed to). */
   areaGeodata(): AreaGeodata | null;
+  /** Loads the areas now if they have not been asked for yet; settles with their geodata, or null when they failed to load. */
+  loadAreaGeodata(): Promise<AreaGeodata | null>;
 }
 
 /** Does this state need the areas' figures? */
@@ -237,19 +239,23 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   });
   datasets.add(data.counted.dataset, data.counted.result.incidents, { index: countedIndex, areas: countedAreas });
   datasets.add(data.stories.dataset, data.stories.result.incidents);
+  // Settles once the areas have loaded (or failed to): an import waits for it, so a large file's areas are indexed in its worker.
+  let areasLoaded: Promise<LoadedAreas | null> = Promise.resolve(areas);
+  let fetchAreas = (): void => {};
   if (!areasAtStart) {
     let offWant: (() => void) | null = null;
     let asked = false;
-    const fetchAreas = () => {
+    fetchAreas = () => {
       if (asked) return;
       asked = true;
       offWant?.();
-      void loadAreas(options.assetBase).then((loaded) => {
-        if (!loaded) return;
+      areasLoaded = loadAreas(options.assetBase).then((loaded) => {
+        if (!loaded) return null;
         areas = loaded;
         showAreaShapes(loaded);
         datasets.setAreas(loaded.areas);
         options.onAreas?.();
+        return loaded;
       });
     };
     offWant = store.on('change', (state) => {
@@ -388,6 +394,10 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     datasets,
     derived,
     areaGeodata: () => areas?.geodata ?? null,
+    loadAreaGeodata() {
+      fetchAreas();
+      return areasLoaded.then((loaded) => loaded?.geodata ?? null);
+    },
     setTheme(next) {
       recolourMap(map, buildStyle(next, { assetBase: options.assetBase, lang: options.lang ?? 'en' }));
       places.setTheme(next);

@@ -115,6 +115,35 @@ export function emptyAreaTotals(): AreaTotals {
 }
 
 /**
+ * An area index as plain typed arrays and small metadata, so the import worker can build it and
+ * transfer the buffers ({@link areaIndexPartsTransfer}); {@link areaIndexFromParts} wraps it
+ * without a pass over the incidents. Positions refer to the incidents it was built over.
+ */
+export interface AreaIndexParts {
+  /** The regions, in the assignment's order. */
+  regions: AreaMeta[];
+  /** The focus areas kept (at most 8), in the assignment's order. */
+  focusAreas: AreaMeta[];
+  /** How many incidents the parts were built over (the time index's length). */
+  count: number;
+  /** Entries per (slot × type-country key): slots are regions, focus areas, then outside. */
+  sizes: Int32Array;
+  /** Every bucket's positions, bucket after bucket in (slot, key) order. */
+  pos: Uint32Array;
+  /** Every bucket's running sums (length + 1 each), in the same order. */
+  best: Sums;
+  low: Sums;
+  high: Sums;
+  centroid: Int32Array;
+  /** Per region, where its run starts in {@link regionDays} (length regions + 1). */
+  regionStart: Int32Array;
+  /** Per region, the days of its counted incidents, ascending. */
+  regionDays: Int32Array;
+  /** Per region, running best-estimate sums over its run (length + 1 each, region r at regionStart[r] + r). */
+  regionBest: Sums;
+}
+
+/**
  * Per area (each region, each focus area and the outside bucket), per (event type × country)
  * bucket: the positions of its incidents and running sums of deaths (best, low, high) and of
  * centroid-only placements. A window's totals are then two bisections per bucket, as in the
@@ -125,15 +154,28 @@ export function emptyAreaTotals(): AreaTotals {
  * (8 bytes per incident) for the choropleth under the usual filter.
  */
 export function createAreaIndex(index: TimeIndex, assignment: AreaAssignmentColumns): AreaIndex {
+  return areaIndexFromParts(index, buildAreaIndexParts(index, assignment));
+}
+
+/** The buffers to transfer with the parts. */
+export function areaIndexPartsTransfer(p: AreaIndexParts): ArrayBuffer[] {
+  return [p.sizes, p.pos, p.best, p.low, p.high, p.centroid, p.regionStart, p.regionDays, p.regionBest].map((a) => a.buffer as ArrayBuffer);
+}
+
+/**
+ * The work of {@link createAreaIndex} that grows with the data, over incidents in time order and
+ * their days (a time index, or sortForTimeIndex's incidents and `parts.days` in the import worker).
+ */
+export function buildAreaIndexParts(index: { readonly incidents: readonly Incident[]; readonly days: Int32Array }, assignment: AreaAssignmentColumns): AreaIndexParts {
   const { incidents, days } = index;
   const n = incidents.length;
   const regionCount = assignment.regions.length;
   const focusCount = Math.min(8, assignment.focusAreas.length);
-  const areas: AreaMeta[] = [...assignment.regions, ...assignment.focusAreas.slice(0, focusCount)].map(({ id, kind, name, nameFr }) => ({ id, kind, name, nameFr }));
-  const outsideSlot = areas.length;
-  const slotCount = areas.length + 1;
-  const slotOf = new Map<string, number>(areas.map((a, i) => [a.id.toLowerCase(), i]));
-  slotOf.set(OUTSIDE_AREA_ID, outsideSlot);
+  const meta = ({ id, kind, name, nameFr }: AreaMeta): AreaMeta => ({ id, kind, name, nameFr });
+  const regions = assignment.regions.map(meta);
+  const focusAreas = assignment.focusAreas.slice(0, focusCount).map(meta);
+  const outsideSlot = regionCount + focusCount;
+  const slotCount = outsideSlot + 1;
 
   // No allocation per incident: at a million incidents, garbage collection is the cost.
   const keyOf = new Int8Array(n);
@@ -168,32 +210,22 @@ export function createAreaIndex(index: TimeIndex, assignment: AreaAssignmentColu
     entries += sizes[c];
     if (sizes[c] > 0) bucketCount++;
   }
-  const allPos = new Uint32Array(entries);
-  const allBest = makeSums(entries + bucketCount);
-  const allLow = makeSums(entries + bucketCount);
-  const allHigh = makeSums(entries + bucketCount);
-  const allCentroid = new Int32Array(entries + bucketCount);
-  const buckets: Bucket[][] = Array.from({ length: slotCount }, () => []);
-  const bySlotKey: (Bucket | undefined)[] = new Array(slotCount * KEYS);
+  const pos = new Uint32Array(entries);
+  const bestSums = makeSums(entries + bucketCount);
+  const lowSums = makeSums(entries + bucketCount);
+  const highSums = makeSums(entries + bucketCount);
+  const centroidSums = new Int32Array(entries + bucketCount);
+  // Where each (slot × key) bucket starts in `pos` and in the running sums.
+  const posAt = new Int32Array(slotCount * KEYS);
+  const runAtOf = new Int32Array(slotCount * KEYS);
   let at = 0;
   let runAt = 0;
-  for (let s = 0; s < slotCount; s++) {
-    for (let key = 0; key < KEYS; key++) {
-      const m = sizes[s * KEYS + key];
-      if (m === 0) continue;
-      const bucket: Bucket = {
-        key,
-        pos: allPos.subarray(at, at + m),
-        best: allBest.subarray(runAt, runAt + m + 1),
-        low: allLow.subarray(runAt, runAt + m + 1),
-        high: allHigh.subarray(runAt, runAt + m + 1),
-        centroid: allCentroid.subarray(runAt, runAt + m + 1),
-      };
-      at += m;
-      runAt += m + 1;
-      buckets[s].push(bucket);
-      bySlotKey[s * KEYS + key] = bucket;
-    }
+  for (let c = 0; c < sizes.length; c++) {
+    if (sizes[c] === 0) continue;
+    posAt[c] = at;
+    runAtOf[c] = runAt;
+    at += sizes[c];
+    runAt += sizes[c] + 1;
   }
   // Per region, every counted incident in one run of days and best-estimate sums: the choropleth
   // under the usual filter (everything shown) is then one bisection pair per region on contiguous
@@ -204,18 +236,19 @@ export function createAreaIndex(index: TimeIndex, assignment: AreaAssignmentColu
     for (let key = 0; key < KEYS; key++) m += sizes[r * KEYS + key];
     regionStart[r + 1] = regionStart[r] + m;
   }
-  const regionDaysAll = new Int32Array(regionStart[regionCount]);
-  const regionBestAll = makeSums(regionStart[regionCount] + regionCount);
+  const regionDays = new Int32Array(regionStart[regionCount]);
+  const regionBest = makeSums(regionStart[regionCount] + regionCount);
   const regionFilled = new Int32Array(regionCount);
   const filled = new Int32Array(slotCount * KEYS);
   const add = (slot: number, key: number, i: number, best: number, low: number, high: number, centroid: number) => {
-    const bucket = bySlotKey[slot * KEYS + key]!;
-    const j = filled[slot * KEYS + key]++;
-    bucket.pos[j] = i;
-    bucket.best[j + 1] = bucket.best[j] + best;
-    bucket.low[j + 1] = bucket.low[j] + low;
-    bucket.high[j + 1] = bucket.high[j] + high;
-    bucket.centroid[j + 1] = bucket.centroid[j] + centroid;
+    const c = slot * KEYS + key;
+    const j = filled[c]++;
+    pos[posAt[c] + j] = i;
+    const r = runAtOf[c] + j;
+    bestSums[r + 1] = bestSums[r] + best;
+    lowSums[r + 1] = lowSums[r] + low;
+    highSums[r + 1] = highSums[r] + high;
+    centroidSums[r + 1] = centroidSums[r] + centroid;
   };
   for (let i = 0; i < n; i++) {
     const key = keyOf[i];
@@ -229,11 +262,49 @@ export function createAreaIndex(index: TimeIndex, assignment: AreaAssignmentColu
     add(r >= 0 ? r : outsideSlot, key, i, best, low, high, centroid);
     if (r >= 0) {
       const j = regionFilled[r]++;
-      regionDaysAll[regionStart[r] + j] = days[i];
-      regionBestAll[regionStart[r] + r + j + 1] = regionBestAll[regionStart[r] + r + j] + best;
+      regionDays[regionStart[r] + j] = days[i];
+      regionBest[regionStart[r] + r + j + 1] = regionBest[regionStart[r] + r + j] + best;
     }
     const bits = assignment.focus[i];
     for (let k = 0; k < focusCount; k++) if ((bits >> k) & 1) add(regionCount + k, key, i, best, low, high, centroid);
+  }
+  return { regions, focusAreas, count: n, sizes, pos, best: bestSums, low: lowSums, high: highSums, centroid: centroidSums, regionStart, regionDays, regionBest };
+}
+
+/**
+ * Wraps parts built over `index.incidents` (by {@link buildAreaIndexParts}, here or in the import
+ * worker) as the index: views into the parts' buffers, one per bucket; no pass over the incidents.
+ */
+export function areaIndexFromParts(index: TimeIndex, parts: AreaIndexParts): AreaIndex {
+  const { days } = index;
+  if (parts.count !== index.incidents.length) throw new Error(`area index parts over ${parts.count} incidents, time index of ${index.incidents.length}`);
+  const { sizes, regionStart, regionDays: regionDaysAll, regionBest: regionBestAll } = parts;
+  const regionCount = parts.regions.length;
+  const areas: AreaMeta[] = [...parts.regions, ...parts.focusAreas];
+  const outsideSlot = areas.length;
+  const slotCount = areas.length + 1;
+  if (sizes.length !== slotCount * KEYS) throw new Error('area index parts: sizes do not match the areas');
+  const slotOf = new Map<string, number>(areas.map((a, i) => [a.id.toLowerCase(), i]));
+  slotOf.set(OUTSIDE_AREA_ID, outsideSlot);
+
+  const buckets: Bucket[][] = Array.from({ length: slotCount }, () => []);
+  let at = 0;
+  let runAt = 0;
+  for (let s = 0; s < slotCount; s++) {
+    for (let key = 0; key < KEYS; key++) {
+      const m = sizes[s * KEYS + key];
+      if (m === 0) continue;
+      buckets[s].push({
+        key,
+        pos: parts.pos.subarray(at, at + m),
+        best: parts.best.subarray(runAt, runAt + m + 1),
+        low: parts.low.subarray(runAt, runAt + m + 1),
+        high: parts.high.subarray(runAt, runAt + m + 1),
+        centroid: parts.centroid.subarray(runAt, runAt + m + 1),
+      });
+      at += m;
+      runAt += m + 1;
+    }
   }
 
   /** First j in the bucket whose day is ≥ day. */

@@ -1,5 +1,5 @@
 import type { FeatureCollection } from 'geojson';
-import { createAreaIndex, type AreaIndex } from '../data/areaIndex';
+import { buildAreaIndexParts, createAreaIndex, type AreaIndex, type AreaIndexParts } from '../data/areaIndex';
 import type { TimeIndex } from '../data/timeIndex';
 import type { Incident } from '../types';
 import { assignAreas, prepareAreas, type Area } from './areaAssignment';
@@ -8,12 +8,6 @@ import { assignAreas, prepareAreas, type Area } from './areaAssignment';
 export interface AreaGeodata {
   admin1: FeatureCollection;
   focusAreas: FeatureCollection;
-}
-
-/** An assignment as columns only (no geometry): what the import worker transfers back. */
-export interface AssignedColumns {
-  region: Int16Array;
-  focus: Uint8Array;
 }
 
 /** Assigns a time index's incidents (in its order) and builds the area index over them. */
@@ -28,39 +22,20 @@ export function indexAreas(index: TimeIndex, areas: readonly Area[]): AreaIndex 
   return createAreaIndex(index, assignAreas(lons, lats, areas));
 }
 
-/** The import worker's half: assigns the incidents in the order they were parsed, as two transferable columns. */
-export function assignIncidents(incidents: readonly Incident[], geodata: AreaGeodata): AssignedColumns {
-  const n = incidents.length;
+/**
+ * The import worker's area index for a large file: `sorted` and `days` from sortForTimeIndex (the
+ * order the page's time index has), assigned to the areas of `geodata` and built into the area
+ * index's parts, which the page wraps with areaIndexFromParts. The areas' ids and names travel in the parts.
+ */
+export function indexAreasInWorker(sorted: readonly Incident[], days: Int32Array, geodata: AreaGeodata): AreaIndexParts {
+  const areas = prepareAreas(geodata.admin1, geodata.focusAreas);
+  // The page's indexAreas over the same incidents in the same order, so the same index.
+  const n = sorted.length;
   const lons = new Float64Array(n);
   const lats = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    lons[i] = incidents[i].lon;
-    lats[i] = incidents[i].lat;
+    lons[i] = sorted[i].lon;
+    lats[i] = sorted[i].lat;
   }
-  const { region, focus } = assignAreas(lons, lats, prepareAreas(geodata.admin1, geodata.focusAreas));
-  return { region, focus };
-}
-
-/**
- * The page's half: columns assigned in the order of `input` (the parsed incidents), re-ordered to
- * the time index's order (which sorts by day and drops undated incidents) and built into an area
- * index. `areas` must come from the same geodata the worker used (the same files, so the same order).
- */
-export function indexAssignedAreas(index: TimeIndex, input: readonly Incident[], columns: AssignedColumns, areas: readonly Area[]): AreaIndex {
-  const n = index.incidents.length;
-  const region = new Int16Array(n);
-  const focus = new Uint8Array(n);
-  const same = input.length === n && index.incidents.every((incident, i) => incident === input[i]);
-  const positionOf = same ? null : new Map<Incident, number>(input.map((incident, i) => [incident, i]));
-  for (let i = 0; i < n; i++) {
-    const from = positionOf ? positionOf.get(index.incidents[i])! : i;
-    region[i] = columns.region[from];
-    focus[i] = columns.focus[from];
-  }
-  return createAreaIndex(index, {
-    regions: areas.filter((a) => a.kind === 'region'),
-    focusAreas: areas.filter((a) => a.kind === 'focus'),
-    region,
-    focus,
-  });
+  return buildAreaIndexParts({ incidents: sorted, days }, assignAreas(lons, lats, areas));
 }

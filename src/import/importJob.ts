@@ -1,6 +1,7 @@
 import { parseStream } from '../data/parseFile';
 import { summarise } from '../data/report';
-import { assignIncidents } from '../geo/indexAreas';
+import { areaIndexPartsTransfer } from '../data/areaIndex';
+import { indexAreasInWorker } from '../geo/indexAreas';
 import type { ImportMessage, ImportRequest } from './importProtocol';
 import { sortForTimeIndex } from '../data/timeIndex';
 import { buildLayerParts, layerPartsTransfer } from './layerParts';
@@ -8,14 +9,14 @@ import { packedTransfer, packIncidents } from './packIncidents';
 
 /** Progress is posted at most this often: often enough for a smooth bar, rarely enough to cost nothing. */
 const PROGRESS_EVERY_MS = 100;
-/** From this many incidents the areas are assigned in the worker (a smaller file takes the page milliseconds). */
+/** From this many incidents the areas are assigned and their index built in the worker (a smaller file takes the page milliseconds). */
 export const AREA_WORKER_MIN_INCIDENTS = 50_000;
 
 /**
  * The work of the import worker, apart from the worker itself so tests can run it: opens the
  * file or fetches the URL, streams it through parseFile with throttled progress, and posts the
  * result and its summary, the incidents packed into columns in time order (see packIncidents) and,
- * given the app's marker scale, the layer's parts (see LayerParts). Failures to read (network, HTTP status) are posted, never thrown.
+ * given the app's marker scale, the layer's parts (see LayerParts) and, for a large file given the areas' geodata, the area index's parts (see AreaIndexParts). Failures to read (network, HTTP status) are posted, never thrown.
  */
 export async function runImportJob(
   request: ImportRequest,
@@ -62,9 +63,10 @@ export async function runImportJob(
   const sorted = sortForTimeIndex(incidents);
   const layer = request.marker && sorted.incidents.length > 0 ? buildLayerParts(sorted.incidents, sorted.parts, request.marker) : null;
   const packed = packIncidents(sorted.incidents);
-  // A large file's incidents are assigned to the regions and focus areas here too, in the sorted order the page receives.
-  const areas = request.areas && sorted.incidents.length >= AREA_WORKER_MIN_INCIDENTS ? assignIncidents(sorted.incidents, request.areas) : undefined;
-  const areaTransfer = areas ? [areas.region.buffer, areas.focus.buffer] : [];
+  // A large file's incidents are assigned to the regions and focus areas here too, and the area
+  // index's parts built over them in the sorted order the page receives.
+  const areas = request.areas && sorted.incidents.length >= AREA_WORKER_MIN_INCIDENTS ? indexAreasInWorker(sorted.incidents, sorted.parts.days, request.areas) : undefined;
+  const areaTransfer = areas ? areaIndexPartsTransfer(areas) : [];
   post(
     { type: 'done', result: rest, incidents: packed, layer, summary: summarise(result), ...(areas ? { areas } : {}) },
     [...packedTransfer(packed), ...(layer ? layerPartsTransfer(layer) : []), ...areaTransfer],

@@ -1,6 +1,7 @@
 import type { ImportResult } from '../data/parseFile';
 import type { ImportSummary } from '../data/report';
-import type { AreaGeodata, AssignedColumns } from '../geo/indexAreas';
+import type { AreaIndexParts } from '../data/areaIndex';
+import type { AreaGeodata } from '../geo/indexAreas';
 import type { LayerParts, MarkerScaleSpec } from './layerParts';
 import type { PackedIncidents } from './packIncidents';
 
@@ -9,7 +10,7 @@ export interface ImportRequest {
   source: { kind: 'file'; file: Blob; name: string } | { kind: 'url'; url: string; name: string };
   /** The dataset id written into each incident. */
   dataset: string;
-  /** The regions and focus areas: a large file's incidents are assigned to them here, off the page's thread. */
+  /** The regions and focus areas: for a large file, the worker assigns the incidents to them and builds the area index's parts, off the page's thread. */
   areas?: AreaGeodata;
   /** The app's marker scale: with it, the worker also builds the layer's parts (see LayerParts). */
   marker?: MarkerScaleSpec;
@@ -18,5 +19,5 @@ export interface ImportRequest {
 /** What the worker answers: progress while reading, then one result or one failure. */
 export type ImportMessage =
   | { type: 'progress'; bytes: number; rows: number; total: number | null }
-  | { type: 'done'; result: Omit<ImportResult, 'incidents'>; incidents: PackedIncidents; layer: LayerParts | null; summary: ImportSummary; areas?: AssignedColumns }
+  | { type: 'done'; result: Omit<ImportResult, 'incidents'>; incidents: PackedIncidents; layer: LayerParts | null; summary: ImportSummary; areas?: AreaIndexParts }
   | { type: 'failed'; reason: string };

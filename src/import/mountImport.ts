@@ -1,6 +1,7 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { DatasetLayers } from '../app/datasetLayers';
-import type { AreaGeodata, AssignedColumns } from '../geo/indexAreas';
+import type { AreaGeodata } from '../geo/indexAreas';
+import { areaIndexFromParts, type AreaIndexParts } from '../data/areaIndex';
 import type { ImportResult } from '../data/parseFile';
 import { reportToCsv, type ImportSummary } from '../data/report';
 import type { Formatters } from '../i18n/format';
@@ -14,7 +15,7 @@ import { ImportControl } from './importControl';
 import { importDataset } from './importDataset';
 import type { ImportRequest } from './importProtocol';
 import type { LayerParts } from './layerParts';
-import { timeIndexFromParts } from '../data/timeIndex';
+import { createTimeIndex, timeIndexFromParts } from '../data/timeIndex';
 import { mountReportPanel, type ReportPanel } from './reportPanel';
 import { runImport, type ImportOutcome, type RunningImport, type WorkerLike } from './runImport';
 import './import.css';
@@ -23,7 +24,7 @@ import './import.css';
 export const USER_DATASET_PREFIX = 'user-';
 
 export interface MountImportOptions {
-  app: { map: MaplibreMap; datasets: DatasetLayers; areaGeodata?: () => AreaGeodata | null };
+  app: { map: MaplibreMap; datasets: DatasetLayers; areaGeodata?: () => AreaGeodata | null; loadAreaGeodata?: () => Promise<AreaGeodata | null> };
   messages: Messages;
   formatters: Formatters;
   /** Where a dropped file is accepted (the whole page) and the drop overlay is drawn. */
@@ -87,15 +88,16 @@ export function mountImport(options: MountImportOptions): ImportUi {
 
   const incidentsText = (n: number) => (n === 1 ? messages.incidentsCountOne : t(messages.incidentsCount, { n: formatters.integer(n) }));
 
-  function add(result: ImportResult, layer: LayerParts | null, id: string, acled?: string, assigned?: AssignedColumns): Dataset {
+  function add(result: ImportResult, layer: LayerParts | null, id: string, acled?: string, areaParts?: AreaIndexParts): Dataset {
     const dataset = importDataset({ id, file: result.file, format: result.format!, messages, attribution: acled });
-    // The worker sorted the incidents and built their index, columns, k-d tree and id table (and, for a large file, the area assignment).
-    const prebuilt = layer ? { index: timeIndexFromParts(result.incidents, layer.index), layer: { columns: layer.columns, tree: layer.tree }, ids: layer.ids } : {};
-    app.datasets.add(dataset, result.incidents, { ...prebuilt, ...(assigned ? { assigned } : {}) });
+    // The worker sorted the incidents and built their index, columns, k-d tree and id table (and, for a large file, the area index's parts).
+    const index = layer ? timeIndexFromParts(result.incidents, layer.index) : createTimeIndex(result.incidents);
+    const prebuilt = layer ? { layer: { columns: layer.columns, tree: layer.tree }, ids: layer.ids } : {};
+    app.datasets.add(dataset, result.incidents, { ...prebuilt, index, ...(areaParts ? { areas: areaIndexFromParts(index, areaParts) } : {}) });
     return dataset;
   }
 
-  function report(result: ImportResult, summary: ImportSummary, layer: LayerParts | null, id: string, lastModified: number | null, assigned?: AssignedColumns): void {
+  function report(result: ImportResult, summary: ImportSummary, layer: LayerParts | null, id: string, lastModified: number | null, areaParts?: AreaIndexParts): void {
     const download = (line?: string) => save(`${result.file.replace(/\.[^.]*$/, '')}-report.csv`, reportToCsv(summary, result.issues, line));
     const added = (dataset: Dataset) =>
       panel.showReport({
@@ -110,7 +112,7 @@ export function mountImport(options: MountImportOptions): ImportUi {
       return;
     }
     if (result.format.id !== 'acled') {
-      added(add(result, layer, id, undefined, assigned));
+      added(add(result, layer, id, undefined, areaParts));
       return;
     }
     panel.showReport({
@@ -120,7 +122,7 @@ export function mountImport(options: MountImportOptions): ImportUi {
       acled: {
         accessed: isoDay(lastModified ?? now()),
         filters: acledFiltersFromFileName(result.file),
-        onAdd: (accessed, filters) => added(add(result, layer, id, acledAttributionText(messages, accessed, filters), assigned)),
+        onAdd: (accessed, filters) => added(add(result, layer, id, acledAttributionText(messages, accessed, filters), areaParts)),
       },
       onDownload: () => download(),
     });
@@ -128,8 +130,13 @@ export function mountImport(options: MountImportOptions): ImportUi {
 
   async function start(source: ImportRequest['source'], lastModified: number | null): Promise<ImportOutcome> {
     running?.cancel();
-    const id = `${USER_DATASET_PREFIX}${++count}`;
-    const areas = app.areaGeodata?.();
+    const mine = ++count;
+    const id = `${USER_DATASET_PREFIX}${mine}`;
+    // The areas load after the map: an import started before waits for them (a local file of a few
+    // hundred kB), so a large file's area index is built in its worker rather than on the page.
+    const areas = app.areaGeodata?.() ?? (await app.loadAreaGeodata?.()) ?? null;
+    // A newer import started while this one waited.
+    if (count !== mine) return { status: 'cancelled' };
     const scale = app.datasets.style.scale;
     const marker = { domainMax: scale.scale().domain()[1], options: scale.options };
     const job = runImport({ source, dataset: id, marker, ...(areas ? { areas } : {}) }, options.createWorker, (p) => {

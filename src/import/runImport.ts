@@ -1,6 +1,6 @@
 import type { ImportResult } from '../data/parseFile';
 import type { ImportSummary } from '../data/report';
-import type { AssignedColumns } from '../geo/indexAreas';
+import type { AreaIndexParts } from '../data/areaIndex';
 import type { ImportMessage, ImportRequest } from './importProtocol';
 import type { LayerParts } from './layerParts';
 import { unpackIncidentsInSlices } from './packIncidents';
@@ -14,7 +14,7 @@ export interface WorkerLike {
 }
 
 export type ImportOutcome =
-  | { status: 'done'; result: ImportResult; summary: ImportSummary; layer: LayerParts | null; areas?: AssignedColumns }
+  | { status: 'done'; result: ImportResult; summary: ImportSummary; layer: LayerParts | null; areas?: AreaIndexParts }
   | { status: 'failed'; reason: string }
   | { status: 'cancelled' };
 

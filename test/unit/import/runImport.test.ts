@@ -5,7 +5,11 @@ import { runImportJob } from '../../../src/import/importJob';
 import type { ImportMessage, ImportRequest } from '../../../src/import/importProtocol';
 import { runImport, type WorkerLike } from '../../../src/import/runImport';
 import { AREA_WORKER_MIN_INCIDENTS } from '../../../src/import/importJob';
-import { assignAreas, prepareAreas } from '../../../src/geo/areaAssignment';
+import { prepareAreas } from '../../../src/geo/areaAssignment';
+import { areaIndexFromParts } from '../../../src/data/areaIndex';
+import { createTimeIndex } from '../../../src/data/timeIndex';
+import { indexAreas } from '../../../src/geo/indexAreas';
+import { COUNTRIES, EVENT_TYPES } from '../../../src/types';
 import { readGeodata } from '../geo/geodataFiles';
 
 const fixture = readFileSync(new URL('../../../test/fixtures/acled-2023-layout.csv', import.meta.url));
@@ -42,7 +46,7 @@ describe('runImport with the import job', () => {
     expect(progress.at(-1)).toBe(fixture.length);
   });
 
-  it('assigns a large file’s incidents to the areas in the worker and transfers the columns, in the parsed order', async () => {
+  it('builds a large file’s area index in the worker, in the order the page receives, and transfers its parts', async () => {
     const text = fixture.toString('utf8');
     const [header, ...lines] = text.trimEnd().split('\n');
     const copies = Math.ceil(AREA_WORKER_MIN_INCIDENTS / lines.length);
@@ -53,9 +57,19 @@ describe('runImport with the import job', () => {
     if (outcome.status !== 'done') return;
     const incidents = outcome.result.incidents;
     expect(incidents.length).toBeGreaterThanOrEqual(AREA_WORKER_MIN_INCIDENTS);
-    const expected = assignAreas(incidents.map((i) => i.lon), incidents.map((i) => i.lat), prepareAreas(geodata.admin1, geodata.focusAreas));
-    expect(outcome.areas?.region).toEqual(expected.region);
-    expect(outcome.areas?.focus).toEqual(expected.focus);
+    expect(outcome.areas).toBeDefined();
+    const index = createTimeIndex(incidents);
+    const fromWorker = areaIndexFromParts(index, outcome.areas!);
+    const onPage = indexAreas(index, prepareAreas(geodata.admin1, geodata.focusAreas));
+    const all = { types: EVENT_TYPES, countries: COUNTRIES };
+    const window = { from: new Date(Date.UTC(2000, 0, 1)), to: new Date(Date.UTC(2030, 0, 1)) };
+    expect(fromWorker.areas).toEqual(onPage.areas);
+    expect([...fromWorker.regionValues(window, all, 'incidents')]).toEqual([...onPage.regionValues(window, all, 'incidents')]);
+    expect([...fromWorker.regionValues(window, all, 'incidents')].reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    for (const id of [...onPage.areas.map((a) => a.id), 'outside']) {
+      expect(fromWorker.totals(id, window, all)).toEqual(onPage.totals(id, window, all));
+      expect([...fromWorker.positions(id)]).toEqual([...onPage.positions(id)]);
+    }
     const small = await runImport({ source: { kind: 'file', file: new Blob([fixture]), name: 'a.csv' }, dataset: 'u', areas: geodata }, inThreadWorker, () => {}).outcome;
     expect(small.status === 'done' && small.areas).toBeUndefined();
   }, 60_000);
