@@ -3,6 +3,7 @@ import { overlayText } from './overlayText';
 import { canvasMeasure, drawOverlay } from './drawOverlay';
 import { creditsText, type PublishSource } from './publishSource';
 import type { MapFrames } from './mapFrames';
+import type { OverlayCache } from './overlayCache';
 
 /** The overlay layout for the current state at an image of `width × height` CSS pixels. */
 export function layoutFor(source: PublishSource, width: number, height: number, measureCtx: CanvasRenderingContext2D, stamp?: string): { layout: OverlayLayout; values: number[]; labels: string[] } {
@@ -15,9 +16,10 @@ export function layoutFor(source: PublishSource, width: number, height: number, 
 
 /**
  * One finished frame (a video's has a date stamp): the map's canvas drawn at `pixelRatio`, the overlays for the current state
- * on top, into `target` (sized `width × height` CSS pixels × `pixelRatio`).
+ * on top, into `target` (sized `width × height` CSS pixels × `pixelRatio`). A video passes an
+ * `overlays` cache, so the parts that do not change between its frames are drawn once.
  */
-export async function composeFrame(source: PublishSource, frames: MapFrames, target: HTMLCanvasElement, pixelRatio: number, stamp?: string): Promise<OverlayLayout> {
+export async function composeFrame(source: PublishSource, frames: MapFrames, target: HTMLCanvasElement, pixelRatio: number, stamp?: string, overlays?: OverlayCache): Promise<OverlayLayout> {
   const ctx = target.getContext('2d');
   if (!ctx) throw new Error('no 2D canvas');
   const width = target.width / pixelRatio;
@@ -29,7 +31,8 @@ export async function composeFrame(source: PublishSource, frames: MapFrames, tar
   ctx.drawImage(mapCanvas, 0, 0, target.width, target.height);
   ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
   const { layout, values, labels } = layoutFor(source, width, height, ctx, stamp);
-  drawOverlay(ctx, layout, source.theme(), source.markerStyle(), values, labels);
+  if (overlays) overlays.draw(ctx, layout, source.theme(), source.markerStyle(), values, labels, pixelRatio);
+  else drawOverlay(ctx, layout, source.theme(), source.markerStyle(), values, labels);
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   return layout;
 }

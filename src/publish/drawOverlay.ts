@@ -38,9 +38,17 @@ function drawText(ctx: CanvasRenderingContext2D, block: TextBlock, colour: strin
  * Draws the title and totals band, the legend and the credits band of `layout` onto `ctx`
  * (already scaled to CSS pixels), in the theme's panel and ink colours, with the size key drawn
  * at the marker scale's radii and the type swatches in the markers' colours and opacity: the same
- * sources the live legend reads (legendControl.ts).
+ * sources the live legend reads (legendControl.ts). The same as `drawBands`, `drawFrameText` and
+ * `drawLegend` in turn (a video caches the first and the last, overlayCache.ts).
  */
 export function drawOverlay(ctx: CanvasRenderingContext2D, layout: OverlayLayout, theme: Theme, style: MarkerStyle, legendValues: readonly number[], legendLabels: readonly string[]): void {
+  drawBands(ctx, layout, theme);
+  drawFrameText(ctx, layout, theme);
+  drawLegend(ctx, layout, theme, style, legendValues, legendLabels);
+}
+
+/** The parts that stay put while the window moves: the header and footer bands with their rules, the title and the credits. */
+export function drawBands(ctx: CanvasRenderingContext2D, layout: OverlayLayout, theme: Theme): void {
   ctx.save();
   ctx.fillStyle = hexAlpha(theme.panel, 0.93);
   ctx.fillRect(layout.header.x, layout.header.y, layout.header.width, layout.header.height);
@@ -49,8 +57,14 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, layout: OverlayLayout
   ctx.fillRect(0, layout.header.height - 1, layout.header.width, 1);
   ctx.fillRect(0, layout.footer.y, layout.footer.width, 1);
   drawText(ctx, layout.title, theme.ink);
-  drawText(ctx, layout.totals, theme.ink);
   drawText(ctx, layout.credits, theme.inkMuted);
+  ctx.restore();
+}
+
+/** The parts that change with the window: the status line's totals and a video frame's date stamp. */
+export function drawFrameText(ctx: CanvasRenderingContext2D, layout: OverlayLayout, theme: Theme): void {
+  ctx.save();
+  drawText(ctx, layout.totals, theme.ink);
   if (layout.stamp) {
     const b = layout.stamp.box;
     const m = 6 * layout.scale;
@@ -58,7 +72,12 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, layout: OverlayLayout
     ctx.fillRect(b.x - m, b.y - m / 2, b.width + 2 * m, b.height + m);
     drawText(ctx, layout.stamp, theme.ink);
   }
+  ctx.restore();
+}
 
+/** The legend box: the size key at the marker scale's radii and the type and symbol swatches. */
+export function drawLegend(ctx: CanvasRenderingContext2D, layout: OverlayLayout, theme: Theme, style: MarkerStyle, legendValues: readonly number[], legendLabels: readonly string[]): void {
+  ctx.save();
   const { legend } = layout;
   ctx.fillStyle = hexAlpha(theme.panel, 0.95);
   ctx.strokeStyle = theme.line;

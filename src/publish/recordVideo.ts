@@ -3,6 +3,7 @@ import { GIFEncoder, applyPalette, quantize } from 'gifenc';
 import { beginMapFrames } from './mapFrames';
 import { composeFrame, layoutFor } from './composeFrame';
 import { frameSchedule } from './frameSchedule';
+import { createOverlayCache, type OverlayCache } from './overlayCache';
 import { pictureBounds, type PublishSource } from './publishSource';
 
 export type VideoFormat = 'webm' | 'mp4' | 'gif';
@@ -74,9 +75,10 @@ export async function recordVideo(source: PublishSource, request: VideoRequest):
   const stampOf = (to: Date) => source.formatters.day(to);
   const { layout } = layoutFor(source, width, height, canvas.getContext('2d')!, stampOf(request.to));
   if (saved.playing) source.store.set({ playing: false }, 'play');
+  const overlays = createOverlayCache();
   const frames = await beginMapFrames(source.map, { width, height, pixelRatio: 1, bounds: pictureBounds(source), padding: layout.mapPadding });
   try {
-    if (request.format === 'gif') return await recordGif(source, request, windows, frames, canvas, fps, stampOf);
+    if (request.format === 'gif') return await recordGif(source, request, windows, frames, canvas, fps, stampOf, overlays);
     const codec = request.format === 'mp4' ? 'avc' : 'vp9';
     if (typeof VideoEncoder === 'undefined' || !(await canEncodeVideo(codec, { width, height }))) throw new Error(`this browser has no ${codec === 'avc' ? 'H.264' : 'VP9'} video encoder`);
     const output = new Output({ format: request.format === 'mp4' ? new Mp4OutputFormat() : new WebMOutputFormat(), target: new BufferTarget() });
@@ -87,7 +89,7 @@ export async function recordVideo(source: PublishSource, request: VideoRequest):
       for (let i = 0; i < windows.length; i++) {
         if (request.signal?.aborted) throw abortError();
         source.store.set({ from: windows[i].from, to: windows[i].to }, 'play');
-        await composeFrame(source, frames, canvas, 1, stampOf(windows[i].to));
+        await composeFrame(source, frames, canvas, 1, stampOf(windows[i].to), overlays);
         await video.add(i / fps, 1 / fps);
         request.onProgress?.(i + 1, windows.length);
       }
@@ -105,7 +107,7 @@ export async function recordVideo(source: PublishSource, request: VideoRequest):
   }
 }
 
-async function recordGif(source: PublishSource, request: VideoRequest, windows: readonly { from: Date; to: Date }[], frames: Awaited<ReturnType<typeof beginMapFrames>>, canvas: HTMLCanvasElement, fps: number, stampOf: (d: Date) => string): Promise<Video> {
+async function recordGif(source: PublishSource, request: VideoRequest, windows: readonly { from: Date; to: Date }[], frames: Awaited<ReturnType<typeof beginMapFrames>>, canvas: HTMLCanvasElement, fps: number, stampOf: (d: Date) => string, overlays: OverlayCache): Promise<Video> {
   const k = Math.min(1, GIF_MAX_SIDE / Math.max(canvas.width, canvas.height));
   const small = document.createElement('canvas');
   small.width = Math.round(canvas.width * k);
@@ -115,7 +117,7 @@ async function recordGif(source: PublishSource, request: VideoRequest, windows: 
   for (let i = 0; i < windows.length; i++) {
     if (request.signal?.aborted) throw abortError();
     source.store.set({ from: windows[i].from, to: windows[i].to }, 'play');
-    await composeFrame(source, frames, canvas, 1, stampOf(windows[i].to));
+    await composeFrame(source, frames, canvas, 1, stampOf(windows[i].to), overlays);
     ctx.drawImage(canvas, 0, 0, small.width, small.height);
     const { data } = ctx.getImageData(0, 0, small.width, small.height);
     const palette = quantize(data, 256);
