@@ -3,9 +3,7 @@ import { exportPicture } from './exportPicture';
 import { downloadBlob, mountPublishMenu, type PublishItem } from './publishMenu';
 import type { PublishSource } from './publishSource';
 import { fileStem } from './fileStem';
-import { openVideoDialog } from './videoDialog';
-import { recordVideo, supportedVideoFormats, type VideoFormat } from './recordVideo';
-import { exportPrintSvg } from './exportPrintSvg';
+import type { VideoFormat } from './recordVideo';
 import { PRINT_COLUMNS, type PrintColumns } from './printSizes';
 
 
@@ -47,17 +45,21 @@ export function mountPublish(host: HTMLElement, source: PublishSource, extra: re
     label: svgLabels[columns],
     testid: `publish-svg-${columns}`,
     async run() {
+      // The print writer (d3-geo) and the video encoders (mediabunny, gifenc) load when first asked
+      // for, so a reader who never publishes does not download them.
+      const { exportPrintSvg } = await import('./exportPrintSvg');
       const svg = await exportPrintSvg(source, columns);
       const name = `${fileStem(source)}-print-${PRINT_COLUMNS[columns]}mm.svg`;
       downloadBlob(name, new Blob([svg], { type: 'image/svg+xml' }));
       return name;
     },
   }));
-  const video: PublishItem = { label: messages.publishVideo, testid: 'publish-video', run: () => openVideoDialog(source) };
+  const video: PublishItem = { label: messages.publishVideo, testid: 'publish-video', run: async () => (await import('./videoDialog')).openVideoDialog(source) };
   const menu = mountPublishMenu(host, messages, [...pictures, ...prints, video, ...extra]);
   const api: PublishApi = {
     async video(request) {
       const range = { from: new Date(`${request.from}T00:00:00Z`), to: new Date(`${request.to}T00:00:00Z`) };
+      const { recordVideo } = await import('./recordVideo');
       const result = await recordVideo(source, { ...request, ...range });
       const name = `${fileStem(source, range)}-${result.width}x${result.height}.${result.extension}`;
       downloadBlob(name, result.blob);
@@ -68,7 +70,7 @@ export function mountPublish(host: HTMLElement, source: PublishSource, extra: re
       if (!preset) return Promise.reject(new Error(`no picture preset "${id}"`));
       return picture(preset);
     },
-    videoFormats: () => supportedVideoFormats(),
+    videoFormats: async () => (await import('./recordVideo')).supportedVideoFormats(),
   };
   return { destroy: menu.destroy, api };
 }
