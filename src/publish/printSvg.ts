@@ -137,19 +137,21 @@ export function printSvg(options: PrintSvgOptions): string {
   const candidates = options.basemap.places.features
     .filter((f) => f.geometry.type === 'Point' && (f.properties?.capital === 'country' || (f.properties?.region_capital === true && Number(f.properties?.scalerank ?? 9) <= 6)))
     .sort((a, b) => (a.properties?.capital === 'country' ? 0 : 1) - (b.properties?.capital === 'country' ? 0 : 1) || Number(a.properties?.scalerank ?? 9) - Number(b.properties?.scalerank ?? 9));
-  // National capitals first, then the focus countries' names, then the regional capitals around them.
-  for (const f of candidates.filter((c) => c.properties?.capital === 'country')) {
+  // A place's dot and label, where its label box is free of earlier labels.
+  const placeLabel = (f: Feature): void => {
     const p = f.properties ?? {};
-    if (f.geometry.type !== 'Point') continue;
+    if (f.geometry.type !== 'Point') return;
     const xy = projection(f.geometry.coordinates as [number, number]);
-    if (!inMap(xy)) continue;
+    if (!inMap(xy)) return;
     const name = String(p.name ?? '');
     const box = { x0: xy[0] - 2, y0: xy[1] - placeStyle.size * 0.75, x1: xy[0] + 2.5 + measure(name, placeStyle), y1: xy[1] + placeStyle.size * 0.45 };
-    if (!free(box)) continue;
+    if (!free(box)) return;
     taken.push(box);
     places.push(`<circle cx="${n(xy[0])}" cy="${n(xy[1])}" r="${p.capital === 'country' ? 1.6 : 1.1}" fill="${theme.placeDot}" stroke="${theme.placeDotStroke}" stroke-width="0.5"/>`);
     labels.push(`<text x="${n(xy[0] + 2.5)}" y="${n(xy[1] + placeStyle.size * 0.35)}" font-size="${placeStyle.size}" fill="${theme.labelText}" stroke="${theme.labelHalo}" stroke-width="1.2" paint-order="stroke" stroke-linejoin="round">${escapeXml(name)}</text>`);
-  }
+  };
+  // National capitals first, then the focus countries' names, then the regional capitals around them.
+  for (const f of candidates.filter((c) => c.properties?.capital === 'country')) placeLabel(f);
   // A focus country's name moves up or down by a line when a capital's label is in its way.
   const focusAt = new Map<Feature, [number, number]>();
   for (const f of options.basemap.countryLabels.features) {
@@ -164,18 +166,7 @@ export function printSvg(options: PrintSvgOptions): string {
     taken.push(boxAt(dy));
     focusAt.set(f, [at[0], at[1] + dy]);
   }
-  for (const f of candidates.filter((c) => c.properties?.capital !== 'country')) {
-    const p = f.properties ?? {};
-    if (f.geometry.type !== 'Point') continue;
-    const xy = projection(f.geometry.coordinates as [number, number]);
-    if (!inMap(xy)) continue;
-    const name = String(p.name ?? '');
-    const box = { x0: xy[0] - 2, y0: xy[1] - placeStyle.size * 0.75, x1: xy[0] + 2.5 + measure(name, placeStyle), y1: xy[1] + placeStyle.size * 0.45 };
-    if (!free(box)) continue;
-    taken.push(box);
-    places.push(`<circle cx="${n(xy[0])}" cy="${n(xy[1])}" r="${p.capital === 'country' ? 1.6 : 1.1}" fill="${theme.placeDot}" stroke="${theme.placeDotStroke}" stroke-width="0.5"/>`);
-    labels.push(`<text x="${n(xy[0] + 2.5)}" y="${n(xy[1] + placeStyle.size * 0.35)}" font-size="${placeStyle.size}" fill="${theme.labelText}" stroke="${theme.labelHalo}" stroke-width="1.2" paint-order="stroke" stroke-linejoin="round">${escapeXml(name)}</text>`);
-  }
+  for (const f of candidates.filter((c) => c.properties?.capital !== 'country')) placeLabel(f);
   for (const f of options.basemap.countryLabels.features) {
     if (f.geometry.type !== 'Point') continue;
     const focus = isFocus(f);
