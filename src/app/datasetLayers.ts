@@ -30,6 +30,8 @@ export interface PrebuiltDataset {
   ids?: IdTable;
   /** The dataset's area index over `index`, when it was built already (the import worker builds a large file's parts); otherwise a counted dataset is assigned and indexed here. */
   areas?: AreaIndex | null;
+  /** Called when the dataset leaves the map (an import's worker, which holds its summaries and sources, is stopped). */
+  dispose?: () => void;
 }
 
 export interface DatasetLayersOptions {
@@ -55,7 +57,7 @@ export interface DatasetLayers {
    * what the caller already built (the time index, the layer's parts, the id table): with all of
    * it, adding a million incidents is no pass over them.
    */
-  add(dataset: Dataset, incidents: readonly Incident[], prebuilt?: PrebuiltDataset): DatasetEntry;
+  add(dataset: Dataset, incidents: readonly Incident[] | TimeIndex, prebuilt?: PrebuiltDataset): DatasetEntry;
   /** How every dataset's markers look: a prebuilt layer must use this scale. */
   readonly style: MarkerStyle;
   remove(id: string): void;
@@ -63,11 +65,15 @@ export interface DatasetLayers {
   /** Layers in picking order: annotations on top, then the newest counted dataset first. */
   pickOrder(): readonly IncidentLayer[];
   lookup(key: string): Incident | undefined;
+  /** The incident of this key with its summary and sources, when its table fetches them (an import); null when lookup() has them already or the key is unknown. */
+  details(key: string): Promise<Incident> | null;
   /** The areas arrived (they load after the map): every counted dataset without an area index gets one, and the derived view hears of it. */
   setAreas(areas: readonly Area[]): void;
   /** Called after a dataset was added or removed. */
   onChange(listener: () => void): () => void;
 }
+
+const isTimeIndex = (x: readonly Incident[] | TimeIndex): x is TimeIndex => !Array.isArray(x);
 
 /** Every dataset on the map, each as its own layer; the derived view hears of each one added or removed. */
 export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayers {
@@ -75,6 +81,7 @@ export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayer
   let areaList = options.areas ?? null;
   const entries = new Map<string, DatasetEntry>();
   const listeners = new Set<() => void>();
+  const disposers = new Map<string, () => void>();
 
   const changed = () => {
     for (const l of [...listeners]) l();
@@ -88,16 +95,28 @@ export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayer
     return indexAreas(index, areas);
   };
 
+  // A key is `${dataset}:${id}` (incidentKey); the id table finds the id without a Map of every key.
+  const position = (key: string): { entry: DatasetEntry; at: number } | null => {
+    for (const entry of entries.values()) {
+      const prefix = `${entry.dataset.id}:`;
+      if (!key.startsWith(prefix)) continue;
+      const at = findId(entry.ids, key.slice(prefix.length), entry.index.incidents.id);
+      if (at >= 0) return { entry, at };
+    }
+    return null;
+  };
+
   const api: DatasetLayers = {
     add(dataset, incidents, prebuilt) {
       api.remove(dataset.id);
-      const index = prebuilt?.index ?? createTimeIndex(incidents);
+      const index = prebuilt?.index ?? (isTimeIndex(incidents) ? incidents : createTimeIndex(incidents));
       const factory = dataset.role === 'counted' ? options.countedFactory : options.annotationFactory;
       const layer = factory(map, { id: `dataset-${dataset.id}`, dataset, style: options.style, beforeId: dataset.role === 'counted' ? options.beforeId : undefined });
       layer.setData(index, prebuilt?.layer);
-      const ids = prebuilt?.ids ?? buildIdTable(index.incidents.length, (i) => index.incidents[i].id);
+      const ids = prebuilt?.ids ?? buildIdTable(index.incidents.length, index.incidents.id);
       const entry = { dataset, index, layer, ids, areas: areasOf(dataset, index, prebuilt) };
       entries.set(dataset.id, entry);
+      if (prebuilt?.dispose) disposers.set(dataset.id, prebuilt.dispose);
       options.derived.setSources(sources());
       layer.update(layerStateFor(options.derived.get(), dataset.id));
       changed();
@@ -108,6 +127,8 @@ export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayer
       if (!entry) return;
       entry.layer.remove();
       entries.delete(id);
+      disposers.get(id)?.();
+      disposers.delete(id);
       options.derived.setSources(sources());
       changed();
     },
@@ -117,15 +138,15 @@ export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayer
       return [...all.filter((e) => e.dataset.role === 'annotation'), ...all.filter((e) => e.dataset.role === 'counted').reverse()].map((e) => e.layer);
     },
     lookup(key) {
-      // A key is `${dataset}:${id}` (incidentKey); the id table finds the id without a Map of every key.
-      for (const e of entries.values()) {
-        const prefix = `${e.dataset.id}:`;
-        if (!key.startsWith(prefix)) continue;
-        const incidents = e.index.incidents;
-        const at = findId(e.ids, key.slice(prefix.length), (i) => incidents[i].id);
-        if (at >= 0) return incidents[at];
-      }
-      return undefined;
+      const found = position(key);
+      return found ? found.entry.index.incidents.get(found.at) : undefined;
+    },
+    details(key) {
+      const found = position(key);
+      if (!found) return null;
+      const incidents = found.entry.index.incidents;
+      if (incidents.detailed) return null;
+      return incidents.details([found.at]).then(([incident]) => incident);
     },
     style: options.style,
     setAreas(areas) {

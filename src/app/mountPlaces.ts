@@ -117,7 +117,7 @@ export function mountPlaces(options: PlacesOptions): Places {
         return {
           ...d,
           deadliest: top.map((p) => {
-            const incident = index!.incidents[p];
+            const incident = index!.incidents.get(p);
             return { key: incidentKey(incident), deaths: incident.deathsBest, place: incident.place || incident.admin2 || incident.admin1, date: incident.dateStart, eventType: incident.eventType };
           }),
         };

@@ -13,14 +13,14 @@ import { webglIncidentLayerFactory } from '../map/webglIncidentLayer';
 import { createStoryLayer, shortPlace } from '../map/storyLayer';
 import { LegendControl } from '../map/controls/legendControl';
 import { FocusAreaControl } from '../map/controls/focusAreaControl';
-import { bindIncidentPopups } from '../map/incidentPopups';
+import { bindIncidentPopups, incidentKey } from '../map/incidentPopups';
 import { buildStyle, FIRST_LABEL_LAYER_ID } from '../map/style';
 import { LIGHT, type Theme } from '../map/theme';
 import { mountTimeline } from '../timeline/timeline';
 import { mountFilterPanel } from '../ui/filterPanel';
 import { mountEmptyNotice } from '../ui/emptyNotice';
 import { datasetNamer, mountIncidentList } from '../ui/incidentList';
-import { incidentRows } from '../ui/incidentRows';
+import { incidentRows, incidentRowsWithDetails } from '../ui/incidentRows';
 import { mountDownloadMenu } from '../ui/downloadMenu';
 import { datasetInLanguage } from '../i18n/catalogueNames';
 import { maplibreLocale } from '../i18n/maplibreLocale';
@@ -306,7 +306,8 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   const exportCollator = new Intl.Collator(options.lang ?? 'en', { sensitivity: 'base', numeric: true });
   mountDownloadMenu(downloadHost, {
     messages,
-    rows: () => ({ incidents: incidentRows(derived.get(), 'date', exportCollator), datasets: datasetsById }),
+    datasets: () => datasetsById,
+    rows: async () => ({ incidents: await incidentRowsWithDetails(derived.get(), 'date', exportCollator), datasets: datasetsById }),
     viewUrl: () => window.location.href,
     matchTable: () => {
       const match = matching.match();
@@ -353,6 +354,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     layers: () => (gate.open() ? datasets.pickOrder() : []),
     datasets: datasetsById,
     lookup: (k) => datasets.lookup(k),
+    details: (incident) => datasets.details(incidentKey(incident)),
     messages,
     formatters,
     lang: options.lang,

@@ -2,6 +2,10 @@ import type { IncidentFilter, Incident, EventType } from '../types';
 import { APPROXIMATE_PRECISIONS, EVENT_TYPES } from '../types';
 import { COUNTRY_SLOTS, countrySlot, filterMasks, passesSlots, typeSlot, UNKNOWN_TYPE } from './incidentClass';
 import { dayNumber, type TimeIndex } from './timeIndex';
+import { LOCATION_PRECISIONS, type IncidentTable } from './incidentTable';
+
+/** Location precision codes at which a point is a centroid. */
+const APPROXIMATE_CODES = new Set(LOCATION_PRECISIONS.flatMap((p, k) => (APPROXIMATE_PRECISIONS.has(p) ? [k] : [])));
 
 /** What the index needs to know of an area: no geometry, so an assignment made in a worker fits too. */
 export interface AreaMeta {
@@ -92,19 +96,21 @@ interface Bucket {
 
 const KEYS = EVENT_TYPES.length * COUNTRY_SLOTS;
 
-const finite = (x: number | null): x is number => x !== null && Number.isFinite(x);
-const bestOf = (incident: Incident): number => (Number.isFinite(incident.deathsBest) ? incident.deathsBest : 0);
+/** What the area index reads of each incident: a table's columns. */
+export type AreaSource = Pick<IncidentTable, 'length' | 'best' | 'low' | 'high' | 'locationPrecision' | 'typeSlot' | 'countrySlot'>;
+
+const bestOf = (t: AreaSource, i: number): number => (Number.isFinite(t.best[i]) ? t.best[i] : 0);
 
 /** Low as sums use it: a missing estimate is the best one, and the lower of the pair (the sources' is not always ordered). */
-function lowOf(incident: Incident, best: number): number {
-  const low = finite(incident.deathsLow) ? incident.deathsLow : best;
-  const high = finite(incident.deathsHigh) ? incident.deathsHigh : best;
+function lowOf(t: AreaSource, i: number, best: number): number {
+  const low = Number.isFinite(t.low[i]) ? t.low[i] : best;
+  const high = Number.isFinite(t.high[i]) ? t.high[i] : best;
   return Math.min(low, high);
 }
 
-function highOf(incident: Incident, best: number): number {
-  const low = finite(incident.deathsLow) ? incident.deathsLow : best;
-  const high = finite(incident.deathsHigh) ? incident.deathsHigh : best;
+function highOf(t: AreaSource, i: number, best: number): number {
+  const low = Number.isFinite(t.low[i]) ? t.low[i] : best;
+  const high = Number.isFinite(t.high[i]) ? t.high[i] : best;
   return Math.max(low, high);
 }
 
@@ -166,7 +172,7 @@ export function areaIndexPartsTransfer(p: AreaIndexParts): ArrayBuffer[] {
  * The work of {@link createAreaIndex} that grows with the data, over incidents in time order and
  * their days (a time index, or sortForTimeIndex's incidents and `parts.days` in the import worker).
  */
-export function buildAreaIndexParts(index: { readonly incidents: readonly Incident[]; readonly days: Int32Array }, assignment: AreaAssignmentColumns): AreaIndexParts {
+export function buildAreaIndexParts(index: { readonly incidents: AreaSource; readonly days: Int32Array }, assignment: AreaAssignmentColumns): AreaIndexParts {
   const { incidents, days } = index;
   const n = incidents.length;
   const regionCount = assignment.regions.length;
@@ -183,18 +189,17 @@ export function buildAreaIndexParts(index: { readonly incidents: readonly Incide
   let integral = true;
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    const incident = incidents[i];
-    const type = typeSlot(incident.eventType);
-    const key = type === UNKNOWN_TYPE ? -1 : type * COUNTRY_SLOTS + countrySlot(incident.country);
+    const type = incidents.typeSlot(i);
+    const key = type === UNKNOWN_TYPE ? -1 : type * COUNTRY_SLOTS + incidents.countrySlot(i);
     keyOf[i] = key;
     if (key < 0) continue;
     const r = assignment.region[i];
     sizes[(r >= 0 ? r : outsideSlot) * KEYS + key]++;
     const bits = assignment.focus[i];
     for (let k = 0; k < focusCount; k++) if ((bits >> k) & 1) sizes[(regionCount + k) * KEYS + key]++;
-    const best = bestOf(incident);
-    const low = lowOf(incident, best);
-    const high = highOf(incident, best);
+    const best = bestOf(incidents, i);
+    const low = lowOf(incidents, i, best);
+    const high = highOf(incidents, i, best);
     if (!Number.isInteger(low) || !Number.isInteger(high) || !Number.isInteger(best) || low < 0) integral = false;
     sum += Math.max(Math.abs(low), Math.abs(high), Math.abs(best));
   }
@@ -253,11 +258,10 @@ export function buildAreaIndexParts(index: { readonly incidents: readonly Incide
   for (let i = 0; i < n; i++) {
     const key = keyOf[i];
     if (key < 0) continue;
-    const incident = incidents[i];
-    const best = bestOf(incident);
-    const low = lowOf(incident, best);
-    const high = highOf(incident, best);
-    const centroid = APPROXIMATE_PRECISIONS.has(incident.locationPrecision) ? 1 : 0;
+    const best = bestOf(incidents, i);
+    const low = lowOf(incidents, i, best);
+    const high = highOf(incidents, i, best);
+    const centroid = APPROXIMATE_CODES.has(incidents.locationPrecision[i]) ? 1 : 0;
     const r = assignment.region[i];
     add(r >= 0 ? r : outsideSlot, key, i, best, low, high, centroid);
     if (r >= 0) {

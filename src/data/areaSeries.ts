@@ -36,10 +36,12 @@ export function weeklySeries(areaIndex: AreaIndex, areaId: string, filter: Incid
  */
 export function deadliest(index: TimeIndex, positions: ArrayLike<number>, filter: IncidentFilter, k = 5): number[] {
   const top: number[] = [];
-  const deathsAt = (p: number) => (Number.isFinite(index.incidents[p].deathsBest) ? index.incidents[p].deathsBest : 0);
+  const best = index.incidents.best;
+  const masks = filterMasks(filter);
+  const deathsAt = (p: number) => (Number.isFinite(best[p]) ? best[p] : 0);
   for (let j = 0; j < positions.length; j++) {
     const p = positions[j];
-    if (!index.passes(index.incidents[p], filter)) continue;
+    if (!index.passesAt(p, masks)) continue;
     const d = deathsAt(p);
     if (top.length === k && d <= deathsAt(top[k - 1])) continue;
     let at = top.length;

@@ -1,5 +1,6 @@
 import type { Incident } from '../types';
 import type { MatchResult } from './matchIncidents';
+import type { IncidentTable } from './incidentTable';
 
 /**
  * A match result between two loaded datasets, kept beside their time indexes: the matcher ran on
@@ -9,8 +10,8 @@ import type { MatchResult } from './matchIncidents';
  */
 export interface DatasetMatch {
   /** Dataset A's id and its incidents in index order. */
-  readonly a: { readonly id: string; readonly incidents: readonly Incident[] };
-  readonly b: { readonly id: string; readonly incidents: readonly Incident[] };
+  readonly a: { readonly id: string; readonly incidents: IncidentTable };
+  readonly b: { readonly id: string; readonly incidents: IncidentTable };
   /** For each of A's positions, the position of its partner in B, or -1. */
   readonly partnerA: Int32Array;
   /** For each of B's positions, the position of its partner in A, or -1. */
@@ -80,15 +81,16 @@ export function partnerOf(match: DatasetMatch, key: string): MatchPartner | null
   const side = dataset === match.a.id ? 'a' : dataset === match.b.id ? 'b' : null;
   if (!side) return null;
   const own = side === 'a' ? match.a.incidents : match.b.incidents;
-  const at = own.findIndex((i) => i.id === id);
+  let at = -1;
+  for (let i = 0; i < own.length && at < 0; i++) if (own.id(i) === id) at = i;
   if (at < 0) return null;
   const other = side === 'a' ? match.partnerA[at] : match.partnerB[at];
   if (other < 0) return null;
   const p = side === 'a' ? match.pairOfA[at] : match.pairOfA[other];
   const { pairs } = match.result;
   return {
-    incident: own[at],
-    partner: side === 'a' ? match.b.incidents[other] : match.a.incidents[other],
+    incident: own.get(at),
+    partner: side === 'a' ? match.b.incidents.get(other) : match.a.incidents.get(other),
     side,
     score: pairs.score[p],
     dayGap: pairs.dayGap[p],

@@ -36,10 +36,15 @@ export const FLAG_NO_DEATHS = 1 << 7;
 
 /** One byte: type slot in bits 0–2, country slot in bits 3–4, then the three flags. */
 export function encodeClass(incident: Incident): number {
-  let c = typeSlot(incident.eventType) | (countrySlot(incident.country) << 3);
-  if (APPROXIMATE_PRECISIONS.has(incident.locationPrecision)) c |= FLAG_APPROXIMATE;
-  if (incident.datePrecision !== 'day') c |= FLAG_IMPRECISE_DATE;
-  if (!(incident.deathsBest > 0)) c |= FLAG_NO_DEATHS;
+  return classByte(typeSlot(incident.eventType), countrySlot(incident.country), APPROXIMATE_PRECISIONS.has(incident.locationPrecision), incident.datePrecision !== 'day', incident.deathsBest);
+}
+
+/** The class byte from its parts (a table's columns give them without an Incident object). */
+export function classByte(type: number, country: number, approximate: boolean, impreciseDate: boolean, deathsBest: number): number {
+  let c = type | (country << 3);
+  if (approximate) c |= FLAG_APPROXIMATE;
+  if (impreciseDate) c |= FLAG_IMPRECISE_DATE;
+  if (!(deathsBest > 0)) c |= FLAG_NO_DEATHS;
   return c;
 }
 

@@ -1,6 +1,13 @@
-import type { Incident } from '../types';
-import { encodeClass } from './incidentClass';
+import { APPROXIMATE_PRECISIONS } from '../types';
+import { classByte } from './incidentClass';
+import { LOCATION_PRECISIONS, type IncidentTable } from './incidentTable';
 import type { TimeIndex } from './timeIndex';
+
+/** What the columns are built from: a table's numbers and slots. */
+export type ColumnSource = Pick<IncidentTable, 'length' | 'lon' | 'lat' | 'best' | 'datePrecision' | 'locationPrecision' | 'typeSlot' | 'countrySlot'>;
+
+/** Location precision codes drawn as approximate. */
+const APPROXIMATE_CODES = new Set(LOCATION_PRECISIONS.flatMap((p, k) => (APPROXIMATE_PRECISIONS.has(p) ? [k] : [])));
 
 /**
  * The incidents of one time index as flat typed arrays, in the index's order (sorted by start day),
@@ -55,14 +62,15 @@ const ORIGIN_SAMPLE = 4096;
  * data keeps float32 precise (the error grows with the distance from the origin, which is at most
  * the data's extent); the sample saves a full pass over the incidents.
  */
-function sampledCentre(incidents: readonly Incident[]): [number, number] {
+function sampledCentre(incidents: Pick<ColumnSource, 'length' | 'lon' | 'lat'>): [number, number] {
   let minLon = Infinity;
   let maxLon = -Infinity;
   let minLat = Infinity;
   let maxLat = -Infinity;
   const stride = Math.max(1, Math.floor(incidents.length / ORIGIN_SAMPLE));
   for (let i = 0; i < incidents.length; i += stride) {
-    const { lon, lat } = incidents[i];
+    const lon = incidents.lon[i];
+    const lat = incidents.lat[i];
     if (!Number.isFinite(lon) || !Number.isFinite(lat)) continue;
     if (lon < minLon) minLon = lon;
     if (lon > maxLon) maxLon = lon;
@@ -78,7 +86,7 @@ function sampledCentre(incidents: readonly Incident[]): [number, number] {
  * marker and its legend entry are drawn from one function. Bad coordinates are counted in
  * `unplaced` and get radius 0 (never drawn nor picked) instead of throwing.
  */
-export function buildIncidentColumns(index: Pick<TimeIndex, 'incidents' | 'days'>, radius: (deaths: number) => number): IncidentColumns {
+export function buildIncidentColumns(index: Pick<TimeIndex, 'days'> & { incidents: ColumnSource }, radius: (deaths: number) => number): IncidentColumns {
   const incidents = index.incidents;
   const n = incidents.length;
   const xy = new Float32Array(2 * n);
@@ -94,10 +102,12 @@ export function buildIncidentColumns(index: Pick<TimeIndex, 'incidents' | 'days'
   let unplaced = 0;
   let maxRadius = 0;
   for (let i = 0; i < n; i++) {
-    const incident = incidents[i];
     day[i] = index.days[i] - dayOrigin;
-    classes[i] = encodeClass(incident);
-    const { lon, lat, deathsBest } = incident;
+    const deathsBest = incidents.best[i];
+    // Date precision code 0 is 'day' (DATE_PRECISIONS).
+    classes[i] = classByte(incidents.typeSlot(i), incidents.countrySlot(i), APPROXIMATE_CODES.has(incidents.locationPrecision[i]), incidents.datePrecision[i] !== 0, deathsBest);
+    const lon = incidents.lon[i];
+    const lat = incidents.lat[i];
     if (!Number.isFinite(lon) || !Number.isFinite(lat)) {
       unplaced++;
       continue;

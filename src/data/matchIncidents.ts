@@ -1,5 +1,6 @@
 import KDBush from 'kdbush';
 import type { DatePrecision, Incident, LocationPrecision } from '../types';
+import { DATE_PRECISIONS, LOCATION_PRECISIONS, tableOfIncidents, type IncidentTable } from './incidentTable';
 
 /**
  * Finding the likely pairs between two datasets (UCDP GED and an ACLED export, say), so that the
@@ -110,29 +111,46 @@ function mergeOptions(options: Partial<MatchOptions> = {}): MatchOptions {
 }
 
 /** Packs incidents into match columns; rows with bad coordinates or dates get NaN days (never matched). */
-export function toMatchColumns(incidents: readonly Incident[], options: Partial<MatchOptions> = {}, typeCodes = new Map<string, number>()): MatchColumns {
+export function toMatchColumns(incidents: readonly Incident[], options: Partial<MatchOptions> = {}): MatchColumns {
+  const c = matchColumnsOfTable(tableOfIncidents(incidents), options);
+  // A table's days are whole numbers: an invalid date is marked here (a time index never holds one).
+  incidents.forEach((e, i) => {
+    const s = e.dateStart instanceof Date ? e.dateStart.getTime() : NaN;
+    const en = e.dateEnd instanceof Date ? e.dateEnd.getTime() : NaN;
+    if (!Number.isFinite(s)) c.dayStart[i] = c.dayEnd[i] = NaN;
+    else if (!(Number.isFinite(en) && en >= s)) c.dayEnd[i] = c.dayStart[i];
+  });
+  return c;
+}
+
+/**
+ * The same from a table's columns (no object per incident): what the page sends the match worker.
+ * Event types are coded by their index in EVENT_TYPES, so both sides agree without a shared map.
+ */
+export function matchColumnsOfTable(t: Pick<IncidentTable, 'length' | 'start' | 'end' | 'lon' | 'lat' | 'best' | 'datePrecision' | 'locationPrecision' | 'eventType'>, options: Partial<MatchOptions> = {}): MatchColumns {
   const o = mergeOptions(options);
-  const n = incidents.length;
+  const n = t.length;
   const c = {
     count: n,
     dayStart: new Float64Array(n), dayEnd: new Float64Array(n), lon: new Float64Array(n), lat: new Float64Array(n),
     dayTol: new Float32Array(n), kmTol: new Float32Array(n), type: new Int32Array(n), deaths: new Float64Array(n),
   };
+  const dayTol = DATE_PRECISIONS.map((p) => o.dayTolerance[p] ?? o.dayTolerance.unknown);
+  const kmTol = LOCATION_PRECISIONS.map((p) => o.distanceKm[p] ?? o.distanceKm.unknown);
   for (let i = 0; i < n; i++) {
-    const e = incidents[i];
-    const s = e.dateStart instanceof Date ? e.dateStart.getTime() : NaN;
-    const en = e.dateEnd instanceof Date ? e.dateEnd.getTime() : NaN;
-    const ok = Number.isFinite(s) && Number.isFinite(e.lon) && Number.isFinite(e.lat) && Math.abs(e.lat) <= 90 && Math.abs(e.lon) <= 180;
-    c.dayStart[i] = ok ? Math.floor(s / DAY_MS) : NaN;
-    c.dayEnd[i] = ok ? Math.floor((Number.isFinite(en) && en >= s ? en : s) / DAY_MS) : NaN;
-    c.lon[i] = e.lon;
-    c.lat[i] = e.lat;
-    c.dayTol[i] = o.dayTolerance[e.datePrecision] ?? o.dayTolerance.unknown;
-    c.kmTol[i] = o.distanceKm[e.locationPrecision] ?? o.distanceKm.unknown;
-    let t = typeCodes.get(e.eventType);
-    if (t === undefined) typeCodes.set(e.eventType, (t = typeCodes.size));
-    c.type[i] = t;
-    c.deaths[i] = Number.isFinite(e.deathsBest) ? e.deathsBest : 0;
+    const s = t.start[i];
+    const en = t.end[i];
+    const lon = t.lon[i];
+    const lat = t.lat[i];
+    const ok = Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
+    c.dayStart[i] = ok ? s : NaN;
+    c.dayEnd[i] = ok ? (en >= s ? en : s) : NaN;
+    c.lon[i] = lon;
+    c.lat[i] = lat;
+    c.dayTol[i] = dayTol[t.datePrecision[i]] ?? o.dayTolerance.unknown;
+    c.kmTol[i] = kmTol[t.locationPrecision[i]] ?? o.distanceKm.unknown;
+    c.type[i] = t.eventType[i];
+    c.deaths[i] = Number.isFinite(t.best[i]) ? t.best[i] : 0;
   }
   return c;
 }
@@ -147,8 +165,7 @@ function haversineKm(lon1: number, lat1: number, lon2: number, lat2: number): nu
 
 /** Matches two incident lists; see {@link MatchOptions} for the rule. */
 export function matchIncidents(a: readonly Incident[], b: readonly Incident[], options: Partial<MatchOptions> = {}): MatchResult {
-  const codes = new Map<string, number>();
-  return matchColumns(toMatchColumns(a, options, codes), toMatchColumns(b, options, codes), options);
+  return matchColumns(toMatchColumns(a, options), toMatchColumns(b, options), options);
 }
 
 /**

@@ -1,7 +1,8 @@
 import { bisectLeft, bisectRight } from 'd3-array';
 import type { Incident, IncidentFilter } from '../types';
 import { EVENT_TYPES } from '../types';
-import { COUNTRY_SLOTS, countrySlot, filterMasks, passesSlots, typeSlot, UNKNOWN_TYPE } from './incidentClass';
+import { COUNTRY_SLOTS, countrySlot, filterMasks, passesSlots, typeSlot, UNKNOWN_TYPE, type FilterMasks } from './incidentClass';
+import { tableOfIncidents, type IncidentTable } from './incidentTable';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -16,8 +17,8 @@ export function dateOfDay(day: number): Date {
 }
 
 export interface TimeIndex {
-  /** Incidents sorted by dateStart (stable for equal days). */
-  readonly incidents: readonly Incident[];
+  /** Incidents sorted by dateStart (stable for equal days): objects for a bundled file, columns for an import. */
+  readonly incidents: IncidentTable;
   /** dayNumber(dateStart) of each incident, ascending (same order as incidents). */
   readonly days: Int32Array;
   /** [first dateStart, last dateStart], or null when empty. */
@@ -30,6 +31,8 @@ export interface TimeIndex {
   totals(from: Date, to: Date, filter: IncidentFilter): { incidents: number; deaths: number };
   /** Does this incident pass the type/country filter (country outside COUNTRIES always passes)? */
   passes(incident: Incident, filter: IncidentFilter): boolean;
+  /** The same test for incident i of {@link incidents}, from its columns (see filterMasks). */
+  passesAt(i: number, masks: FilterMasks): boolean;
   /**
    * Incidents and summed deathsBest passing the filter between consecutive day numbers of `edges`
    * (ascending): bin k is `[edges[k], edges[k + 1])`. From the per-bucket running sums, as the totals
@@ -157,14 +160,14 @@ export function sortForTimeIndex(input: readonly Incident[]): { incidents: Incid
  */
 export function createTimeIndex(input: readonly Incident[]): TimeIndex {
   const { incidents, parts } = sortForTimeIndex(input);
-  return timeIndexFromParts(incidents, parts);
+  return timeIndexFromParts(tableOfIncidents(incidents), parts);
 }
 
 /**
  * The time index of incidents already sorted by {@link sortForTimeIndex}, from its parts: no pass
  * over the incidents (`incidents[i]` must be the incident of `parts.days[i]`).
  */
-export function timeIndexFromParts(incidents: readonly Incident[], parts: TimeIndexParts): TimeIndex {
+export function timeIndexFromParts(incidents: IncidentTable, parts: TimeIndexParts): TimeIndex {
   const { days, maxDeaths } = parts;
   const n = days.length;
   const buckets = new Map<number, Bucket>(parts.buckets.map((b) => [b.key, b]));
@@ -179,6 +182,7 @@ export function timeIndexFromParts(incidents: readonly Incident[], parts: TimeIn
 
   const passes = (incident: Incident, filter: IncidentFilter): boolean =>
     passesSlots(typeSlot(incident.eventType), countrySlot(incident.country), filterMasks(filter));
+  const passesAt = (i: number, masks: FilterMasks): boolean => passesSlots(incidents.typeSlot(i), incidents.countrySlot(i), masks);
 
   const totals = (from: Date, to: Date, filter: IncidentFilter): { incidents: number; deaths: number } => {
     const a = dayNumber(from);
@@ -225,5 +229,6 @@ export function timeIndexFromParts(incidents: readonly Incident[], parts: TimeIn
     range,
     totals,
     passes,
+    passesAt,
   };
 }

@@ -2,6 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import { buildAreaIndexParts, createAreaIndex, type AreaIndex, type AreaIndexParts } from '../data/areaIndex';
 import type { TimeIndex } from '../data/timeIndex';
 import type { Incident } from '../types';
+import { tableOfIncidents } from '../data/incidentTable';
 import { assignAreas, prepareAreas, type Area } from './areaAssignment';
 
 /** The two geodata files areas come from: what the page sends the import worker. */
@@ -12,14 +13,7 @@ export interface AreaGeodata {
 
 /** Assigns a time index's incidents (in its order) and builds the area index over them. */
 export function indexAreas(index: TimeIndex, areas: readonly Area[]): AreaIndex {
-  const n = index.incidents.length;
-  const lons = new Float64Array(n);
-  const lats = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    lons[i] = index.incidents[i].lon;
-    lats[i] = index.incidents[i].lat;
-  }
-  return createAreaIndex(index, assignAreas(lons, lats, areas));
+  return createAreaIndex(index, assignAreas(index.incidents.lon, index.incidents.lat, areas));
 }
 
 /**
@@ -30,12 +24,6 @@ export function indexAreas(index: TimeIndex, areas: readonly Area[]): AreaIndex 
 export function indexAreasInWorker(sorted: readonly Incident[], days: Int32Array, geodata: AreaGeodata): AreaIndexParts {
   const areas = prepareAreas(geodata.admin1, geodata.focusAreas);
   // The page's indexAreas over the same incidents in the same order, so the same index.
-  const n = sorted.length;
-  const lons = new Float64Array(n);
-  const lats = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    lons[i] = sorted[i].lon;
-    lats[i] = sorted[i].lat;
-  }
-  return buildAreaIndexParts({ incidents: sorted, days }, assignAreas(lons, lats, areas));
+  const table = tableOfIncidents(sorted);
+  return buildAreaIndexParts({ incidents: table, days }, assignAreas(table.lon, table.lat, areas));
 }

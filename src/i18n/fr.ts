@@ -61,6 +61,7 @@ export const fr: Messages = {
   listSummary: 'Liste des incidents ({n} comptés)',
   listLabel: 'Incidents de la période\u202f: les flèches déplacent, Entrée ouvre l’incident sur la carte',
   popupLabel: 'Détails de l’incident',
+  popupLoadingDetails: 'Chargement du résumé et des sources…',
   listSort: 'Trier par',
   listSortDate: 'Date',
   listSortDeaths: 'Morts',

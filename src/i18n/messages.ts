@@ -62,6 +62,8 @@ export interface Messages {
   listSummary: string;
   /** Name of a popup card that has no heading of its own. */
   popupLabel: string;
+  /** In an incident's card while its summary and sources are fetched. */
+  popupLoadingDetails: string;
   listLabel: string;
   listSort: string;
   listSortDate: string;
@@ -387,6 +389,7 @@ export const en: Messages = {
   listSummary: 'Incident list ({n} counted)',
   listLabel: 'Incidents in the window: arrows move, Enter opens the incident on the map',
   popupLabel: 'Incident details',
+  popupLoadingDetails: 'Loading the summary and sources…',
   listSort: 'Sort by',
   listSortDate: 'Date',
   listSortDeaths: 'Deaths',

@@ -1,5 +1,5 @@
-import { matchColumns, toMatchColumns, type MatchColumns, type MatchOptions, type MatchResult } from '../data/matchIncidents';
-import type { Incident } from '../types';
+import { matchColumns, matchColumnsOfTable, type MatchColumns, type MatchOptions, type MatchResult } from '../data/matchIncidents';
+import type { IncidentTable } from '../data/incidentTable';
 
 /** What the page sends the match worker: both sides as columns (typed arrays, transferred, not copied). */
 export interface MatchRequest {
@@ -20,9 +20,8 @@ export function resultBuffers(r: MatchResult): ArrayBuffer[] {
 }
 
 /** Packs two incident lists into a request (event types coded consistently across both). */
-export function packMatchRequest(a: readonly Incident[], b: readonly Incident[], options: Partial<MatchOptions> = {}): MatchRequest {
-  const codes = new Map<string, number>();
-  return { a: toMatchColumns(a, options, codes), b: toMatchColumns(b, options, codes), options };
+export function packMatchRequest(a: IncidentTable, b: IncidentTable, options: Partial<MatchOptions> = {}): MatchRequest {
+  return { a: matchColumnsOfTable(a, options), b: matchColumnsOfTable(b, options), options };
 }
 
 /** The worker's job: pure, so it runs the same in a test. */
@@ -39,7 +38,7 @@ export interface MatchWorkerLike {
 }
 
 /** Matches in a worker; the columns' buffers are transferred, so the page keeps no copy. */
-export function matchInWorker(worker: MatchWorkerLike, a: readonly Incident[], b: readonly Incident[], options: Partial<MatchOptions> = {}): Promise<MatchResult> {
+export function matchInWorker(worker: MatchWorkerLike, a: IncidentTable, b: IncidentTable, options: Partial<MatchOptions> = {}): Promise<MatchResult> {
   const request = packMatchRequest(a, b, options);
   return new Promise((resolve, reject) => {
     worker.onmessage = (e) => { worker.terminate(); resolve(e.data); };

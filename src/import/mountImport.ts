@@ -1,9 +1,8 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { DatasetLayers } from '../app/datasetLayers';
 import type { AreaGeodata } from '../geo/indexAreas';
-import { areaIndexFromParts, type AreaIndexParts } from '../data/areaIndex';
-import type { ImportResult } from '../data/parseFile';
-import { reportToCsv, type ImportSummary } from '../data/report';
+import { areaIndexFromParts } from '../data/areaIndex';
+import { reportToCsv } from '../data/report';
 import type { Formatters } from '../i18n/format';
 import { t, type Messages } from '../i18n/messages';
 import type { Dataset } from '../types';
@@ -14,13 +13,15 @@ import { bindDropZone } from './dropZone';
 import { ImportControl } from './importControl';
 import { importDataset } from './importDataset';
 import type { ImportRequest } from './importProtocol';
-import type { LayerParts } from './layerParts';
 import { createTimeIndex, timeIndexFromParts } from '../data/timeIndex';
 import { mountReportPanel, type ReportPanel } from './reportPanel';
 import { runImport, type ImportOutcome, type RunningImport, type WorkerLike } from './runImport';
 import './import.css';
 
 /** User datasets get ids `user-1`, `user-2`…: never a bundled dataset's id, so nothing is replaced. */
+/** A finished import. */
+type Done = Extract<ImportOutcome, { status: 'done' }>;
+
 export const USER_DATASET_PREFIX = 'user-';
 
 export interface MountImportOptions {
@@ -88,16 +89,18 @@ export function mountImport(options: MountImportOptions): ImportUi {
 
   const incidentsText = (n: number) => (n === 1 ? messages.incidentsCountOne : t(messages.incidentsCount, { n: formatters.integer(n) }));
 
-  function add(result: ImportResult, layer: LayerParts | null, id: string, acled?: string, areaParts?: AreaIndexParts): Dataset {
+  function add(done: Done, id: string, acled?: string): Dataset {
+    const { result, layer, incidents } = done;
     const dataset = importDataset({ id, file: result.file, format: result.format!, messages, attribution: acled });
     // The worker sorted the incidents and built their index, columns, k-d tree and id table (and, for a large file, the area index's parts).
-    const index = layer ? timeIndexFromParts(result.incidents, layer.index) : createTimeIndex(result.incidents);
+    const index = layer ? timeIndexFromParts(incidents, layer.index) : createTimeIndex(Array.from({ length: incidents.length }, (_, i) => incidents.get(i)));
     const prebuilt = layer ? { layer: { columns: layer.columns, tree: layer.tree }, ids: layer.ids } : {};
-    app.datasets.add(dataset, result.incidents, { ...prebuilt, index, ...(areaParts ? { areas: areaIndexFromParts(index, areaParts) } : {}) });
+    app.datasets.add(dataset, index, { ...prebuilt, ...(done.areas ? { areas: areaIndexFromParts(index, done.areas) } : {}), dispose: done.close });
     return dataset;
   }
 
-  function report(result: ImportResult, summary: ImportSummary, layer: LayerParts | null, id: string, lastModified: number | null, areaParts?: AreaIndexParts): void {
+  function report(done: Done, id: string, lastModified: number | null): void {
+    const { result, summary } = done;
     const download = (line?: string) => save(`${result.file.replace(/\.[^.]*$/, '')}-report.csv`, reportToCsv(summary, result.issues, line));
     const added = (dataset: Dataset) =>
       panel.showReport({
@@ -106,13 +109,14 @@ export function mountImport(options: MountImportOptions): ImportUi {
         status: t(dataset.role === 'counted' ? messages.importAddedCounted : messages.importAddedAnnotation, { incidents: incidentsText(summary.accepted), name: dataset.name }),
         onDownload: () => download(dataset.attribution),
       });
-    if (result.fileError || result.incidents.length === 0 || !result.format) {
+    if (result.fileError || done.incidents.length === 0 || !result.format) {
+      done.close();
       const status = result.fileError ? messages.importMapUnchanged : `${messages.importNothingAdded} ${messages.importMapUnchanged}`;
       panel.showReport({ summary, issues: result.issues, status, onDownload: () => download() });
       return;
     }
     if (result.format.id !== 'acled') {
-      added(add(result, layer, id, undefined, areaParts));
+      added(add(done, id));
       return;
     }
     panel.showReport({
@@ -122,7 +126,7 @@ export function mountImport(options: MountImportOptions): ImportUi {
       acled: {
         accessed: isoDay(lastModified ?? now()),
         filters: acledFiltersFromFileName(result.file),
-        onAdd: (accessed, filters) => added(add(result, layer, id, acledAttributionText(messages, accessed, filters), areaParts)),
+        onAdd: (accessed, filters) => added(add(done, id, acledAttributionText(messages, accessed, filters))),
       },
       onDownload: () => download(),
     });
@@ -151,7 +155,7 @@ export function mountImport(options: MountImportOptions): ImportUi {
     if (outcome.status === 'cancelled') panel.showMessage(t(messages.importReportTitle, { file: source.name }), t(messages.importCancelled, { file: source.name }));
     else if (outcome.status === 'failed') {
       panel.showMessage(t(messages.importReportTitle, { file: source.name }), `${t(messages.importFailed, { file: source.name, reason: outcome.reason })} ${messages.importMapUnchanged}`);
-    } else report(outcome.result, outcome.summary, outcome.layer, id, lastModified, outcome.areas);
+    } else report(outcome, id, lastModified);
     return outcome;
   }
 

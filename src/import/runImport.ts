@@ -1,20 +1,30 @@
 import type { ImportResult } from '../data/parseFile';
 import type { ImportSummary } from '../data/report';
 import type { AreaIndexParts } from '../data/areaIndex';
-import type { ImportMessage, ImportRequest } from './importProtocol';
+import { tableOfColumns, type IncidentDetails, type IncidentTable } from '../data/incidentTable';
+import type { ImportMessage, ImportRequest, WorkerRequest } from './importProtocol';
 import type { LayerParts } from './layerParts';
-import { unpackIncidentsInSlices } from './packIncidents';
 
 /** The part of a Worker the importer uses, so tests can stand in for one. */
 export interface WorkerLike {
-  postMessage(message: ImportRequest): void;
+  postMessage(message: WorkerRequest): void;
   onmessage: ((event: MessageEvent<ImportMessage>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
   terminate(): void;
 }
 
 export type ImportOutcome =
-  | { status: 'done'; result: ImportResult; summary: ImportSummary; layer: LayerParts | null; areas?: AreaIndexParts }
+  | {
+      status: 'done';
+      result: Omit<ImportResult, 'incidents'>;
+      /** The incidents in time order, as columns; their summaries and sources stay in the worker until asked for. */
+      incidents: IncidentTable;
+      summary: ImportSummary;
+      layer: LayerParts | null;
+      areas?: AreaIndexParts;
+      /** Stops the worker that holds the summaries and sources (when the dataset leaves the map). */
+      close(): void;
+    }
   | { status: 'failed'; reason: string }
   | { status: 'cancelled' };
 
@@ -25,30 +35,62 @@ export interface RunningImport {
   cancel(): void;
 }
 
-/** Starts reading a file or URL in a fresh worker; `onProgress` hears bytes and rows as they are read. */
+/**
+ * Starts reading a file or URL in a fresh worker; `onProgress` hears bytes and rows as they are
+ * read. The worker is asked to keep the incidents' summaries and sources: after `done` it stays
+ * alive to answer for them (a popup, an export) until the outcome's close(); a worker that sends
+ * them with the columns is stopped at once.
+ */
 export function runImport(request: ImportRequest, createWorker: () => WorkerLike, onProgress: (p: { bytes: number; rows: number; total: number | null }) => void): RunningImport {
   const worker = createWorker();
   let settle!: (outcome: ImportOutcome) => void;
   let settled = false;
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    worker.terminate();
+    for (const [, pending] of waiting) pending([]);
+    waiting.clear();
+  };
+  const waiting = new Map<number, (details: IncidentDetails[]) => void>();
+  let asked = 0;
+  const fetchDetails = (rows: readonly number[]): Promise<IncidentDetails[]> => {
+    if (closed) return Promise.resolve([]);
+    const id = ++asked;
+    return new Promise((resolve) => {
+      waiting.set(id, resolve);
+      worker.postMessage({ type: 'details', id, rows: [...rows] });
+    });
+  };
   const outcome = new Promise<ImportOutcome>((resolve) => {
     settle = (o) => {
       if (settled) return;
       settled = true;
-      worker.terminate();
+      if (o.status !== 'done') close();
       resolve(o);
     };
   });
   worker.onmessage = (event) => {
     const m = event.data;
+    if (m.type === 'details') {
+      waiting.get(m.id)?.(m.details);
+      waiting.delete(m.id);
+      return;
+    }
     if (settled) return;
     if (m.type === 'progress') onProgress(m);
     else if (m.type === 'done') {
-      // Cancelling while the incidents are rebuilt still wins: settle() keeps the first outcome.
-      void unpackIncidentsInSlices(m.incidents).then((incidents) => settle({ status: 'done', result: { ...m.result, incidents }, summary: m.summary, layer: m.layer, ...(m.areas ? { areas: m.areas } : {}) }));
-    }
-    else settle({ status: 'failed', reason: m.reason });
+      // No pass over the incidents here: the table reads the worker's columns as they came.
+      const incidents = tableOfColumns(m.incidents, fetchDetails);
+      if (incidents.detailed) close();
+      settle({ status: 'done', result: m.result, incidents, summary: m.summary, layer: m.layer, close, ...(m.areas ? { areas: m.areas } : {}) });
+    } else settle({ status: 'failed', reason: m.reason });
   };
-  worker.onerror = (event) => settle({ status: 'failed', reason: event.message || 'the import worker stopped' });
-  worker.postMessage(request);
+  worker.onerror = (event) => {
+    if (!settled) settle({ status: 'failed', reason: event.message || 'the import worker stopped' });
+    else close();
+  };
+  worker.postMessage({ ...request, detailsOnDemand: true });
   return { outcome, cancel: () => settle({ status: 'cancelled' }) };
 }

@@ -25,7 +25,7 @@ interface MarkerProperties {
 function toFeatures(index: TimeIndex, radius: (deaths: number) => number, flags: Uint8Array | null): FeatureCollection<Point, MarkerProperties> {
   return {
     type: 'FeatureCollection',
-    features: index.incidents.map((incident, i) => ({
+    features: Array.from({ length: index.incidents.length }, (_, i) => index.incidents.get(i)).map((incident, i) => ({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [incident.lon, incident.lat] },
       properties: {
@@ -146,7 +146,7 @@ export const createCircleIncidentLayer: IncidentLayerFactory = (map: MaplibreMap
         if (!Number.isInteger(i) || seen.has(i) || i < 0 || i >= index.incidents.length) continue;
         if (i < slice[0] || i >= slice[1]) continue;
         seen.add(i);
-        const incident = index.incidents[i];
+        const incident = index.incidents.get(i);
         const p = map.project([incident.lon, incident.lat]);
         picked.push({ incident, d: Math.hypot(p.x - point.x, p.y - point.y) });
       }

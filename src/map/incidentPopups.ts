@@ -15,6 +15,8 @@ export interface IncidentPopupsOptions {
   datasets: ReadonlyMap<string, Dataset>;
   /** Finds an incident by its `${dataset}:${id}` key (for selections from the URL or the embed API). */
   lookup: (key: string) => Incident | undefined;
+  /** The incident with its summary and sources, when they are still to be fetched (a large import keeps them in its worker); null when it has them. */
+  details?: (incident: Incident) => Promise<Incident> | null;
   messages: Messages;
   formatters: Formatters;
   /** The marker's radius in CSS px, so the card opens beside its marker instead of over it. @defaultValue 8 */
@@ -107,10 +109,10 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
   };
 
   /** A card, or a stack's list; only an opened card (not the hover preview) compares with the other source. */
-  const content = (incidents: Incident[], compare = true): HTMLElement => {
+  const content = (incidents: Incident[], compare = true, loadingDetails = false): HTMLElement => {
     if (incidents.length === 1) {
       const dataset = options.datasets.get(incidents[0].dataset);
-      return dataset ? renderIncidentCard(incidents[0], dataset, ctx, compare ? options.comparison?.(incidents[0]) : null) : document.createElement('div');
+      return dataset ? renderIncidentCard(incidents[0], dataset, { ...ctx, loadingDetails }, compare ? options.comparison?.(incidents[0]) : null) : document.createElement('div');
     }
     return renderStackList(incidents, options.datasets, ctx, (incident) => store.set({ selection: incidentKey(incident) }, 'ui'));
   };
@@ -162,8 +164,26 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
       if (wasOpen) giveFocusBack();
       return;
     }
-    selectedPopup.setOffset(offset(incident)).setLngLat([incident.lon, incident.lat]).setDOMContent(content([incident])).addTo(map);
+    const pending = options.details?.(incident) ?? null;
+    selectedPopup.setOffset(offset(incident)).setLngLat([incident.lon, incident.lat]).setDOMContent(content([incident], true, pending !== null)).addTo(map);
     asDialog(selectedPopup);
+    keepInView(selectedPopup);
+    // The card opens at once with what the page holds; the summary and sources replace the loading line when they come.
+    pending?.then(
+      (full) => {
+        if (store.get().selection !== key || !selectedPopup.isOpen()) return;
+        refill(full);
+      },
+      () => {
+        if (store.get().selection === key && selectedPopup.isOpen()) refill(incident);
+      },
+    );
+  };
+  /** Rebuilds the open card in place, keeping the focus where the reader has it. */
+  const refill = (incident: Incident) => {
+    const hadFocus = focusInCard();
+    selectedPopup.setDOMContent(content([incident]));
+    asDialog(selectedPopup, hadFocus);
     keepInView(selectedPopup);
   };
 
@@ -187,10 +207,9 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
     const key = store.get().selection;
     const incident = key ? options.lookup(key) : undefined;
     if (!incident || !selectedPopup.isOpen()) return;
-    const hadFocus = focusInCard();
-    selectedPopup.setDOMContent(content([incident]));
-    asDialog(selectedPopup, hadFocus);
-    keepInView(selectedPopup);
+    const pending = options.details?.(incident) ?? null;
+    if (!pending) refill(incident);
+    else void pending.then((full) => store.get().selection === key && selectedPopup.isOpen() && refill(full), () => undefined);
   });
   showSelection();
 

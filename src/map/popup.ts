@@ -16,6 +16,8 @@ export interface PopupContext {
   formatters: Formatters;
   /** Names the sub-event types the data codes in English. @defaultValue 'en' */
   lang?: Lang;
+  /** The summary and the sources are still being fetched (from a large import's worker): the card says so in their place. */
+  loadingDetails?: boolean;
 }
 
 const DATE_PRECISION_KEY: Record<DatePrecision, keyof Messages> = {
@@ -150,6 +152,11 @@ export function renderIncidentCard(incident: Incident, dataset: Dataset, ctx: Po
   // The match before the long texts: it is what a reader comparing two sources opened the card for.
   if (comparison) card.append(renderComparison(comparison, ctx));
 
+  if (ctx.loadingDetails) {
+    const loading = el('p', 'incident-card-loading', messages.popupLoadingDetails);
+    loading.setAttribute('role', 'status');
+    card.append(loading);
+  }
   if (incident.summary.trim()) card.append(el('p', 'incident-card-summary', incident.summary));
 
   if (incident.sources.length) {

@@ -71,7 +71,7 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
       index = next;
       const data: FeatureCollection<Point> = {
         type: 'FeatureCollection',
-        features: next.incidents.map((incident, i) => ({
+        features: Array.from({ length: next.incidents.length }, (_, i) => next.incidents.get(i)).map((incident, i) => ({
           type: 'Feature',
           geometry: { type: 'Point', coordinates: [incident.lon, incident.lat] },
           properties: { i, r: options.style.scale.radius(incident.deathsBest) + options.style.story.pad, label: options.label(incident) },
@@ -102,8 +102,9 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
       const out: Incident[] = [];
       for (const f of features) {
         const i = Number(f.properties?.i);
-        if (!index.incidents[i] || i < slice[0] || i >= slice[1]) continue;
-        if (!out.includes(index.incidents[i])) out.push(index.incidents[i]);
+        if (!Number.isInteger(i) || i < 0 || i >= index.incidents.length || i < slice[0] || i >= slice[1]) continue;
+        const incident = index.incidents.get(i);
+        if (!out.includes(incident)) out.push(incident);
       }
       return out;
     },

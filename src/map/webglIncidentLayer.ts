@@ -73,7 +73,8 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
     const prefix = `${options.dataset.id}:`;
     if (index && key?.startsWith(prefix)) {
       const id = key.slice(prefix.length);
-      found = index.incidents.findIndex((incident) => incident.id === id);
+      const incidents = index.incidents;
+      for (let i = 0; i < incidents.length && found < 0; i++) if (incidents.id(i) === id) found = i;
     }
     selection = { key, index: found };
     return found;
@@ -195,7 +196,7 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
       const unitsPerPx = (Math.hypot(mercatorX(right.lng) - x, mercatorY(right.lat) - y) + Math.hypot(mercatorX(below.lng) - x, mercatorY(below.lat) - y)) / 2;
       const hits = pickNear(tree, x, y, unitsPerPx, draw, settings.pickTolerance);
       const incidents = index.incidents;
-      return hits.map((hit) => incidents[hit.index]);
+      return hits.map((hit) => incidents.get(hit.index));
     },
     remove() {
       map.off('webglcontextrestored', onRestored);

@@ -1,5 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { APPROXIMATE_PRECISIONS } from '../types';
+import { filterMasks } from '../data/incidentClass';
 import { BASEMAP_FILES, resolveAssetUrl, type BasemapSourceId } from '../map/basemapSources';
 import { canvasMeasure } from './drawOverlay';
 import { overlayText } from './overlayText';
@@ -26,14 +27,14 @@ function loadBasemap(assetBase: string): Promise<PrintBasemap> {
 /** What the map draws now: the shown datasets' window slices through the filters; story events as rings. */
 export function shownMarkers(source: PublishSource): PrintMarker[] {
   const view = source.derived.get();
-  const filter = { types: view.state.types, countries: view.state.countries };
+  const masks = filterMasks({ types: view.state.types, countries: view.state.countries });
   const out: PrintMarker[] = [];
   for (const shown of view.datasets) {
     if (!shown.visible) continue;
     const { incidents } = shown.index;
     for (let i = shown.slice[0]; i < shown.slice[1]; i++) {
-      const incident = incidents[i];
-      if (!shown.index.passes(incident, filter)) continue;
+      if (!shown.index.passesAt(i, masks)) continue;
+      const incident = incidents.get(i);
       out.push({ lon: incident.lon, lat: incident.lat, deaths: incident.deathsBest, type: incident.eventType, approximate: APPROXIMATE_PRECISIONS.has(incident.locationPrecision), ring: shown.role === 'annotation' });
     }
   }

@@ -1,4 +1,5 @@
 import type { DatasetMatch } from '../data/datasetMatch';
+import { filterMasks } from '../data/incidentClass';
 import type { MatchTable } from '../data/exportIncidents';
 import type { DatasetShown, DerivedView } from './derive';
 
@@ -24,9 +25,8 @@ export interface MatchInView {
 
 function inView(d: DatasetShown, view: DerivedView): (i: number) => boolean {
   const [lo, hi] = d.slice;
-  const filter = { types: view.state.types, countries: view.state.countries };
-  const incidents = d.index.incidents;
-  return (i) => i >= lo && i < hi && d.index.passes(incidents[i], filter);
+  const masks = filterMasks({ types: view.state.types, countries: view.state.countries });
+  return (i) => i >= lo && i < hi && d.index.passesAt(i, masks);
 }
 
 const deaths = (n: number) => (Number.isFinite(n) ? n : 0);
@@ -73,8 +73,8 @@ export function matchInView(view: DerivedView, match: DatasetMatch): MatchInView
   const shown = walk(view, match, {
     pair(i, j) {
       matched++;
-      deathsA += deaths(match.a.incidents[i].deathsBest);
-      deathsB += deaths(match.b.incidents[j].deathsBest);
+      deathsA += deaths(match.a.incidents.best[i]);
+      deathsB += deaths(match.b.incidents.best[j]);
     },
     onlyA: () => onlyA++,
     onlyB: () => onlyB++,
@@ -94,9 +94,9 @@ export function matchTableInView(view: DerivedView, match: DatasetMatch): MatchT
   return {
     pairs: pairs.map(({ ia, ib }) => {
       const p = match.pairOfA[ia];
-      return { a: match.a.incidents[ia], b: match.b.incidents[ib], score: r.score[p], dayGap: r.dayGap[p], distanceKm: r.distanceKm[p] };
+      return { a: match.a.incidents.get(ia), b: match.b.incidents.get(ib), score: r.score[p], dayGap: r.dayGap[p], distanceKm: r.distanceKm[p] };
     }),
-    onlyA: aloneA.map((i) => match.a.incidents[i]),
-    onlyB: aloneB.map((j) => match.b.incidents[j]),
+    onlyA: aloneA.map((i) => match.a.incidents.get(i)),
+    onlyB: aloneB.map((j) => match.b.incidents.get(j)),
   };
 }

@@ -2,6 +2,7 @@ import { bin, bisectLeft } from 'd3-array';
 import { utcDay, utcMonday } from 'd3-time';
 import { dateOfDay, dayNumber, type TimeIndex } from '../data/timeIndex';
 import type { IncidentFilter } from '../types';
+import { filterMasks } from '../data/incidentClass';
 
 /**
  * Bins drawn at most, whatever the data's extent: more bars than the track has pixels cannot be
@@ -21,7 +22,7 @@ export interface WeekBin {
 }
 
 /** What binning needs from the time index (a narrower type keeps tests free to build their own). */
-export type BinnableIndex = Pick<TimeIndex, 'incidents' | 'days' | 'passes'> & Partial<Pick<TimeIndex, 'binSums'>>;
+export type BinnableIndex = Pick<TimeIndex, 'incidents' | 'days' | 'passesAt'> & Partial<Pick<TimeIndex, 'binSums'>>;
 
 /**
  * Weekly counts of the incidents passing `filter`, one bin per Monday-to-Sunday week of `domain`
@@ -56,9 +57,10 @@ export function weeklyBins(index: BinnableIndex, filter: IncidentFilter, domain:
     return Array.from({ length: edges.length - 1 }, (_, k) => ({ x0: dateOfDay(edges[k]), x1: dateOfDay(edges[k + 1]), incidents: sums.incidents[k], deaths: sums.deaths[k] }));
   }
   const { days, incidents } = index;
+  const masks = filterMasks(filter);
   const positions: number[] = [];
   for (let i = bisectLeft(days, startDay); i < days.length && days[i] < endDay; i++) {
-    if (index.passes(incidents[i], filter)) positions.push(i);
+    if (index.passesAt(i, masks)) positions.push(i);
   }
   const binned = bin<number, number>()
     .value((i) => days[i])
@@ -68,7 +70,7 @@ export function weeklyBins(index: BinnableIndex, filter: IncidentFilter, domain:
   return binned.map((b) => {
     let deaths = 0;
     for (const i of b) {
-      const d = incidents[i].deathsBest;
+      const d = incidents.best[i];
       if (Number.isFinite(d)) deaths += d;
     }
     return { x0: dateOfDay(b.x0!), x1: dateOfDay(b.x1!), incidents: b.length, deaths };

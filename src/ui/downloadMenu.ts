@@ -14,7 +14,9 @@ export interface MatchTableExport {
 export interface DownloadMenuOptions {
   messages: Messages;
   /** The incidents in view (for example `incidentRows(view, 'date', collator)`) and every dataset by id; read at click time. */
-  rows: () => { incidents: readonly Incident[]; datasets: ReadonlyMap<string, Dataset> };
+  /** Every dataset by id (the match table's credits). */
+  datasets: () => ReadonlyMap<string, Dataset>;
+  rows: () => Promise<{ incidents: readonly Incident[]; datasets: ReadonlyMap<string, Dataset> }> | { incidents: readonly Incident[]; datasets: ReadonlyMap<string, Dataset> };
   /** The URL that reopens the current view, written into every file. */
   viewUrl: () => string;
   /** When given, the menu offers "Match table (CSV)"; the item is disabled while this returns null. */
@@ -62,10 +64,11 @@ export function mountDownloadMenu(container: HTMLElement, options: DownloadMenuO
   list.hidden = true;
   toggle.setAttribute('aria-controls', list.id);
 
-  const meta = () => {
-    const { incidents, datasets } = options.rows();
-    return { incidents, meta: { viewUrl: options.viewUrl(), exportedAt: now(), datasets } };
+  const meta = async () => {
+    const { incidents, datasets } = await options.rows();
+    return { incidents, meta: exportMeta(datasets) };
   };
+  const exportMeta = (datasets: ReadonlyMap<string, Dataset>) => ({ viewUrl: options.viewUrl(), exportedAt: now(), datasets });
   const stamp = () => formatDay(now());
   const items: { button: HTMLButtonElement; enabled: () => boolean }[] = [];
   const item = (label: string, testid: string, run: () => void, enabled: () => boolean = () => true) => {
@@ -84,12 +87,10 @@ export function mountDownloadMenu(container: HTMLElement, options: DownloadMenuO
     items.push({ button, enabled });
   };
   item(messages.downloadIncidentsCsv, 'download-incidents-csv', () => {
-    const m = meta();
-    downloadText(`sahel-incidents-${stamp()}.csv`, incidentsCsv(m.incidents, m.meta), 'text/csv;charset=utf-8');
+    void meta().then((m) => downloadText(`sahel-incidents-${stamp()}.csv`, incidentsCsv(m.incidents, m.meta), 'text/csv;charset=utf-8'));
   });
   item(messages.downloadIncidentsGeoJson, 'download-incidents-geojson', () => {
-    const m = meta();
-    downloadText(`sahel-incidents-${stamp()}.geojson`, incidentsGeoJson(m.incidents, m.meta), 'application/geo+json');
+    void meta().then((m) => downloadText(`sahel-incidents-${stamp()}.geojson`, incidentsGeoJson(m.incidents, m.meta), 'application/geo+json'));
   });
   const matchTable = options.matchTable;
   if (matchTable) {
@@ -99,8 +100,7 @@ export function mountDownloadMenu(container: HTMLElement, options: DownloadMenuO
       () => {
         const match = matchTable();
         if (!match) return;
-        const m = meta();
-        downloadText(`sahel-match-table-${stamp()}.csv`, matchTableCsv(match.table, match.a, match.b, m.meta), 'text/csv;charset=utf-8');
+        downloadText(`sahel-match-table-${stamp()}.csv`, matchTableCsv(match.table, match.a, match.b, exportMeta(options.datasets())), 'text/csv;charset=utf-8');
       },
       () => matchTable() !== null,
     );

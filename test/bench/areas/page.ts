@@ -1,3 +1,4 @@
+import { rowsOf } from '../../../src/data/incidentTable';
 import type { FeatureCollection } from 'geojson';
 import admin1Text from '../../../geodata/admin1.geojson?raw';
 import focusText from '../../../geodata/focus-areas.geojson?raw';
@@ -68,7 +69,7 @@ const hooks: AreasBenchHooks = {
     const n = index.incidents.length;
     const lons = new Float64Array(n);
     const lats = new Float64Array(n);
-    index.incidents.forEach((incident, i) => {
+    rowsOf(index.incidents).forEach((incident, i) => {
       lons[i] = incident.lon;
       lats[i] = incident.lat;
     });

@@ -1,3 +1,4 @@
+import { rowsOf } from '../../../src/data/incidentTable';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { TimeIndex } from '../../../src/data/timeIndex';
 import type { IncidentLayer, IncidentLayerState } from '../../../src/map/incidentLayer';
@@ -35,7 +36,7 @@ function waitFor(map: MaplibreMap, event: 'webglcontextlost' | 'webglcontextrest
 export async function checkLayer(map: MaplibreMap, gl: WebGL2RenderingContext, layer: IncidentLayer, index: TimeIndex, scale: MarkerScale, state: IncidentLayerState): Promise<CheckResult> {
   layer.update(state);
   const [lo, hi] = state.slice;
-  const drawn = index.incidents.slice(lo, hi).map((incident) => ({ incident, p: map.project([incident.lon, incident.lat]), r: scale.radius(incident.deathsBest) }));
+  const drawn = rowsOf(index.incidents).slice(lo, hi).map((incident) => ({ incident, p: map.project([incident.lon, incident.lat]), r: scale.radius(incident.deathsBest) }));
   const random = seededRandom(11);
   const canvas = map.getCanvas();
   let pickMismatches = 0;

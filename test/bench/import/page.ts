@@ -51,7 +51,7 @@ const hooks: ImportBenchHooks = {
     await new Promise((r) => setTimeout(r, 100));
     observer.disconnect();
     if (outcome.status !== 'done') throw new Error(outcome.status === 'failed' ? outcome.reason : 'cancelled');
-    return { ms, rows: outcome.result.incidents.length, parseMs: parsedAt - t0, longestTaskMs: Math.max(0, ...tasks), blockedMs: tasks.reduce((a, b) => a + b, 0) };
+    return { ms, rows: outcome.incidents.length, parseMs: parsedAt - t0, longestTaskMs: Math.max(0, ...tasks), blockedMs: tasks.reduce((a, b) => a + b, 0) };
   },
   drop() {
     blob = null;

@@ -1,3 +1,4 @@
+import { tableOfIncidents } from '../../../src/data/incidentTable';
 import { datasetMatch, matchFlags } from '../../../src/data/datasetMatch';
 import { createMatchWorker } from '../../../src/import/createMatchWorker';
 import { columnBuffers, matchInWorker, packMatchRequest } from '../../../src/import/matchJob';
@@ -16,7 +17,7 @@ const hooks: MatchBenchHooks = {
   },
   worker() {
     if (!data) throw new Error('generate() first');
-    const request = packMatchRequest(data.a, data.b);
+    const request = packMatchRequest(tableOfIncidents(data.a), tableOfIncidents(data.b));
     const worker = new BenchWorker();
     return new Promise((resolve, reject) => {
       worker.onmessage = (e: MessageEvent<MatchBenchAnswer>) => {
@@ -35,16 +36,18 @@ const hooks: MatchBenchHooks = {
     const { a, b, truth } = data;
     // Packing alone, timed apart (it runs on the page, inside matchInWorker, before the transfer).
     const p0 = performance.now();
-    packMatchRequest(a, b);
+    packMatchRequest(tableOfIncidents(a), tableOfIncidents(b));
     const packMs = performance.now() - p0;
     await new Promise((r) => setTimeout(r, 200));
     const tasks: number[] = [];
     const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration)));
     observer.observe({ type: 'longtask' });
+    const ta = tableOfIncidents(a);
+    const tb = tableOfIncidents(b);
     const t0 = performance.now();
-    const result = await matchInWorker(createMatchWorker(), a, b);
+    const result = await matchInWorker(createMatchWorker(), ta, tb);
     const a0 = performance.now();
-    const match = datasetMatch({ id: 'a', incidents: a }, { id: 'b', incidents: b }, result);
+    const match = datasetMatch({ id: 'a', incidents: ta }, { id: 'b', incidents: tb }, result);
     matchFlags(match, 'a');
     matchFlags(match, 'b');
     const afterMs = performance.now() - a0;

@@ -38,7 +38,7 @@ function entry(id: string, role: Dataset['role'], incidents: Incident[]): Datase
   const flags: (Uint8Array | null)[] = [];
   const layer = { id, setData() {}, update() {}, pick: () => [], remove() {}, setMatchFlags: (f: Uint8Array | null) => flags.push(f) } as IncidentLayer;
   const index = createTimeIndex(incidents);
-  return { dataset: { id, name: id, role, licence: '', attribution: '', url: null }, index, layer, flags, areas: null, ids: buildIdTable(index.incidents.length, (i) => index.incidents[i].id) };
+  return { dataset: { id, name: id, role, licence: '', attribution: '', url: null }, index, layer, flags, areas: null, ids: buildIdTable(index.incidents.length, (i) => index.incidents.get(i).id) };
 }
 
 function layers(initial: DatasetEntry[]): DatasetLayers & { set(next: DatasetEntry[]): void } {
@@ -50,6 +50,7 @@ function layers(initial: DatasetEntry[]): DatasetLayers & { set(next: DatasetEnt
     entries: () => list,
     pickOrder: () => [],
     lookup: () => undefined,
+    details: () => null,
     setAreas() {},
     style: createMarkerStyle(LIGHT, createMarkerScale(100)),
     onChange: (l) => (listeners.add(l), () => listeners.delete(l)),

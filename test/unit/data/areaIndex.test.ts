@@ -1,3 +1,4 @@
+import { rowsOf } from '../../../src/data/incidentTable';
 import { readFileSync } from 'node:fs';
 import { csvParse } from 'd3-dsv';
 import fc from 'fast-check';
@@ -108,7 +109,7 @@ describe('createAreaIndex (property)', () => {
           );
           const index = createTimeIndex(input);
           const rowOf = new Map(input.map((inc, i) => [inc, rows[i]]));
-          const ordered = index.incidents.map((inc) => rowOf.get(inc)!);
+          const ordered = rowsOf(index.incidents).map((inc) => rowOf.get(inc)!);
           const areas = createAreaIndex(index, {
             regions: [meta('A'), meta('B'), meta('C')],
             focusAreas: [meta('f0', 'focus'), meta('f1', 'focus')],
@@ -121,7 +122,7 @@ describe('createAreaIndex (property)', () => {
           const member = (r: (typeof rows)[number], id: string) =>
             id === OUTSIDE_AREA_ID ? r.region === -1 : id.startsWith('f') ? ((r.focus >> Number(id[1])) & 1) === 1 : r.region === ids.indexOf(id);
           for (const id of ids) {
-            const chosen = index.incidents.filter((inc, p) => member(ordered[p], id) && inc.dateStart >= window.from && inc.dateStart <= window.to && index.passes(inc, filter));
+            const chosen = rowsOf(index.incidents).filter((inc, p) => member(ordered[p], id) && inc.dateStart >= window.from && inc.dateStart <= window.to && index.passes(inc, filter));
             const t = areas.totals(id, window, filter);
             expect(t.incidents).toBe(chosen.length);
             expect(t.deaths).toBeCloseTo(chosen.reduce((s, inc) => s + inc.deathsBest, 0), 9);
@@ -140,7 +141,7 @@ describe('createAreaIndex (property)', () => {
               }
             }
             const inWindow = [...areas.positionsIn(id, window)];
-            expect(inWindow).toEqual(index.incidents.map((inc, p) => p).filter((p) => member(ordered[p], id) && index.incidents[p].dateStart >= window.from && index.incidents[p].dateStart <= window.to));
+            expect(inWindow).toEqual(rowsOf(index.incidents).map((inc, p) => p).filter((p) => member(ordered[p], id) && index.incidents.get(p).dateStart >= window.from && index.incidents.get(p).dateStart <= window.to));
           }
         },
       ),
@@ -155,7 +156,7 @@ describe('createAreaIndex on the bundled UCDP file', () => {
   const admin1 = readGeodata('admin1.geojson');
   const focus = readGeodata('focus-areas.geojson');
   const prepared = prepareAreas(admin1, focus);
-  const assignment = assignAreas(index.incidents.map((i) => i.lon), index.incidents.map((i) => i.lat), prepared);
+  const assignment = assignAreas(rowsOf(index.incidents).map((i) => i.lon), rowsOf(index.incidents).map((i) => i.lat), prepared);
   const areas = createAreaIndex(index, assignment);
   // Independently: the raw rows, their coordinates (not adm_1), their own dates (MM/DD/YYYY), ray casting.
   const rows = csvParse(text).map((r) => {

@@ -1,3 +1,4 @@
+import { rowsOf } from '../../../src/data/incidentTable';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAreaIndex, type AreaMeta } from '../../../src/data/areaIndex';
@@ -14,7 +15,7 @@ function build(rows: { day: number; deaths: number; region: number; type?: (type
   const input = rows.map((r, i) => makeIncident({ id: String(i), dateStart: new Date(Date.UTC(2021, 0, 1 + r.day)), deathsBest: r.deaths, eventType: r.type ?? 'Battles' }));
   const index = createTimeIndex(input);
   const rowOf = new Map(input.map((inc, i) => [inc, rows[i]]));
-  const ordered = index.incidents.map((inc) => rowOf.get(inc)!);
+  const ordered = rowsOf(index.incidents).map((inc) => rowOf.get(inc)!);
   const areas = createAreaIndex(index, { regions: [meta('A'), meta('B')], focusAreas: [meta('f', 'focus')], region: Int16Array.from(ordered.map((r) => r.region)), focus: Uint8Array.from(ordered.map(() => 1)) });
   return { index, areas, ordered };
 }

@@ -1,3 +1,4 @@
+import { tableOfIncidents } from '../../../src/data/incidentTable';
 import { describe, expect, it } from 'vitest';
 import { datasetMatch, matchFlags, MATCH_FLAG, partnerOf } from '../../../src/data/datasetMatch';
 import { matchIncidents } from '../../../src/data/matchIncidents';
@@ -13,7 +14,7 @@ const b = [
   makeIncident({ id: 'b1', dataset: 'user-1', dateStart: day(5), dateEnd: day(5), lon: 3.01, lat: 15, deathsBest: 5 }),
   makeIncident({ id: 'b2', dataset: 'user-1', dateStart: day(20), dateEnd: day(20), lon: 0, lat: 12, deathsBest: 2 }),
 ];
-const match = datasetMatch({ id: 'ucdp', incidents: a }, { id: 'user-1', incidents: b }, matchIncidents(a, b));
+const match = datasetMatch({ id: 'ucdp', incidents: tableOfIncidents(a) }, { id: 'user-1', incidents: tableOfIncidents(b) }, matchIncidents(a, b));
 
 describe('datasetMatch', () => {
   it('datasetMatch(result) gives each position its partner on the other side, or -1', () => {

@@ -1,3 +1,4 @@
+import { rowsOf } from '../../../src/data/incidentTable';
 import fc from 'fast-check';
 import { MercatorCoordinate } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
@@ -52,7 +53,7 @@ describe('buildIncidentColumns', () => {
         const c = buildIncidentColumns(index, scale.radius);
         for (let i = 0; i < c.count; i++) {
           expect(Number.isInteger(c.day[i])).toBe(true);
-          expect(dateOfDay(c.day[i] + c.dayOrigin).getTime()).toBe(index.incidents[i].dateStart.getTime());
+          expect(dateOfDay(c.day[i] + c.dayOrigin).getTime()).toBe(index.incidents.get(i).dateStart.getTime());
         }
       }),
     );
@@ -63,7 +64,7 @@ describe('buildIncidentColumns', () => {
       fc.property(fc.array(incidentArb, { minLength: 1, maxLength: 40 }), (rows) => {
         const index = createTimeIndex(rows.map(toIncident));
         const c = buildIncidentColumns(index, scale.radius);
-        index.incidents.forEach((incident, i) => {
+        rowsOf(index.incidents).forEach((incident, i) => {
           const m = MercatorCoordinate.fromLngLat([incident.lon, incident.lat]);
           expect(Math.abs(c.xy[2 * i] + c.originX - m.x)).toBeLessThan(4e-9);
           expect(Math.abs(c.xy[2 * i + 1] + c.originY - m.y)).toBeLessThan(4e-9);
@@ -75,7 +76,7 @@ describe('buildIncidentColumns', () => {
   it('sizes each marker with the legend scale, in CSS pixels', () => {
     const index = createTimeIndex([0, 1, 7, 150, 5000].map((d, i) => makeIncident({ id: String(i), deathsBest: d })));
     const c = buildIncidentColumns(index, scale.radius);
-    expect(Array.from(c.radius)).toEqual(index.incidents.map((inc) => Math.fround(scale.radius(inc.deathsBest))));
+    expect(Array.from(c.radius)).toEqual(rowsOf(index.incidents).map((inc) => Math.fround(scale.radius(inc.deathsBest))));
     expect(c.maxRadius).toBe(Math.fround(scale.radius(5000)));
   });
 

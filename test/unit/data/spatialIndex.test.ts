@@ -106,7 +106,7 @@ describe('pickNear', () => {
           const masks = filterMasks(filter);
           const expected: { index: number; d: number }[] = [];
           for (let i = lo; i < hi; i++) {
-            if (!passesMasks(encodeClass(index.incidents[i]), masks)) continue;
+            if (!passesMasks(encodeClass(index.incidents.get(i)), masks)) continue;
             const [px, py] = absolute(columns, i);
             const d = Math.hypot(px - x, py - y) / unitsPerPx;
             if (d <= columns.radius[i] + 2) expected.push({ index: i, d });

@@ -1,3 +1,4 @@
+import { tableOfIncidents } from '../../../src/data/incidentTable';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { areaIndexFromParts, areaIndexPartsTransfer, type AreaIndex } from '../../../src/data/areaIndex';
@@ -64,7 +65,7 @@ describe('indexAreasInWorker', () => {
         const parts = indexAreasInWorker(sorted.incidents, sorted.parts.days, geodata);
         const sent = structuredClone({ parts, timeParts: sorted.parts }, { transfer: areaIndexPartsTransfer(parts) });
         expect(parts.pos.byteLength).toBe(0); // transferred, not copied
-        const index = timeIndexFromParts(sorted.incidents, sent.timeParts);
+        const index = timeIndexFromParts(tableOfIncidents(sorted.incidents), sent.timeParts);
         const fromWorker = areaIndexFromParts(index, sent.parts);
         expect(fromWorker.regionIds).toEqual(onPage.regionIds);
         expect(fromWorker.focusIds).toEqual(onPage.focusIds);

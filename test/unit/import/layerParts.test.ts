@@ -1,3 +1,5 @@
+import { rowsOf, tableOfIncidents } from '../../../src/data/incidentTable';
+
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,9 +34,9 @@ describe('the layer parts the import worker builds', () => {
     const done = await importOnPage();
     const incidents = unpackIncidents(done.incidents);
     const layer = done.layer!;
-    const index = timeIndexFromParts(incidents, layer.index);
+    const index = timeIndexFromParts(tableOfIncidents(incidents), layer.index);
 
-    expect(index.incidents).toEqual(today.incidents);
+    expect(rowsOf(index.incidents)).toEqual(rowsOf(today.incidents));
     expect([...index.days]).toEqual([...today.days]);
     expect(index.extent).toEqual(today.extent);
     expect(index.maxDeaths).toBe(today.maxDeaths);

@@ -1,3 +1,4 @@
+import { tableOfIncidents } from '../../../src/data/incidentTable';
 import { describe, expect, it } from 'vitest';
 import { columnBuffers, packMatchRequest, resultBuffers, runMatchJob } from '../../../src/import/matchJob';
 import { matchIncidents } from '../../../src/data/matchIncidents';
@@ -7,7 +8,7 @@ describe('match job columns', () => {
   it('survives a transferring structured clone and gives the same result as the Incident matcher', () => {
     const a = [makeIncident({ deathsBest: 3 }), makeIncident({ lon: 2, eventType: 'Explosions/Remote violence' })];
     const b = [makeIncident({ lon: 2.01, eventType: 'Explosions/Remote violence' }), makeIncident({ lat: 30 })];
-    const req = packMatchRequest(a, b);
+    const req = packMatchRequest(tableOfIncidents(a), tableOfIncidents(b));
     const moved = structuredClone(req, { transfer: [...columnBuffers(req.a), ...columnBuffers(req.b)] });
     expect(req.a.lon.byteLength).toBe(0);
     expect(Array.from(moved.a.lon)).toEqual([5, 2]);

@@ -1,3 +1,5 @@
+import { rowsOf } from '../../../src/data/incidentTable';
+import type { TimeIndex } from '../../../src/data/timeIndex';
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { createMarkerScale } from '../../../src/map/markerScale';
@@ -37,7 +39,8 @@ function fakeApp() {
     removeControl: vi.fn(),
   };
   const datasets = {
-    add(dataset: Dataset, incidents: readonly Incident[]) {
+    add(dataset: Dataset, data: readonly Incident[] | TimeIndex) {
+      const incidents = Array.isArray(data) ? data : rowsOf((data as TimeIndex).incidents);
       added.push({ dataset, incidents });
       for (const l of listeners) l();
     },

@@ -1,3 +1,4 @@
+import { rowsOf } from '../../../src/data/incidentTable';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseBytes } from '../../../src/data/parseFile';
@@ -39,9 +40,14 @@ describe('runImport with the import job', () => {
     const outcome = await running.outcome;
     expect(outcome.status).toBe('done');
     if (outcome.status !== 'done') return;
-    expect(outcome.result.incidents).toEqual(parseBytes(new Uint8Array(fixture), { file: 'a.csv', dataset: 'user-1' }).incidents);
-    expect(outcome.result.incidents).toHaveLength(12);
-    expect(outcome.result.incidents.every((i) => i.dataset === 'user-1')).toBe(true);
+    // In time order now, as the worker sorted them, with every field (summaries and sources fetched from the worker).
+    const parsed = parseBytes(new Uint8Array(fixture), { file: 'a.csv', dataset: 'user-1' }).incidents;
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    const all = await outcome.incidents.details(Array.from({ length: outcome.incidents.length }, (_, i) => i));
+    expect([...all].sort(byId)).toEqual([...parsed].sort(byId));
+    expect(outcome.incidents).toHaveLength(12);
+    expect(all.every((i) => i.dataset === 'user-1')).toBe(true);
+    outcome.close();
     expect(outcome.summary).toMatchObject({ file: 'a.csv', accepted: 12, deaths: 380 });
     expect(progress.at(-1)).toBe(fixture.length);
   });
@@ -55,10 +61,10 @@ describe('runImport with the import job', () => {
     const outcome = await runImport({ source: { kind: 'file', file: new Blob([big]), name: 'big.csv' }, dataset: 'u', areas: geodata }, inThreadWorker, () => {}).outcome;
     expect(outcome.status).toBe('done');
     if (outcome.status !== 'done') return;
-    const incidents = outcome.result.incidents;
+    const incidents = outcome.incidents;
     expect(incidents.length).toBeGreaterThanOrEqual(AREA_WORKER_MIN_INCIDENTS);
     expect(outcome.areas).toBeDefined();
-    const index = createTimeIndex(incidents);
+    const index = createTimeIndex(rowsOf(incidents));
     const fromWorker = areaIndexFromParts(index, outcome.areas!);
     const onPage = indexAreas(index, prepareAreas(geodata.admin1, geodata.focusAreas));
     const all = { types: EVENT_TYPES, countries: COUNTRIES };

@@ -1,3 +1,4 @@
+import { rowsOf } from '../../../src/data/incidentTable';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTimeIndex } from '../../../src/data/timeIndex';
@@ -70,7 +71,7 @@ describe('deriveView (properties)', () => {
         let sumIncidents = 0;
         let sumDeaths = 0;
         view.datasets.forEach((shown, k) => {
-          const { incidents } = sources[k].index;
+          const incidents = rowsOf(sources[k].index.incidents);
           const inside = (i: number) => incidents[i].dateStart <= to && (mode === 'cumulative' || incidents[i].dateStart >= from);
           const expected = incidents.map((_, i) => i).filter(inside);
           expect(shown.slice[1] - shown.slice[0]).toBe(expected.length);

@@ -1,3 +1,4 @@
+import { rowsOf } from '../../../src/data/incidentTable';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { datasetMatch } from '../../../src/data/datasetMatch';
@@ -25,7 +26,7 @@ const sources: DerivedSource[] = [
   { id: 'ucdp', role: 'counted', index: A, name: 'UCDP GED' },
   { id: 'user-1', role: 'counted', index: B, name: 'ACLED' },
 ];
-const match = datasetMatch({ id: 'ucdp', incidents: A.incidents }, { id: 'user-1', incidents: B.incidents }, matchIncidents(A.incidents, B.incidents));
+const match = datasetMatch({ id: 'ucdp', incidents: A.incidents }, { id: 'user-1', incidents: B.incidents }, matchIncidents(rowsOf(A.incidents), rowsOf(B.incidents)));
 const view = (patch: Partial<AppState>) => deriveView({ ...DEFAULT_STATE, ...patch }, sources);
 
 describe('matchInView', () => {
@@ -61,7 +62,7 @@ describe('matchInView', () => {
     fc.assert(
       fc.property(fc.array(incident('x'), { maxLength: 30 }).map(withIds), fc.array(incident('y'), { maxLength: 30 }).map(withIds), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 0, max: 10 }), (xa, xb, from, len) => {
         const ia = createTimeIndex(xa), ib = createTimeIndex(xb);
-        const m = datasetMatch({ id: 'x', incidents: ia.incidents }, { id: 'y', incidents: ib.incidents }, matchIncidents(ia.incidents, ib.incidents));
+        const m = datasetMatch({ id: 'x', incidents: ia.incidents }, { id: 'y', incidents: ib.incidents }, matchIncidents(rowsOf(ia.incidents), rowsOf(ib.incidents)));
         const v = deriveView({ ...DEFAULT_STATE, from: day(from), to: day(Math.min(28, from + len)) }, [
           { id: 'x', role: 'counted', index: ia },
           { id: 'y', role: 'counted', index: ib },

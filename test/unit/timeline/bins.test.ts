@@ -96,7 +96,7 @@ describe('weeklyBins', () => {
     fc.assert(
       fc.property(fc.array(arbIncident, { minLength: 1, maxLength: 60 }), arbFilter, fc.integer({ min: 1, max: 20 }), (rows, filter, maxBins) => {
         const idx = createTimeIndex(build(rows));
-        const scanned = { incidents: idx.incidents, days: idx.days, passes: idx.passes };
+        const scanned = { incidents: idx.incidents, days: idx.days, passesAt: idx.passesAt };
         const domain = paddedDomain(idx.extent!);
         expect(weeklyBins(idx, filter, domain, maxBins)).toEqual(weeklyBins(scanned, filter, domain, maxBins));
       }),

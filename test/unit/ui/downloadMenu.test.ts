@@ -43,7 +43,7 @@ afterEach(() => {
 
 describe('mountDownloadMenu', () => {
   it('opens from the keyboard, moves with the arrows and downloads the CSV on Enter', async () => {
-    menu = mountDownloadMenu(container, { messages: en, rows, viewUrl: () => 'https://example.org/?t=2021', now });
+    menu = mountDownloadMenu(container, { messages: en, rows, datasets: () => rows().datasets, viewUrl: () => 'https://example.org/?t=2021', now });
     const toggle = q('download-menu');
     expect(toggle.textContent).toBe('Download');
     expect(list().hidden).toBe(true);
@@ -57,6 +57,7 @@ describe('mountDownloadMenu', () => {
     key(document.activeElement!, 'ArrowUp');
     expect(document.activeElement).toBe(q('download-incidents-csv'));
     key(document.activeElement!, 'Enter');
+    await vi.waitFor(() => expect(clicked.length).toBe(1));
     expect(clicked).toEqual([{ download: 'sahel-incidents-2026-12-01.csv', href: 'blob:test/1' }]);
     expect(blobs[0].type).toBe('text/csv;charset=utf-8');
     const bytes = new Uint8Array(await blobs[0].arrayBuffer());
@@ -70,9 +71,10 @@ describe('mountDownloadMenu', () => {
   });
 
   it('downloads GeoJSON as application/geo+json', async () => {
-    menu = mountDownloadMenu(container, { messages: en, rows, viewUrl: () => 'https://example.org/', now });
+    menu = mountDownloadMenu(container, { messages: en, rows, datasets: () => rows().datasets, viewUrl: () => 'https://example.org/', now });
     q('download-menu').click();
     q('download-incidents-geojson').click();
+    await vi.waitFor(() => expect(clicked.length).toBe(1));
     expect(clicked[0].download).toBe('sahel-incidents-2026-12-01.geojson');
     expect(blobs[0].type).toBe('application/geo+json');
     const json = JSON.parse(await blobs[0].text()) as { features: unknown[]; metadata: { datasets: { licence: string }[] } };
@@ -81,7 +83,7 @@ describe('mountDownloadMenu', () => {
   });
 
   it('closes on Escape and gives focus back to the button', () => {
-    menu = mountDownloadMenu(container, { messages: en, rows, viewUrl: () => '', now });
+    menu = mountDownloadMenu(container, { messages: en, rows, datasets: () => rows().datasets, viewUrl: () => '', now });
     key(q('download-menu'), 'ArrowDown');
     expect(list().hidden).toBe(false);
     key(document.activeElement!, 'Escape');
@@ -91,11 +93,11 @@ describe('mountDownloadMenu', () => {
   });
 
   it('offers the match table only with a provider, and not while it has no result', () => {
-    menu = mountDownloadMenu(container, { messages: en, rows, viewUrl: () => '', now });
+    menu = mountDownloadMenu(container, { messages: en, rows, datasets: () => rows().datasets, viewUrl: () => '', now });
     expect(q('download-match-csv')).toBeNull();
     menu.destroy();
     let result: MatchTableExport | null = null;
-    menu = mountDownloadMenu(container, { messages: fr, rows, viewUrl: () => '', now, matchTable: () => result });
+    menu = mountDownloadMenu(container, { messages: fr, rows, datasets: () => rows().datasets, viewUrl: () => '', now, matchTable: () => result });
     expect(q('download-menu').textContent).toBe('Télécharger');
     q('download-menu').click();
     expect(q('download-match-csv').getAttribute('aria-disabled')).toBe('true');

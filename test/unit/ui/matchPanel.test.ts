@@ -1,3 +1,4 @@
+import { rowsOf } from '../../../src/data/incidentTable';
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { datasetMatch } from '../../../src/data/datasetMatch';
@@ -16,7 +17,7 @@ const A = createTimeIndex([
   makeIncident({ id: 'a2', dataset: 'ucdp', dateStart: day(5), dateEnd: day(5), lon: 3, lat: 15, deathsBest: 4 }),
 ]);
 const B = createTimeIndex([makeIncident({ id: 'b1', dataset: 'user-1', dateStart: day(5), dateEnd: day(5), lon: 3.01, lat: 15, deathsBest: 5 })]);
-const match = datasetMatch({ id: 'ucdp', incidents: A.incidents }, { id: 'user-1', incidents: B.incidents }, matchIncidents(A.incidents, B.incidents));
+const match = datasetMatch({ id: 'ucdp', incidents: A.incidents }, { id: 'user-1', incidents: B.incidents }, matchIncidents(rowsOf(A.incidents), rowsOf(B.incidents)));
 const names: Record<string, string> = { ucdp: 'UCDP GED', 'user-1': 'ACLED export' };
 
 function mount(lang: 'en' | 'fr' = 'en') {
