@@ -48,7 +48,7 @@ describe('the incident table', () => {
 
   it('without the long texts, gives every other field at once and fetches summaries and sources on demand', async () => {
     const columns = posted(bundled);
-    delete columns.unique.summary;
+    delete (columns.unique as { summary?: unknown }).summary;
     delete (columns as { sources?: unknown }).sources;
     const asked: number[][] = [];
     const fetch = (rows: readonly number[]): Promise<IncidentDetails[]> => {
