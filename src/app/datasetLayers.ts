@@ -65,6 +65,8 @@ export interface DatasetLayers {
   /** Layers in picking order: annotations on top, then the newest counted dataset first. */
   pickOrder(): readonly IncidentLayer[];
   lookup(key: string): Incident | undefined;
+  /** The position of an incident id in a dataset's time index (its id table), or -1. */
+  positionOf(dataset: string, id: string): number;
   /** The incident of this key with its summary and sources, when its table fetches them (an import); null when lookup() has them already or the key is unknown. */
   details(key: string): Promise<Incident> | null;
   /** The areas arrived (they load after the map): every counted dataset without an area index gets one, and the derived view hears of it. */
@@ -111,9 +113,10 @@ export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayer
       api.remove(dataset.id);
       const index = prebuilt?.index ?? (isTimeIndex(incidents) ? incidents : createTimeIndex(incidents));
       const factory = dataset.role === 'counted' ? options.countedFactory : options.annotationFactory;
-      const layer = factory(map, { id: `dataset-${dataset.id}`, dataset, style: options.style, beforeId: dataset.role === 'counted' ? options.beforeId : undefined });
-      layer.setData(index, prebuilt?.layer);
       const ids = prebuilt?.ids ?? buildIdTable(index.incidents.length, index.incidents.id);
+      const positionOf = (id: string) => findId(ids, id, index.incidents.id);
+      const layer = factory(map, { id: `dataset-${dataset.id}`, dataset, style: options.style, beforeId: dataset.role === 'counted' ? options.beforeId : undefined, positionOf });
+      layer.setData(index, prebuilt?.layer);
       const entry = { dataset, index, layer, ids, areas: areasOf(dataset, index, prebuilt) };
       entries.set(dataset.id, entry);
       if (prebuilt?.dispose) disposers.set(dataset.id, prebuilt.dispose);
@@ -136,6 +139,10 @@ export function createDatasetLayers(options: DatasetLayersOptions): DatasetLayer
     pickOrder() {
       const all = [...entries.values()];
       return [...all.filter((e) => e.dataset.role === 'annotation'), ...all.filter((e) => e.dataset.role === 'counted').reverse()].map((e) => e.layer);
+    },
+    positionOf(dataset, id) {
+      const entry = entries.get(dataset);
+      return entry ? findId(entry.ids, id, entry.index.incidents.id) : -1;
     },
     lookup(key) {
       const found = position(key);

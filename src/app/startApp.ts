@@ -365,7 +365,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
       const own = datasetsById.get(incident.dataset);
       const other = side && datasetsById.get(side === 'a' ? match.b.id : match.a.id);
       if (!side || !own || !other) return null;
-      return { partner: partnerOf(match, `${incident.dataset}:${incident.id}`), own, other };
+      return { partner: partnerOf(match, `${incident.dataset}:${incident.id}`, (dataset, id) => datasets.positionOf(dataset, id)), own, other };
     },
     onComparisonChange: (listener) => matching.onChange(listener),
   });

@@ -70,10 +70,10 @@ export interface MatchPartner {
 
 /**
  * The partner of an incident, found by its key (`${dataset}:${id}`); null when the incident is in
- * neither dataset or has no partner. A linear search for the position (once per popup opened: well
- * under a millisecond at 100,000 events), so no key map of every event is kept.
+ * neither dataset or has no partner. `positionOf` finds the position (the datasets' id tables);
+ * without it, a linear search (once per popup opened), so no key map of every event is kept.
  */
-export function partnerOf(match: DatasetMatch, key: string): MatchPartner | null {
+export function partnerOf(match: DatasetMatch, key: string, positionOf?: (dataset: string, id: string) => number): MatchPartner | null {
   const colon = key.indexOf(':');
   if (colon < 0) return null;
   const dataset = key.slice(0, colon);
@@ -81,8 +81,8 @@ export function partnerOf(match: DatasetMatch, key: string): MatchPartner | null
   const side = dataset === match.a.id ? 'a' : dataset === match.b.id ? 'b' : null;
   if (!side) return null;
   const own = side === 'a' ? match.a.incidents : match.b.incidents;
-  let at = -1;
-  for (let i = 0; i < own.length && at < 0; i++) if (own.id(i) === id) at = i;
+  let at = positionOf ? positionOf(dataset, id) : -1;
+  if (!positionOf) for (let i = 0; i < own.length && at < 0; i++) if (own.id(i) === id) at = i;
   if (at < 0) return null;
   const other = side === 'a' ? match.partnerA[at] : match.partnerB[at];
   if (other < 0) return null;

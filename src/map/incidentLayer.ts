@@ -38,6 +38,8 @@ export interface IncidentLayerOptions {
   style: MarkerStyle;
   /** Insert below this style layer (so labels stay on top), if given. */
   beforeId?: string;
+  /** The position of an incident id in the index the layer is given (the dataset's id table): without it, the layer scans the ids. */
+  positionOf?: (id: string) => number;
 }
 
 /**

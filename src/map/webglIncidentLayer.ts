@@ -74,7 +74,8 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
     if (index && key?.startsWith(prefix)) {
       const id = key.slice(prefix.length);
       const incidents = index.incidents;
-      for (let i = 0; i < incidents.length && found < 0; i++) if (incidents.id(i) === id) found = i;
+      if (options.positionOf) found = options.positionOf(id);
+      else for (let i = 0; i < incidents.length && found < 0; i++) if (incidents.id(i) === id) found = i;
     }
     selection = { key, index: found };
     return found;

@@ -51,6 +51,7 @@ function layers(initial: DatasetEntry[]): DatasetLayers & { set(next: DatasetEnt
     pickOrder: () => [],
     lookup: () => undefined,
     details: () => null,
+    positionOf: () => -1,
     setAreas() {},
     style: createMarkerStyle(LIGHT, createMarkerScale(100)),
     onChange: (l) => (listeners.add(l), () => listeners.delete(l)),
