@@ -1,13 +1,12 @@
 /// <reference lib="webworker" />
-import type { ImportMessage, ImportRequest } from './importProtocol';
-import { runImportJob } from './importJob';
+import type { ImportMessage, WorkerRequest } from './importProtocol';
+import { importWorkerHandler } from './importJob';
 
 /**
  * The import worker (loaded with Vite's `?worker`): parsing a large file here keeps the page
- * responsive, and cancelling is terminating the worker. One request per worker.
+ * responsive, and cancelling is terminating the worker. One import per worker; after it, the
+ * worker answers for the summaries and sources it kept until the page terminates it.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-scope.onmessage = (event: MessageEvent<ImportRequest>) => {
-  const post = (message: ImportMessage, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
-  runImportJob(event.data, post).catch((e: unknown) => post({ type: 'failed', reason: e instanceof Error ? e.message : String(e) }));
-};
+const handle = importWorkerHandler((message: ImportMessage, transfer: Transferable[] = []) => scope.postMessage(message, transfer));
+scope.onmessage = (event: MessageEvent<WorkerRequest>) => handle(event.data);

@@ -49,13 +49,14 @@ export interface PackedIncidents {
   locationPrecision: Uint8Array;
   eventType: Uint8Array;
   repeated: Record<Repeated, Dictionary<string>>;
-  unique: Record<Unique, Joined>;
+  /** The summaries are absent when the worker keeps them (see ImportRequest.detailsOnDemand). */
+  unique: Record<'id' | 'place', Joined> & { summary?: Joined };
   /**
    * Each distinct source list once, as JSON joined into one string, and per incident which one:
    * a million small arrays of objects would be a million objects for the page to deserialise in
    * one task when the message lands; one string is one copy, parsed a slice at a time.
    */
-  sources: { index: Uint32Array; lists: Joined };
+  sources?: { index: Uint32Array; lists: Joined };
 }
 
 /**
@@ -90,7 +91,10 @@ function dictionary<T>(n: number): { dict: Dictionary<T>; add(i: number, value: 
   };
 }
 
-export function packIncidents(incidents: readonly Incident[]): PackedIncidents {
+/** Packed with every column, the long texts included. */
+export type FullPackedIncidents = PackedIncidents & { unique: Record<Unique, Joined>; sources: NonNullable<PackedIncidents['sources']> };
+
+export function packIncidents(incidents: readonly Incident[]): FullPackedIncidents {
   const n = incidents.length;
   const packed = {
     count: n,
@@ -148,10 +152,10 @@ function joinJson(values: readonly unknown[]): Joined {
 /** The buffers to transfer with a packed column set (they move to the page rather than being copied). */
 export function packedTransfer(p: PackedIncidents): ArrayBuffer[] {
   const arrays = [
-    ...[p.start, p.end, p.lon, p.lat, p.best, p.low, p.high, p.datePrecision, p.locationPrecision, p.eventType, p.sources.index],
+    ...[p.start, p.end, p.lon, p.lat, p.best, p.low, p.high, p.datePrecision, p.locationPrecision, p.eventType],
     ...Object.values(p.repeated).map((d) => d.index),
     ...Object.values(p.unique).map((u) => u.ends),
-    p.sources.lists.ends,
+    ...(p.sources ? [p.sources.index, p.sources.lists.ends] : []),
   ];
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }
@@ -208,7 +212,12 @@ function unpackRange(p: PackedIncidents, out: Incident[], from: number, to: numb
   const r = p.repeated;
   const u = p.unique;
   const text = (column: Joined, i: number) => column.text.slice(i === 0 ? 0 : column.ends[i - 1], column.ends[i]);
-  const sourcesOf = (k: number): Source[] => (lists[k] ??= JSON.parse(text(p.sources.lists, k)) as Source[]);
+  const sources = p.sources;
+  const sourcesOf = (i: number): Source[] => {
+    if (!sources) return [];
+    const k = sources.index[i];
+    return (lists[k] ??= JSON.parse(text(sources.lists, k)) as Source[]);
+  };
   for (let i = from; i < to; i++) {
     const low = p.low[i];
     const high = p.high[i];
@@ -232,8 +241,8 @@ function unpackRange(p: PackedIncidents, out: Incident[], from: number, to: numb
       deathsBest: p.best[i],
       deathsLow: Number.isNaN(low) ? null : low,
       deathsHigh: Number.isNaN(high) ? null : high,
-      summary: text(u.summary, i),
-      sources: sourcesOf(p.sources.index[i]),
+      summary: u.summary ? text(u.summary, i) : '',
+      sources: sourcesOf(i),
     };
   }
 }

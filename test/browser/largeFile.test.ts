@@ -53,7 +53,7 @@ describe('a hostile large file (production build)', () => {
     await context.close();
   });
 
-  it('a 200,000-row UCDP file is drawn, counted as an independent count says, and a click on a marker opens its card with its sources', async () => {
+  it('a 200,000-row UCDP file is drawn, counted as an independent count says, and a click on a marker opens its card with its sources, fetched from the worker on demand', async () => {
     const path = join(dir, 'ucdp-200k.csv');
     const text = [...syntheticUcdpGlobalRows(200_000, 3)].join('\n');
     writeFileSync(path, text);
@@ -74,12 +74,23 @@ describe('a hostile large file (production build)', () => {
     const target = rows.reduce((a, b) => (Number(b.best) > Number(a.best) ? b : a));
     const p = await page.evaluate((ll) => (window as unknown as { sahelIncidentMap: { map: { project(ll: [number, number]): { x: number; y: number } } } }).sahelIncidentMap.map.project(ll), [Number(target.longitude), Number(target.latitude)] as [number, number]);
     const box = (await page.locator('#map canvas').boundingBox())!;
+    // A large import's summaries and sources stay in the worker: a card first says it is fetching
+    // them (the line is drawn only for a table without them), then shows them.
+    await page.evaluate(() => {
+      const seen = { loading: 0 };
+      Object.defineProperty(window, '__cardLoading', { value: seen });
+      new MutationObserver((records) => {
+        for (const r of records) for (const node of r.addedNodes) if (node instanceof HTMLElement && (node.matches('.incident-card-loading') || node.querySelector('.incident-card-loading'))) seen.loading++;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     await page.mouse.click(box.x + p.x, box.y + p.y);
     const popup = page.locator('.maplibregl-popup.incident-popup:not(.hover)');
     await popup.waitFor({ timeout: 20_000 });
     const stacked = page.getByTestId('incident-stack-item');
     if ((await stacked.count()) > 0) await stacked.first().click();
-    await expect.poll(() => popup.textContent(), { timeout: 20_000 }).toMatch(/killed in attack near village \d+/);
+    await expect.poll(() => popup.locator('.incident-card-sources li').first().textContent(), { timeout: 20_000 }).toMatch(/killed in attack near village \d+/);
+    expect(await popup.locator('.incident-card-loading').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __cardLoading: { loading: number } }).__cardLoading.loading)).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('import-ucdp-200k-1280x800') });
     expect(problems).toEqual([]);
     await context.close();

@@ -14,19 +14,12 @@ import { runImportJob } from '../../../src/import/importJob';
 import type { ImportMessage, ImportRequest } from '../../../src/import/importProtocol';
 import { mountImport } from '../../../src/import/mountImport';
 import type { WorkerLike } from '../../../src/import/runImport';
+import { inThreadImportWorker } from './inThreadImportWorker';
 import type { Dataset, Incident } from '../../../src/types';
 
 const fixture = (name: string) => new File([readFileSync(resolve(import.meta.dirname, '../../fixtures', name))], name, { lastModified: Date.UTC(2024, 4, 2) });
 
-function inThreadWorker(): WorkerLike {
-  const worker: WorkerLike = {
-    onmessage: null,
-    onerror: null,
-    postMessage: (request: ImportRequest) => void runImportJob(request, (m, transfer) => worker.onmessage?.({ data: structuredClone(m, { transfer }) } as MessageEvent<ImportMessage>)),
-    terminate() {},
-  };
-  return worker;
-}
+const inThreadWorker = (): WorkerLike => inThreadImportWorker();
 
 /** The parts of the app the importer touches: a map that takes controls, and the dataset registry. */
 function fakeApp() {
