@@ -29,7 +29,7 @@ export interface DatasetMatchingOptions {
 /**
  * Matches two counted datasets whenever they change: A is the first counted dataset (the bundled
  * UCDP GED), B the newest other one (the reader's import). The matcher runs in a worker, never on
- * the page; the page only packs the columns and, once the pairs arrive, builds the per-event flag
+ * the page; the page only hands it the tables' columns and, once the pairs arrive, builds the per-event flag
  * columns the layers draw (src/data/datasetMatch.ts). A run superseded by a newer dataset is dropped.
  */
 export function createDatasetMatching(options: DatasetMatchingOptions): DatasetMatching {

@@ -2,7 +2,7 @@
 import { runMatchJob } from '../../../src/import/matchJob';
 import type { MatchBenchAnswer, MatchBenchRequest } from './hooks';
 
-/** Times the matcher alone, inside a worker, on columns already packed and transferred. */
+/** Times the matcher inside a worker, from the tables' columns copied to it (the matcher's own columns derived here, as the app's worker does). */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = (event: MessageEvent<MatchBenchRequest>) => {
   const t0 = performance.now();

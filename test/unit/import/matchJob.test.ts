@@ -1,18 +1,18 @@
 import { tableOfIncidents } from '../../../src/data/incidentTable';
 import { describe, expect, it } from 'vitest';
-import { columnBuffers, packMatchRequest, resultBuffers, runMatchJob } from '../../../src/import/matchJob';
+import { packMatchRequest, resultBuffers, runMatchJob } from '../../../src/import/matchJob';
 import { matchIncidents } from '../../../src/data/matchIncidents';
 import { makeIncident } from '../data/makeIncident';
 
 describe('match job columns', () => {
-  it('survives a transferring structured clone and gives the same result as the Incident matcher', () => {
+  it('survives a structured clone (the page keeps its columns) and gives the same result as the Incident matcher', () => {
     const a = [makeIncident({ deathsBest: 3 }), makeIncident({ lon: 2, eventType: 'Explosions/Remote violence' })];
     const b = [makeIncident({ lon: 2.01, eventType: 'Explosions/Remote violence' }), makeIncident({ lat: 30 })];
     const req = packMatchRequest(tableOfIncidents(a), tableOfIncidents(b));
-    const moved = structuredClone(req, { transfer: [...columnBuffers(req.a), ...columnBuffers(req.b)] });
-    expect(req.a.lon.byteLength).toBe(0);
+    const moved = structuredClone(req);
+    expect(req.a.lon.byteLength).toBeGreaterThan(0);
     expect(Array.from(moved.a.lon)).toEqual([5, 2]);
-    expect(moved.a.type[1]).toBe(moved.b.type[0]);
+    expect(moved.a.eventType[1]).toBe(moved.b.eventType[0]);
     const result = runMatchJob(moved);
     const back = structuredClone(result, { transfer: resultBuffers(result) });
     const direct = matchIncidents(a, b);
