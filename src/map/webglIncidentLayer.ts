@@ -178,8 +178,6 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
       const matrix = originMatrix(args.defaultProjectionData.mainMatrix, columns.originX, columns.originY);
       const density = wantsDensity(columns);
       if (density && densityRenderer) {
-        // The markers keep uploading while squares are drawn, so zooming in finds them ready.
-        renderer.prepare();
         const zoom = map.getZoom();
         const size = cellSizeForZoom(Math.floor(zoom * 2) / 2, settings.cellPx);
         const key = `${draw.lo}:${draw.hi}:${draw.masks.types}:${draw.masks.countries}:${size}`;
@@ -189,7 +187,9 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
         }
         densityRenderer.draw(matrix, cellSizeForZoom(zoom, CELL_GAP_PX));
         // The selected incident stays a marker on top, so its open card still points at something.
+        // Either call also uploads the markers' next slice, so zooming in finds them ready.
         if (draw.selected >= draw.lo && draw.selected < draw.hi) renderer.draw(matrix, map.getPixelRatio(), { ...draw, lo: draw.selected, hi: draw.selected + 1 });
+        else renderer.prepare();
       } else renderer.draw(matrix, map.getPixelRatio(), draw);
       if (view !== (density ? 'density' : 'markers')) report(density ? 'density' : 'markers');
       if (renderer.uploading) map.triggerRepaint();
