@@ -12,6 +12,9 @@ import { createCircleIncidentLayer } from '../map/circleIncidentLayer';
 import { webglIncidentLayerFactory } from '../map/webglIncidentLayer';
 import { createStoryLayer, shortPlace } from '../map/storyLayer';
 import { LegendControl } from '../map/controls/legendControl';
+import { DENSITY_SCALE } from '../map/densityScale';
+import { createIncidentViewReport } from '../map/incidentViewReport';
+import { mountViewStatus } from '../map/viewStatus';
 import { FocusAreaControl } from '../map/controls/focusAreaControl';
 import { bindIncidentPopups, incidentKey } from '../map/incidentPopups';
 import { buildStyle, FIRST_LABEL_LAYER_ID } from '../map/style';
@@ -206,8 +209,12 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     true,
   );
   map.addControl({ onAdd: () => options.filtersElement, onRemove: () => options.filtersElement.remove() }, 'top-left');
-  let legend = new LegendControl({ style, theme, messages, formatters });
+  let legend = new LegendControl({ style, theme, messages, formatters, density: DENSITY_SCALE });
   map.addControl(legend, 'top-right');
+  // What the incident layers draw (markers, or the density view's squares): the legend's key and a status line follow it.
+  const viewReport = createIncidentViewReport();
+  viewReport.on((v) => legend.setDensity(v === 'density'));
+  mountViewStatus(options.mapElement, viewReport, messages);
   view.reframe();
   await view.loaded;
   // The style's regions source starts empty: the polygons loaded for the area figures fill it, one fetch for both.
@@ -222,7 +229,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     beforeId: FIRST_LABEL_LAYER_ID,
     areas: areas?.areas ?? null,
     // The GPU layer draws only the window's slice; without WebGL2 it falls back to circle layers.
-    countedFactory: webglIncidentLayerFactory(createCircleIncidentLayer),
+    countedFactory: webglIncidentLayerFactory(createCircleIncidentLayer, { report: viewReport }),
     annotationFactory: (m, o) =>
       createStoryLayer(m, {
         ...o,
@@ -414,7 +421,8 @@ export async function startApp(options: StartAppOptions): Promise<App> {
       map.removeControl(legend);
       currentTheme = next;
       currentStyle = createMarkerStyle(next, style.scale);
-      legend = new LegendControl({ style: currentStyle, theme: next, messages, formatters });
+      legend = new LegendControl({ style: currentStyle, theme: next, messages, formatters, density: DENSITY_SCALE });
+      legend.setDensity(viewReport.view() === 'density');
       map.addControl(legend, 'top-right');
       showMatchKey();
       const el = map.getContainer().querySelector<HTMLDetailsElement>('.legend');

@@ -14,7 +14,7 @@ const APPROXIMATE_CODES = new Set(LOCATION_PRECISIONS.flatMap((p, k) => (APPROXI
  * so that a time window is one contiguous slice `[lo, hi)` that the GPU can draw with one
  * `drawArrays(first, count)` and the picker can test with two comparisons.
  *
- * About 17 bytes per event: this is what a million events cost in memory, not a million objects.
+ * About 21 bytes per event: this is what a million events cost in memory, not a million objects.
  */
 export interface IncidentColumns {
   readonly count: number;
@@ -33,6 +33,8 @@ export interface IncidentColumns {
   readonly day: Float32Array;
   /** Marker radius in CSS px from the legend's scale; 0 for an event that cannot be placed. */
   readonly radius: Float32Array;
+  /** The best estimate of deaths, 0 where none is given: what the density view sums per square. */
+  readonly deaths: Float32Array;
   /** Largest entry of `radius`: how far from a point the picker must look. */
   readonly maxRadius: number;
   /** Type, country slot and flags packed in one byte: see {@link encodeClass}. */
@@ -92,6 +94,7 @@ export function buildIncidentColumns(index: Pick<TimeIndex, 'days'> & { incident
   const xy = new Float32Array(2 * n);
   const day = new Float32Array(n);
   const radii = new Float32Array(n);
+  const deaths = new Float32Array(n);
   const classes = new Uint8Array(n);
 
   const [originX, originY] = sampledCentre(incidents);
@@ -104,6 +107,7 @@ export function buildIncidentColumns(index: Pick<TimeIndex, 'days'> & { incident
   for (let i = 0; i < n; i++) {
     day[i] = index.days[i] - dayOrigin;
     const deathsBest = incidents.best[i];
+    deaths[i] = Number.isFinite(deathsBest) && deathsBest > 0 ? deathsBest : 0;
     // Date precision code 0 is 'day' (DATE_PRECISIONS).
     classes[i] = classByte(incidents.typeSlot(i), incidents.countrySlot(i), APPROXIMATE_CODES.has(incidents.locationPrecision[i]), incidents.datePrecision[i] !== 0, deathsBest);
     const lon = incidents.lon[i];
@@ -123,5 +127,5 @@ export function buildIncidentColumns(index: Pick<TimeIndex, 'days'> & { incident
     radii[i] = r;
     if (r > maxRadius) maxRadius = r;
   }
-  return { count: n, originX, originY, xy, dayOrigin, day, radius: radii, maxRadius, classes, unplaced };
+  return { count: n, originX, originY, xy, dayOrigin, day, radius: radii, deaths, maxRadius, classes, unplaced };
 }

@@ -93,6 +93,21 @@ export interface Messages {
   legendNoDeaths: string;
   legendApproximate: string;
   legendStoryEvent: string;
+  // density view (issue 13): squares instead of markers when too many overlap
+  legendDensityTitle: string;
+  /** What the squares are, in the legend while the map draws them. */
+  legendDensityNote: string;
+  /** A class of the key, 1–9 deaths. */
+  legendDensityRange: string;
+  /** The last class, 1,000 or more. */
+  legendDensityAtLeast: string;
+  /** Read by screen readers when the map switches to squares. */
+  mapShowsSquares: string;
+  /** Read by screen readers when the map switches back to markers. */
+  mapShowsMarkers: string;
+  /** Heading of a square's card. */
+  densityCardTitle: string;
+  densityCardHint: string;
   // places (issue 10): the area picker, the area panel and the choropleth
   areaPickerLabel: string;
   areaPickerPlaceholder: string;
@@ -411,6 +426,14 @@ export const en: Messages = {
   legendNoDeaths: 'No deaths reported',
   legendApproximate: 'Approximate location',
   legendStoryEvent: 'Story event (curated)',
+  legendDensityTitle: 'Deaths per square',
+  legendDensityNote: 'Too many incidents overlap at this zoom: each square gathers the incidents inside it, coloured by their total deaths. Zoom in to see each incident.',
+  legendDensityRange: '{low}–{high}',
+  legendDensityAtLeast: '{low} or more',
+  mapShowsSquares: 'The map shows squares: too many incidents overlap at this zoom. Zoom in to see each incident.',
+  mapShowsMarkers: 'The map shows each incident as a marker.',
+  densityCardTitle: 'Square of incidents',
+  densityCardHint: 'Click to zoom in.',
   // places (issue 10): the area picker, the area panel and the choropleth
   areaPickerLabel: 'Find a region or border area',
   areaPickerPlaceholder: 'Tillabéri, border belt…',

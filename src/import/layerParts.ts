@@ -37,6 +37,6 @@ export function buildLayerParts(sorted: readonly Incident[], index: TimeIndexPar
 /** The buffers to transfer with the parts. */
 export function layerPartsTransfer(p: LayerParts): ArrayBuffer[] {
   const c = p.columns;
-  const arrays = [p.index.days, ...p.index.buckets.flatMap((b) => [b.days, b.deaths]), c.xy, c.day, c.radius, c.classes, p.ids.slots];
+  const arrays = [p.index.days, ...p.index.buckets.flatMap((b) => [b.days, b.deaths]), c.xy, c.day, c.radius, c.deaths, c.classes, p.ids.slots];
   return [...arrays.map((a) => a.buffer as ArrayBuffer), ...(p.tree ? [p.tree] : [])];
 }

@@ -66,7 +66,20 @@ export interface IncidentLayer {
    * part in matching (story events) leave this out.
    */
   setMatchFlags?(flags: Uint8Array | null): void;
+  /** The density view's square under a screen point (CSS pixels), or null where it draws none (or draws markers). */
+  pickCell?(point: { x: number; y: number }): DensityCellHit | null;
   remove(): void;
+}
+
+/** A square of the density view: its events (in the window, passing the filters) and their deaths, all from one dataset. */
+export interface DensityCellHit {
+  datasetId: string;
+  count: number;
+  deaths: number;
+  /** The square's corners, [west, south, east, north] in degrees: what a click zooms to. */
+  bounds: [number, number, number, number];
+  /** The square's centre [lon, lat], where its card opens. */
+  centre: [number, number];
 }
 
 export type IncidentLayerFactory = (map: MaplibreMap, options: IncidentLayerOptions) => IncidentLayer;

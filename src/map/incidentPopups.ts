@@ -4,8 +4,8 @@ import type { Dataset, Incident } from '../types';
 import type { Messages } from '../i18n/messages';
 import type { Formatters } from '../i18n/format';
 import type { Lang } from '../i18n/pageLanguage';
-import type { IncidentLayer } from './incidentLayer';
-import { renderIncidentCard, renderStackList, type PopupComparison } from './popup';
+import type { DensityCellHit, IncidentLayer } from './incidentLayer';
+import { renderDensityCard, renderIncidentCard, renderStackList, type PopupComparison } from './popup';
 
 export interface IncidentPopupsOptions {
   map: MaplibreMap;
@@ -108,6 +108,16 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
     return [];
   };
 
+  /** The density square under the point, from the first layer (top-most) that draws one there. */
+  const cellAt = (point: { x: number; y: number }): DensityCellHit | null => {
+    for (const layer of options.layers()) {
+      const hit = layer.pickCell?.(point) ?? null;
+      if (hit) return hit;
+    }
+    return null;
+  };
+  const cellCard = (hit: DensityCellHit) => renderDensityCard({ count: hit.count, deaths: hit.deaths, dataset: options.datasets.get(hit.datasetId)?.name ?? hit.datasetId }, ctx);
+
   /** A card, or a stack's list; only an opened card (not the hover preview) compares with the other source. */
   const content = (incidents: Incident[], compare = true, loadingDetails = false): HTMLElement => {
     if (incidents.length === 1) {
@@ -119,7 +129,12 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
 
   const onMove = (e: MapMouseEvent) => {
     const found = pickAt(e.point);
-    map.getCanvas().style.cursor = found.length ? 'pointer' : '';
+    const cell = found.length ? null : cellAt(e.point);
+    map.getCanvas().style.cursor = found.length ? 'pointer' : cell ? 'zoom-in' : '';
+    if (cell && canHover && !selectedPopup.isOpen()) {
+      hoverPopup.setLngLat(cell.centre).setDOMContent(cellCard(cell)).addTo(map);
+      return;
+    }
     if (!canHover || !found.length || selectedPopup.isOpen()) {
       hoverPopup.remove();
       return;
@@ -131,6 +146,9 @@ export function bindIncidentPopups(options: IncidentPopupsOptions): () => void {
     hoverPopup.remove();
     if (found.length === 0) {
       if (store.get().selection) store.set({ selection: null }, 'ui');
+      // A square of the density view: zoom in on it, towards the markers it stands for.
+      const cell = cellAt(e.point);
+      if (cell) map.easeTo({ center: cell.centre, zoom: Math.min(map.getZoom() + 2, map.getMaxZoom()) });
       return;
     }
     if (found.length === 1) {

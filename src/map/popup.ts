@@ -271,3 +271,29 @@ export function renderStackList(incidents: readonly Incident[], datasetsById: Re
   box.append(list);
   return box;
 }
+
+/** A density square's figures, for its hover card: one dataset's events and deaths, never two added together. */
+export interface DensityCardFigures {
+  count: number;
+  deaths: number;
+  /** The square's dataset's name. */
+  dataset: string;
+}
+
+/** A density square's card: how many incidents and deaths it gathers, its dataset, and that a click zooms in. Text only. */
+export function renderDensityCard(figures: DensityCardFigures, ctx: PopupContext): HTMLElement {
+  const { messages, formatters } = ctx;
+  const card = el('article', 'incident-card density-card');
+  card.dataset.testid = 'density-card';
+  card.append(el('h3', 'incident-card-type', messages.densityCardTitle));
+  const facts = el('dl', 'incident-card-facts');
+  const n = formatters.integer(figures.count);
+  fact(facts, messages.areaIncidents, [n]);
+  fact(facts, messages.deaths, [formatters.integer(figures.deaths)]);
+  card.append(facts);
+  card.append(el('p', 'incident-card-note', messages.densityCardHint));
+  const footer = el('footer', 'incident-card-dataset');
+  footer.textContent = t(messages.labelValue, { label: messages.dataset, value: figures.dataset });
+  card.append(footer);
+  return card;
+}

@@ -2,9 +2,14 @@ import type { CustomLayerInterface, Map as MaplibreMap } from 'maplibre-gl';
 import { buildIncidentColumns, filterMasks, mercatorX, mercatorY, type IncidentColumns } from '../data/incidentColumns';
 import { createSpatialIndex, pickNear, spatialIndexFromData, type SpatialIndex } from '../data/spatialIndex';
 import { dayNumber, type TimeIndex } from '../data/timeIndex';
+import { binDensity, cellAt, cellSizeForZoom, countInBox, type DensityBins } from '../data/densityBins';
+import { DensityRenderer } from './gl/densityRenderer';
 import { IncidentRenderer, type IncidentDrawState } from './gl/incidentRenderer';
 import { originMatrix } from './gl/uniforms';
+import { defaultDensityRule, useDensity, type DensityRuleOptions } from './densityRule';
+import { DENSITY_SCALE } from './densityScale';
 import type { IncidentLayer, IncidentLayerFactory, IncidentLayerOptions, IncidentLayerState } from './incidentLayer';
+import type { IncidentView, IncidentViewReport } from './incidentViewReport';
 import type { MarkerStyle } from './markerStyle';
 
 export interface WebglIncidentLayerSettings {
@@ -14,9 +19,18 @@ export interface WebglIncidentLayerSettings {
   dimOpacity: number;
   /** Extra CSS px around each marker that still counts as a hit, so a 2.5 px dot can be hovered. @defaultValue 2 */
   pickTolerance: number;
+  /** When squares are drawn instead of markers; null never draws them. @defaultValue {@link defaultDensityRule} */
+  density: DensityRuleOptions | null;
+  /** Side of a density square in CSS px, at whole and half zoom levels (between them it grows up to √2 larger). @defaultValue 20 */
+  cellPx: number;
+  /** Told whenever the layer switches between markers and squares (the legend and the status listen). */
+  report: IncidentViewReport | null;
 }
 
-export const defaultWebglIncidentLayerSettings: Omit<WebglIncidentLayerSettings, 'dimOpacity'> = { fadeDays: 0, pickTolerance: 2 };
+export const defaultWebglIncidentLayerSettings: Omit<WebglIncidentLayerSettings, 'dimOpacity'> = { fadeDays: 0, pickTolerance: 2, density: defaultDensityRule, cellPx: 20, report: null };
+
+/** Gap left on each side of a density square, in CSS px. */
+const CELL_GAP_PX = 0.5;
 
 export interface WebglIncidentLayerOptions extends IncidentLayerOptions, Partial<WebglIncidentLayerSettings> {
   /** The layer to build instead where WebGL2 or the shaders are unavailable (the circle layer). */
@@ -41,6 +55,16 @@ function createRenderer(map: MaplibreMap, style: MarkerStyle): IncidentRenderer 
   return gl ? IncidentRenderer.create(gl, style) : 'no WebGL2 context';
 }
 
+/** The density view's renderer, or null where it cannot run (the layer then always draws markers). */
+function createDensityRenderer(map: MaplibreMap, id: string): DensityRenderer | null {
+  const gl = map.getCanvas().getContext('webgl2');
+  const made = gl ? DensityRenderer.create(gl) : 'no WebGL2 context';
+  if (typeof made !== 'string') return made;
+  console.warn(`Incident layer "${id}": the density view cannot run (${made}); drawing markers at every zoom.`);
+  return null;
+}
+
+
 /**
  * The incident layer as one maplibre custom WebGL2 layer. `setData` builds typed columns sorted by
  * day and queues them for a single GPU upload; a k-d tree for picking follows; `update` is two
@@ -56,6 +80,15 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
     return options.fallback(map, options);
   }
   let renderer = created;
+  let densityRenderer = settings.density ? createDensityRenderer(map, options.id) : null;
+  /** What the layer drew last frame, and the bins of the density view with what they were built for. */
+  let view: IncidentView = 'markers';
+  let bins: { key: string; bins: DensityBins } | null = null;
+  let inView: { key: string; count: number } | null = null;
+  const report = (next: IncidentView) => {
+    view = next;
+    settings.report?.set(options.id, next);
+  };
 
   let index: TimeIndex | null = null;
   let columns: IncidentColumns | null = null;
@@ -120,6 +153,22 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
     };
   };
 
+  /** The viewport as an absolute Mercator box (the bounds of the rotated view when the map is rotated). */
+  const viewBox = () => {
+    const b = map.getBounds();
+    return { minX: mercatorX(b.getWest()), maxX: mercatorX(b.getEast()), minY: mercatorY(b.getNorth()), maxY: mercatorY(b.getSouth()) };
+  };
+
+  /** The density rule for this frame; the count in view is worked out again only when the slice, filters or viewport change. */
+  const wantsDensity = (data: IncidentColumns): boolean => {
+    if (!settings.density || !densityRenderer || draw.hi - draw.lo < settings.density.minEvents * settings.density.hysteresis) return false;
+    const box = viewBox();
+    const key = `${draw.lo}:${draw.hi}:${draw.masks.types}:${draw.masks.countries}:${box.minX}:${box.maxX}:${box.minY}:${box.maxY}`;
+    if (inView?.key !== key) inView = { key, count: countInBox(data, draw.lo, draw.hi, draw.masks, box) };
+    const canvas = map.getCanvas();
+    return useDensity({ zoom: map.getZoom(), eventsInView: inView.count, viewArea: canvas.clientWidth * canvas.clientHeight, current: view === 'density' }, settings.density);
+  };
+
   const layer: CustomLayerInterface = {
     id: options.id,
     type: 'custom',
@@ -127,10 +176,28 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
     render(_gl, args) {
       if (!columns) return;
       const matrix = originMatrix(args.defaultProjectionData.mainMatrix, columns.originX, columns.originY);
-      renderer.draw(matrix, map.getPixelRatio(), draw);
+      const density = wantsDensity(columns);
+      if (density && densityRenderer) {
+        const zoom = map.getZoom();
+        const size = cellSizeForZoom(Math.floor(zoom * 2) / 2, settings.cellPx);
+        const key = `${draw.lo}:${draw.hi}:${draw.masks.types}:${draw.masks.countries}:${size}`;
+        if (bins?.key !== key) {
+          bins = { key, bins: binDensity(columns, draw.lo, draw.hi, draw.masks, size) };
+          densityRenderer.setBins(bins.bins, columns.originX, columns.originY, DENSITY_SCALE);
+        }
+        densityRenderer.draw(matrix, cellSizeForZoom(zoom, CELL_GAP_PX));
+        // The selected incident stays a marker on top, so its open card still points at something.
+        // Either call also uploads the markers' next slice, so zooming in finds them ready.
+        if (draw.selected >= draw.lo && draw.selected < draw.hi) renderer.draw(matrix, map.getPixelRatio(), { ...draw, lo: draw.selected, hi: draw.selected + 1 });
+        else renderer.prepare();
+      } else renderer.draw(matrix, map.getPixelRatio(), draw);
+      if (view !== (density ? 'density' : 'markers')) report(density ? 'density' : 'markers');
+      if (renderer.uploading) map.triggerRepaint();
     },
     onRemove() {
       renderer.dispose();
+      densityRenderer?.dispose();
+      densityRenderer = null;
     },
   };
   const addLayer = () => map.addLayer(layer, options.beforeId && map.getLayer(options.beforeId) ? options.beforeId : undefined);
@@ -146,6 +213,9 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
     }
     renderer.dispose();
     renderer = next;
+    densityRenderer?.dispose();
+    densityRenderer = settings.density ? createDensityRenderer(map, options.id) : null;
+    bins = null;
     if (columns) renderer.setColumns(columns);
     renderer.setMatchFlags(matchFlags);
     map.triggerRepaint();
@@ -169,6 +239,8 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
       spatial = prebuilt ? spatialIndexFromData(columns, prebuilt.tree) : null;
       if (!spatial) scheduleSpatial();
       selection = { key: null, index: -1 };
+      bins = null;
+      inView = null;
       renderer.setColumns(columns);
       apply();
       map.triggerRepaint();
@@ -186,6 +258,8 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
       map.triggerRepaint();
     },
     pick(point) {
+      // Squares stand for the markers: they are picked through pickCell.
+      if (view === 'density') return [];
       const tree = ensureSpatial();
       if (!index || !tree || draw.hi <= draw.lo) return [];
       const here = map.unproject([point.x, point.y]);
@@ -199,7 +273,20 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
       const incidents = index.incidents;
       return hits.map((hit) => incidents.get(hit.index));
     },
+    pickCell(point) {
+      if (view !== 'density' || !bins || !columns) return null;
+      const here = map.unproject([point.x, point.y]);
+      const cells = bins.bins;
+      const k = cellAt(cells, mercatorX(here.lng), mercatorY(here.lat));
+      if (k < 0) return null;
+      const west = lonOfMercator(cells.ix[k] * cells.size);
+      const east = lonOfMercator((cells.ix[k] + 1) * cells.size);
+      const north = latOfMercator(cells.iy[k] * cells.size);
+      const south = latOfMercator((cells.iy[k] + 1) * cells.size);
+      return { datasetId: options.dataset.id, count: cells.counts[k], deaths: cells.deaths[k], bounds: [west, south, east, north], centre: [(west + east) / 2, latOfMercator((cells.iy[k] + 0.5) * cells.size)] };
+    },
     remove() {
+      settings.report?.remove(options.id);
       map.off('webglcontextrestored', onRestored);
       if (map.getLayer(options.id)) map.removeLayer(options.id);
       if (spatialTimer !== null) clearTimeout(spatialTimer);
@@ -208,6 +295,16 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
       spatial = null;
     },
   };
+}
+
+/** Inverse of mercatorX. */
+function lonOfMercator(x: number): number {
+  return x * 360 - 180;
+}
+
+/** Inverse of mercatorY. */
+function latOfMercator(y: number): number {
+  return (360 / Math.PI) * Math.atan(Math.exp(((180 - y * 360) * Math.PI) / 180)) - 90;
 }
 
 /** An {@link IncidentLayerFactory} for the app's wiring: the WebGL2 layer, falling back to `fallback`. */

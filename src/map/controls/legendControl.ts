@@ -5,6 +5,8 @@ import type { Formatters } from '../../i18n/format';
 import { eventTypeName } from '../../i18n/catalogueNames';
 import type { MarkerStyle } from '../markerStyle';
 import type { Theme } from '../theme';
+import type { DensityScale } from '../densityScale';
+import { densityKey } from './densityKey';
 
 export interface LegendControlOptions {
   /** The marker style the layers draw with: sizes, type colours, the special markers. */
@@ -13,6 +15,8 @@ export interface LegendControlOptions {
   theme: Theme;
   messages: Messages;
   formatters: Formatters;
+  /** The density view's colours: the key shown while the map draws squares. */
+  density: DensityScale;
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -42,7 +46,21 @@ export class LegendControl implements IControl {
   private container: HTMLElement | null = null;
   private matchKey: HTMLElement | null = null;
   private matching: { a: string; b: string } | null = null;
+  private densityBox: HTMLElement | null = null;
+  private density = false;
   constructor(private readonly options: LegendControlOptions) {}
+
+  /** Shows the density key (the map draws squares) or hides it. */
+  setDensity(on: boolean): void {
+    this.density = on;
+    this.densityBox?.remove();
+    this.densityBox = null;
+    if (!on || !this.container) return;
+    const { density, messages, formatters } = this.options;
+    this.densityBox = densityKey(density, messages, formatters);
+    // First after the summary: it is what the map shows now.
+    this.container.querySelector('summary')?.after(this.densityBox);
+  }
 
   /**
    * The matching toggle's key (faded: in both; ring: only in A; dashed ring: only in B), drawn
@@ -132,6 +150,7 @@ export class LegendControl implements IControl {
     details.append(list);
     this.container = details;
     if (this.matching) this.setMatching(this.matching);
+    if (this.density) this.setDensity(true);
     return details;
   }
 

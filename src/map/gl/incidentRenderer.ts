@@ -1,6 +1,7 @@
 import type { FilterMasks, IncidentColumns } from '../../data/incidentColumns';
 import { INCIDENT_FRAGMENT_SHADER, INCIDENT_VERTEX_SHADER } from './incidentShaders';
-import { linkProgram, type LinkedProgram } from './program';
+import type { LinkedProgram } from './program';
+import { acquireProgram, type SharedProgram } from './programCache';
 import type { MarkerStyle } from '../markerStyle';
 import { markerUniforms, type MarkerUniforms } from './uniforms';
 
@@ -25,8 +26,28 @@ export interface IncidentDrawState {
 interface Buffers {
   vao: WebGLVertexArrayObject;
   buffers: WebGLBuffer[];
+  /** Events uploaded so far: the draw never reaches past them. */
   count: number;
+  /** Events in the columns. */
+  total: number;
+  /** The columns being uploaded, until all of them are (then null). */
+  columns: IncidentColumns | null;
 }
+
+/**
+ * Events uploaded per frame. One `bufferData` of a million events' columns is a single long task
+ * (a few hundred ms under SwiftShader) that stalls the page and its progress; in slices of this
+ * size each frame copies ~2.6 MB and the layer draws what has arrived.
+ */
+export const UPLOAD_CHUNK = 131_072;
+
+/** The column attributes, in buffer order (the match flags come last, uploaded whole). */
+const COLUMN_ATTRIBUTES = [
+  { name: 'a_pos', size: 2, float: true, data: (c: IncidentColumns) => c.xy },
+  { name: 'a_day', size: 1, float: true, data: (c: IncidentColumns) => c.day },
+  { name: 'a_radius', size: 1, float: true, data: (c: IncidentColumns) => c.radius },
+  { name: 'a_class', size: 1, float: false, data: (c: IncidentColumns) => c.classes },
+] as const;
 
 const ATTRIBUTES = ['a_pos', 'a_day', 'a_radius', 'a_class', 'a_match'] as const;
 
@@ -43,12 +64,14 @@ export class IncidentRenderer {
   private matchPending = false;
   private uploaded: Buffers | null = null;
   private readonly maxPointSize: number;
+  private readonly linked: LinkedProgram;
 
   private constructor(
     private readonly gl: WebGL2RenderingContext,
-    private readonly linked: LinkedProgram,
+    private readonly shared: SharedProgram,
     style: MarkerStyle,
   ) {
+    this.linked = shared.linked;
     this.style = markerUniforms(style);
     const range = gl.getParameter(gl.ALIASED_POINT_SIZE_RANGE) as Float32Array | null;
     this.maxPointSize = range ? range[1] : 64;
@@ -56,11 +79,14 @@ export class IncidentRenderer {
 
   /** A renderer, or the reason it cannot run (shaders rejected, context lost). */
   static create(gl: WebGL2RenderingContext, style: MarkerStyle): IncidentRenderer | string {
-    const linked = linkProgram(gl, INCIDENT_VERTEX_SHADER, INCIDENT_FRAGMENT_SHADER);
-    if (typeof linked === 'string') return linked;
-    const missing = ATTRIBUTES.filter((name) => !(name in linked.attributes));
-    if (missing.length > 0) return `attributes optimised away: ${missing.join(', ')}`;
-    return new IncidentRenderer(gl, linked, style);
+    const shared = acquireProgram(gl, INCIDENT_VERTEX_SHADER, INCIDENT_FRAGMENT_SHADER);
+    if (typeof shared === 'string') return shared;
+    const missing = ATTRIBUTES.filter((name) => !(name in shared.linked.attributes));
+    if (missing.length > 0) {
+      shared.release();
+      return `attributes optimised away: ${missing.join(', ')}`;
+    }
+    return new IncidentRenderer(gl, shared, style);
   }
 
   /** Queues the columns; they are uploaded at the next draw, inside maplibre's render pass. */
@@ -74,10 +100,21 @@ export class IncidentRenderer {
     this.matchPending = true;
   }
 
+  /** Are the columns still on their way to the GPU (the layer asks for another frame)? */
+  get uploading(): boolean {
+    return this.pending !== null || (this.uploaded?.columns ?? null) !== null;
+  }
+
+  /** Uploads what is due this frame (columns, a slice of them, the match flags) without drawing. */
+  prepare(): void {
+    if (this.pending) this.upload(this.pending);
+    else if (this.uploaded?.columns) this.uploadChunk(this.uploaded);
+    else if (this.matchPending && this.uploaded) this.uploadMatch(this.uploaded);
+  }
+
   draw(matrix: Float32Array, pixelRatio: number, state: IncidentDrawState): void {
     const gl = this.gl;
-    if (this.pending) this.upload(this.pending);
-    else if (this.matchPending && this.uploaded) this.uploadMatch(this.uploaded);
+    this.prepare();
     const data = this.uploaded;
     const hi = Math.min(state.hi, data?.count ?? 0);
     if (!data || hi <= state.lo) return;
@@ -114,6 +151,7 @@ export class IncidentRenderer {
     gl.bindVertexArray(null);
   }
 
+  /** Makes the buffers at their full size and uploads the first slice; the rest follows frame by frame. */
   private upload(columns: IncidentColumns): void {
     const gl = this.gl;
     this.pending = null;
@@ -122,17 +160,32 @@ export class IncidentRenderer {
     if (!vao) return;
     gl.bindVertexArray(vao);
     const { attributes: a } = this.linked;
-    const buffers = [
-      this.attribute(a.a_pos, columns.xy, 2, gl.FLOAT),
-      this.attribute(a.a_day, columns.day, 1, gl.FLOAT),
-      this.attribute(a.a_radius, columns.radius, 1, gl.FLOAT),
-      this.attribute(a.a_class, columns.classes, 1, gl.UNSIGNED_BYTE),
-      this.attribute(a.a_match, this.matchColumn(columns.count), 1, gl.UNSIGNED_BYTE),
-    ];
+    const buffers = COLUMN_ATTRIBUTES.map(({ name, size, float, data }) => this.attribute(a[name], data(columns).byteLength, size, float ? gl.FLOAT : gl.UNSIGNED_BYTE));
+    const match = this.attribute(a.a_match, columns.count, 1, gl.UNSIGNED_BYTE);
+    gl.bufferSubData(gl.ARRAY_BUFFER, 0, this.matchColumn(columns.count));
+    buffers.push(match);
     this.matchPending = false;
     gl.bindVertexArray(null);
     gl.bindBuffer(gl.ARRAY_BUFFER, null);
-    this.uploaded = { vao, buffers, count: columns.count };
+    this.uploaded = { vao, buffers, count: 0, total: columns.count, columns };
+    this.uploadChunk(this.uploaded);
+  }
+
+  /** Copies the next {@link UPLOAD_CHUNK} events of every column attribute. */
+  private uploadChunk(data: Buffers): void {
+    const columns = data.columns;
+    if (!columns) return;
+    const gl = this.gl;
+    const from = data.count;
+    const to = Math.min(columns.count, from + UPLOAD_CHUNK);
+    COLUMN_ATTRIBUTES.forEach(({ size, data: column }, k) => {
+      const array = column(columns);
+      gl.bindBuffer(gl.ARRAY_BUFFER, data.buffers[k]);
+      if (to > from) gl.bufferSubData(gl.ARRAY_BUFFER, from * size * array.BYTES_PER_ELEMENT, array, from * size, (to - from) * size);
+    });
+    gl.bindBuffer(gl.ARRAY_BUFFER, null);
+    data.count = to;
+    if (to >= columns.count) data.columns = null;
   }
 
   /** The flags to upload: the given ones when they fit the columns, else zeros (no match). */
@@ -145,15 +198,16 @@ export class IncidentRenderer {
     const gl = this.gl;
     this.matchPending = false;
     gl.bindBuffer(gl.ARRAY_BUFFER, data.buffers[data.buffers.length - 1]);
-    gl.bufferData(gl.ARRAY_BUFFER, this.matchColumn(data.count), gl.STATIC_DRAW);
+    gl.bufferData(gl.ARRAY_BUFFER, this.matchColumn(data.total), gl.STATIC_DRAW);
     gl.bindBuffer(gl.ARRAY_BUFFER, null);
   }
 
-  private attribute(location: number, data: ArrayBufferView, size: number, type: number): WebGLBuffer {
+  /** A buffer of `bytes` bound to an attribute; it stays bound (ARRAY_BUFFER) for the caller. */
+  private attribute(location: number, bytes: number, size: number, type: number): WebGLBuffer {
     const gl = this.gl;
     const buffer = gl.createBuffer();
     gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
-    gl.bufferData(gl.ARRAY_BUFFER, data, gl.STATIC_DRAW);
+    gl.bufferData(gl.ARRAY_BUFFER, bytes, gl.STATIC_DRAW);
     gl.enableVertexAttribArray(location);
     if (type === gl.FLOAT) gl.vertexAttribPointer(location, size, type, false, 0, 0);
     else gl.vertexAttribIPointer(location, size, type, 0, 0);
@@ -167,9 +221,9 @@ export class IncidentRenderer {
     this.uploaded = null;
   }
 
-  /** Frees the GPU buffers and the program. */
+  /** Frees the GPU buffers, and the program when no other layer of this context draws with it. */
   dispose(): void {
     this.release();
-    this.gl.deleteProgram(this.linked.program);
+    this.shared.release();
   }
 }

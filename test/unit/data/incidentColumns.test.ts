@@ -80,6 +80,13 @@ describe('buildIncidentColumns', () => {
     expect(c.maxRadius).toBe(Math.fround(scale.radius(5000)));
   });
 
+  it('keeps each event’s best death estimate for the density view, 0 where none is given', () => {
+    const index = createTimeIndex([0, 1, 7, 150, 5000, Number.NaN, -2].map((d, i) => makeIncident({ id: String(i), deathsBest: d })));
+    const c = buildIncidentColumns(index, scale.radius);
+    const best = (d: number) => (Number.isFinite(d) && d > 0 ? d : 0);
+    expect(Array.from(c.deaths)).toEqual(rowsOf(index.incidents).map((inc) => best(inc.deathsBest)));
+  });
+
   it('counts an event with no finite coordinates as unplaced and gives it radius 0 instead of throwing', () => {
     const index = createTimeIndex([makeIncident({ id: 'a', lon: Number.NaN }), makeIncident({ id: 'b' })]);
     const c = buildIncidentColumns(index, scale.radius);

@@ -2,6 +2,7 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { LegendControl } from '../../../../src/map/controls/legendControl';
+import { DENSITY_SCALE } from '../../../../src/map/densityScale';
 import { createMarkerScale } from '../../../../src/map/markerScale';
 import { createMarkerStyle } from '../../../../src/map/markerStyle';
 import { DARK, LIGHT, type Theme } from '../../../../src/map/theme';
@@ -12,7 +13,7 @@ import { EVENT_TYPES } from '../../../../src/types';
 
 function legend(theme: Theme): HTMLElement {
   const style = createMarkerStyle(theme, createMarkerScale(200));
-  return new LegendControl({ style, theme, messages: en, formatters: createFormatters() }).onAdd({} as MaplibreMap);
+  return new LegendControl({ style, theme, messages: en, formatters: createFormatters(), density: DENSITY_SCALE }).onAdd({} as MaplibreMap);
 }
 
 /** Every colour the legend's SVG paints with, as `attr=value`. */

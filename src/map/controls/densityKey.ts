@@ -1,0 +1,50 @@
+import { t, type Messages } from '../../i18n/messages';
+import type { Formatters } from '../../i18n/format';
+import { DENSITY_OPACITY } from '../gl/densityRenderer';
+import type { DensityScale } from '../densityScale';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function square(fill: string): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('width', '14');
+  svg.setAttribute('height', '14');
+  svg.setAttribute('aria-hidden', 'true');
+  const rect = document.createElementNS(SVG, 'rect');
+  for (const [k, v] of Object.entries({ x: 1, y: 1, width: 12, height: 12, fill, 'fill-opacity': DENSITY_OPACITY })) rect.setAttribute(k, String(v));
+  svg.append(rect);
+  return svg;
+}
+
+/** What one class of the key says: "1–9", "1,000 or more". */
+export function densityClassLabel(scale: DensityScale, k: number, messages: Messages, formatters: Formatters): string {
+  const [low, high] = scale.range(k);
+  return high === Infinity ? t(messages.legendDensityAtLeast, { low: formatters.integer(low) }) : t(messages.legendDensityRange, { low: formatters.integer(low), high: formatters.integer(high) });
+}
+
+/**
+ * The density view's key, from the scale the squares are drawn with: a swatch per deaths class,
+ * the no-deaths square, and a sentence saying what a square is. Text only through textContent.
+ */
+export function densityKey(scale: DensityScale, messages: Messages, formatters: Formatters): HTMLElement {
+  const box = document.createElement('div');
+  box.className = 'legend-density';
+  box.dataset.testid = 'legend-density';
+  const title = document.createElement('p');
+  title.textContent = messages.legendDensityTitle;
+  const list = document.createElement('ul');
+  const item = (fill: string, label: string) => {
+    const li = document.createElement('li');
+    const span = document.createElement('span');
+    span.textContent = label;
+    li.append(square(fill), span);
+    list.append(li);
+  };
+  item(scale.zero, messages.legendNoDeaths);
+  scale.colours.forEach((colour, k) => item(colour, densityClassLabel(scale, k, messages, formatters)));
+  const note = document.createElement('p');
+  note.className = 'legend-density-note';
+  note.textContent = messages.legendDensityNote;
+  box.append(title, list, note);
+  return box;
+}
