@@ -123,6 +123,15 @@ describe('the density view (production build)', () => {
       expect(await key.textContent()).toContain(c.m.legendDensityTitle);
       await page.screenshot({ path: screenshotPath(`density-${c.name}`) });
       expect(await seriousViolations(page)).toEqual([]);
+      if (c === cases[0]) {
+        // A selected incident keeps its card over the squares (its marker is drawn on top of them).
+        await page.evaluate(() => (window as unknown as { sahelIncidentMap: { store: { set(p: object, s: string): void } } }).sahelIncidentMap.store.set({ selection: 'ucdp:321261' }, 'ui'));
+        await page.locator('.maplibregl-popup.incident-popup:not(.hover)').waitFor({ timeout: 10_000 });
+        await waitForMapReady(page);
+        expect(await viewOf(page)).toBe('density');
+        await page.screenshot({ path: screenshotPath(`density-${c.name}-selected`) });
+        await page.evaluate(() => (window as unknown as { sahelIncidentMap: { store: { set(p: object, s: string): void } } }).sahelIncidentMap.store.set({ selection: null }, 'ui'));
+      }
       // The ordinary window of a few weeks is markers.
       await page.evaluate(() => (window as unknown as { sahelIncidentMap: { store: { set(p: object, s: string): void } } }).sahelIncidentMap.store.set({ mode: 'window', from: new Date(Date.UTC(2023, 2, 1)), to: new Date(Date.UTC(2023, 2, 31)) }, 'ui'));
       await waitForMapReady(page);
