@@ -1,28 +1,42 @@
 import { parseStream } from '../data/parseFile';
-import { summarise } from '../data/report';
+import { createIncidentTally, summarise } from '../data/report';
 import { areaIndexPartsTransfer } from '../data/areaIndex';
-import { indexAreasInWorker } from '../geo/indexAreas';
-import type { ImportMessage, ImportRequest } from './importProtocol';
-import { sortForTimeIndex } from '../data/timeIndex';
-import { buildLayerParts, layerPartsTransfer } from './layerParts';
-import { packedTransfer, packIncidents } from './packIncidents';
+import { tableOfColumns } from '../data/incidentTable';
+import { textAt } from '../data/textColumn';
+import { areaIndexPartsOfTable } from '../geo/indexAreas';
+import type { DetailsRequest, ImportMessage, ImportRequest } from './importProtocol';
+import { timeIndexPartsOf, timeOrder } from '../data/timeIndex';
+import { layerPartsOfTable, layerPartsTransfer } from './layerParts';
+import { PackBuilder, permutePacked } from './packBuilder';
+import { packedTransfer, type PackedIncidents } from './packIncidents';
+import type { Source } from '../types';
 
 /** Progress is posted at most this often: often enough for a smooth bar, rarely enough to cost nothing. */
 const PROGRESS_EVERY_MS = 100;
 /** From this many incidents the areas are assigned and their index built in the worker (a smaller file takes the page milliseconds). */
 export const AREA_WORKER_MIN_INCIDENTS = 50_000;
 
+/** Answers the page's requests for summaries and sources after `done`, when the worker kept them. */
+export type DetailsAnswerer = (request: DetailsRequest) => void;
+
 /**
  * The work of the import worker, apart from the worker itself so tests can run it: opens the
- * file or fetches the URL, streams it through parseFile with throttled progress, and posts the
- * result and its summary, the incidents packed into columns in time order (see packIncidents) and,
- * given the app's marker scale, the layer's parts (see LayerParts) and, for a large file given the areas' geodata, the area index's parts (see AreaIndexParts). Failures to read (network, HTTP status) are posted, never thrown.
+ * file or fetches the URL and streams it through parseFile with throttled progress, each accepted
+ * incident going straight into a PackBuilder's columns (no array of incidents is kept). The
+ * columns are then put in time order (timeOrder, as sortForTimeIndex orders objects) and, over a
+ * table of them, the layer's parts (given the app's marker scale, see LayerParts) and for a large
+ * file given the areas' geodata the area index's parts (see AreaIndexParts) are built. It posts
+ * the result, its summary and all of these as transferred buffers. With `detailsOnDemand` the
+ * summaries and source lists stay here and the returned answerer serves them; otherwise it
+ * returns null. `stage` hears how long each step took. Failures to read (network, HTTP status)
+ * are posted, never thrown.
  */
 export async function runImportJob(
   request: ImportRequest,
   post: (message: ImportMessage, transfer?: Transferable[]) => void,
   now: () => number = () => performance.now(),
-): Promise<void> {
+  stage?: (name: string, ms: number) => void,
+): Promise<DetailsAnswerer | null> {
   const { source, dataset } = request;
   let stream: ReadableStream<Uint8Array>;
   let total: number | null;
@@ -35,20 +49,32 @@ export async function runImportJob(
       response = await fetch(source.url, { credentials: 'same-origin' });
     } catch (e) {
       post({ type: 'failed', reason: e instanceof Error ? e.message : String(e) });
-      return;
+      return null;
     }
     if (!response.ok || !response.body) {
       post({ type: 'failed', reason: `HTTP ${response.status}` });
-      return;
+      return null;
     }
     stream = response.body;
     const length = Number(response.headers.get('content-length'));
     total = Number.isFinite(length) && length > 0 && !response.headers.get('content-encoding') ? length : null;
   }
+  let clock = performance.now();
+  const lap = (name: string) => {
+    const t = performance.now();
+    stage?.(name, t - clock);
+    clock = t;
+  };
   let last = -Infinity;
+  const builder = new PackBuilder();
+  const tally = createIncidentTally();
   const result = await parseStream(stream, {
     file: source.name,
     dataset,
+    onIncident(incident) {
+      tally.add(incident);
+      builder.add(incident);
+    },
     onProgress({ bytes, rows }) {
       const t = now();
       if (t - last < PROGRESS_EVERY_MS) return;
@@ -57,18 +83,46 @@ export async function runImportJob(
     },
   });
   post({ type: 'progress', bytes: result.bytes, rows: result.rowsRead, total });
-  const { incidents, ...rest } = result;
+  lap('parse');
+  const { incidents: _none, ...rest } = result;
+  const unsorted = builder.finish();
+  lap('pack');
   // In time order, with the index, the GPU columns, the k-d tree and the id table built here: the
-  // page then only rebuilds the incidents (in slices) and never holds a frame for a pass over them.
-  const sorted = sortForTimeIndex(incidents);
-  const layer = request.marker && sorted.incidents.length > 0 ? buildLayerParts(sorted.incidents, sorted.parts, request.marker) : null;
-  const packed = packIncidents(sorted.incidents);
+  // page wraps them as they come and never holds a frame for a pass over the incidents.
+  const packed = permutePacked(unsorted, timeOrder(unsorted.start));
+  lap('sort');
+  const table = tableOfColumns(packed);
+  let layer = null;
+  if (request.marker && packed.count > 0) {
+    // The time index's days are the sorted start column itself: one buffer on the page for both.
+    layer = layerPartsOfTable(table, timeIndexPartsOf(packed.start, table), request.marker);
+    lap('layer');
+  }
   // A large file's incidents are assigned to the regions and focus areas here too, and the area
   // index's parts built over them in the sorted order the page receives.
-  const areas = request.areas && sorted.incidents.length >= AREA_WORKER_MIN_INCIDENTS ? indexAreasInWorker(sorted.incidents, sorted.parts.days, request.areas) : undefined;
-  const areaTransfer = areas ? areaIndexPartsTransfer(areas) : [];
-  post(
-    { type: 'done', result: rest, incidents: packed, layer, summary: summarise(result), ...(areas ? { areas } : {}) },
-    [...packedTransfer(packed), ...(layer ? layerPartsTransfer(layer) : []), ...areaTransfer],
-  );
+  const areas = request.areas && packed.count >= AREA_WORKER_MIN_INCIDENTS ? areaIndexPartsOfTable(table, packed.start, request.areas) : undefined;
+  if (areas) lap('areas');
+  const kept = request.detailsOnDemand ? { summary: packed.unique.summary, sources: packed.sources } : null;
+  const columns = kept ? withoutDetails(packed) : packed;
+  const transfer = new Set([...packedTransfer(columns), ...(layer ? layerPartsTransfer(layer) : []), ...(areas ? areaIndexPartsTransfer(areas) : [])]);
+  post({ type: 'done', result: rest, incidents: columns, layer, summary: summarise(result, tally), ...(areas ? { areas } : {}) }, [...transfer]);
+  lap('post');
+  if (!kept) return null;
+  const lists = new Map<number, Source[]>();
+  return ({ id, rows }) => {
+    const details = rows.map((i) => {
+      if (!(i >= 0 && i < packed.count)) return { summary: '', sources: [] };
+      const k = kept.sources.index[i];
+      let list = lists.get(k);
+      if (!list) lists.set(k, (list = JSON.parse(textAt(kept.sources.lists, k)) as Source[]));
+      return { summary: textAt(kept.summary, i), sources: list };
+    });
+    post({ type: 'details', id, details });
+  };
+}
+
+/** The columns the page gets when the worker keeps the long texts. */
+function withoutDetails(p: PackedIncidents): Omit<PackedIncidents, 'unique' | 'sources'> & { unique: Omit<PackedIncidents['unique'], 'summary'> } {
+  const { sources: _sources, unique, ...numbers } = p;
+  return { ...numbers, unique: { id: unique.id, place: unique.place } };
 }

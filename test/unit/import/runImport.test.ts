@@ -2,9 +2,8 @@ import { rowsOf } from '../../../src/data/incidentTable';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseBytes } from '../../../src/data/parseFile';
-import { runImportJob } from '../../../src/import/importJob';
-import type { ImportMessage, ImportRequest } from '../../../src/import/importProtocol';
 import { runImport, type WorkerLike } from '../../../src/import/runImport';
+import { inThreadWorker } from './inThreadWorker';
 import { AREA_WORKER_MIN_INCIDENTS } from '../../../src/import/importJob';
 import { prepareAreas } from '../../../src/geo/areaAssignment';
 import { areaIndexFromParts } from '../../../src/data/areaIndex';
@@ -14,24 +13,6 @@ import { COUNTRIES, EVENT_TYPES } from '../../../src/types';
 import { readGeodata } from '../geo/geodataFiles';
 
 const fixture = readFileSync(new URL('../../../test/fixtures/acled-2023-layout.csv', import.meta.url));
-
-/** Runs the worker's job in this thread behind the Worker interface the page uses. */
-function inThreadWorker(): WorkerLike & { terminated: boolean } {
-  const worker = {
-    onmessage: null as WorkerLike['onmessage'],
-    onerror: null as WorkerLike['onerror'],
-    terminated: false,
-    postMessage(request: ImportRequest) {
-      let t = 0;
-      // Cloned with its transfer list, as postMessage does.
-      void runImportJob(request, (m, transfer) => !worker.terminated && worker.onmessage?.({ data: structuredClone(m, { transfer }) } as MessageEvent<ImportMessage>), () => (t += 1000));
-    },
-    terminate() {
-      worker.terminated = true;
-    },
-  };
-  return worker;
-}
 
 describe('runImport with the import job', () => {
   it('reads a file, reports progress, and settles with the result and its summary', async () => {

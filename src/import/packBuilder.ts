@@ -1,0 +1,188 @@
+import { DATE_PRECISIONS, LOCATION_PRECISIONS } from '../data/incidentTable';
+import { dayNumber } from '../data/timeIndex';
+import { permuteText, TextColumnBuilder, type TextColumn } from '../data/textColumn';
+import { EVENT_TYPES, type Incident, type Source } from '../types';
+import { REPEATED, type DictionaryIndex, type PackedIncidents, type Repeated } from './packIncidents';
+
+/**
+ * Past this many distinct values a column is not repeated after all (UCDP's source lists are one
+ * per event): later values are appended without being hashed, so a million of them do not grow a
+ * Map of a million entries, which at that size costs more in garbage collection than it saves.
+ */
+const MAX_HASHED = 50_000;
+
+/** Codes of the small enumerations, looked up without indexOf per field. */
+const codes = <T extends string>(list: readonly T[]) => new Map<string, number>(list.map((v, k) => [v, k]));
+const DATE_CODES = codes(DATE_PRECISIONS);
+const LOCATION_CODES = codes(LOCATION_PRECISIONS);
+const TYPE_CODES = codes(EVENT_TYPES);
+
+/** A dictionary being filled: distinct values in a text column, per incident the value's index. */
+class DictionaryBuilder<K> {
+  readonly values = new TextColumnBuilder();
+  private readonly seen = new Map<K, number>();
+  private last: K | undefined;
+  private lastAt = -1;
+
+  /** The index of `key`, whose text is `text()` (asked only for a value not seen before). */
+  add(key: K, text: () => string): number {
+    // Consecutive rows often repeat a value: skip the hash then.
+    if (this.lastAt >= 0 && key === this.last) return this.lastAt;
+    let at = this.seen.get(key);
+    if (at === undefined) {
+      at = this.values.length;
+      this.values.push(text());
+      if (this.seen.size < MAX_HASHED) this.seen.set(key, at);
+    }
+    this.last = key;
+    this.lastAt = at;
+    return at;
+  }
+}
+
+/** The narrowest unsigned array that holds indexes below `size`. */
+export function narrowIndex(index: Uint32Array, size: number): DictionaryIndex {
+  if (size <= 256) return Uint8Array.from(index);
+  if (size <= 65_536) return Uint16Array.from(index);
+  return index;
+}
+
+/**
+ * Incidents appended one at a time into growing typed arrays and text columns, so that the import
+ * worker never holds an object per incident of the whole file: the parser hands each incident
+ * over (parseStream's `onIncident`) and it becomes garbage at once. An incident whose dateStart is
+ * not a valid date is left out, as the time index leaves it out.
+ */
+export class PackBuilder {
+  private size = 1024;
+  private n = 0;
+  private start = new Int32Array(this.size);
+  private end = new Int32Array(this.size);
+  private lon = new Float64Array(this.size);
+  private lat = new Float64Array(this.size);
+  private best = new Float64Array(this.size);
+  private low = new Float64Array(this.size);
+  private high = new Float64Array(this.size);
+  private datePrecision = new Uint8Array(this.size);
+  private locationPrecision = new Uint8Array(this.size);
+  private eventType = new Uint8Array(this.size);
+  private sourceIndex = new Uint32Array(this.size);
+  private readonly repeatedIndex = Object.fromEntries(REPEATED.map((k) => [k, new Uint32Array(1024)])) as Record<Repeated, Uint32Array>;
+  private readonly repeated = Object.fromEntries(REPEATED.map((k) => [k, new DictionaryBuilder<string>()])) as Record<Repeated, DictionaryBuilder<string>>;
+  private readonly id = new TextColumnBuilder();
+  private readonly place = new TextColumnBuilder();
+  private readonly summary = new TextColumnBuilder();
+  /** Keyed by the list itself: a parser that shares one list between incidents gets it shared back. */
+  private readonly sources = new DictionaryBuilder<Source[]>();
+
+  /** Incidents added so far. */
+  get count(): number {
+    return this.n;
+  }
+
+  add(x: Incident): void {
+    const start = dayNumber(x.dateStart);
+    if (!Number.isFinite(start)) return;
+    if (this.n === this.size) this.grow();
+    const i = this.n++;
+    this.start[i] = start;
+    this.end[i] = dayNumber(x.dateEnd);
+    this.lon[i] = x.lon;
+    this.lat[i] = x.lat;
+    this.best[i] = x.deathsBest;
+    this.low[i] = x.deathsLow ?? Number.NaN;
+    this.high[i] = x.deathsHigh ?? Number.NaN;
+    this.datePrecision[i] = DATE_CODES.get(x.datePrecision) ?? 255;
+    this.locationPrecision[i] = LOCATION_CODES.get(x.locationPrecision) ?? 255;
+    this.eventType[i] = TYPE_CODES.get(x.eventType) ?? 255;
+    for (const k of REPEATED) {
+      const value = x[k];
+      this.repeatedIndex[k][i] = this.repeated[k].add(value, () => value);
+    }
+    this.id.push(x.id);
+    this.place.push(x.place);
+    this.summary.push(x.summary);
+    this.sourceIndex[i] = this.sources.add(x.sources, () => JSON.stringify(x.sources));
+  }
+
+  private grow(): void {
+    const size = this.size * 2;
+    const grown = <T extends Int32Array | Float64Array | Uint8Array | Uint32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.start = grown(this.start, (n) => new Int32Array(n));
+    this.end = grown(this.end, (n) => new Int32Array(n));
+    this.lon = grown(this.lon, (n) => new Float64Array(n));
+    this.lat = grown(this.lat, (n) => new Float64Array(n));
+    this.best = grown(this.best, (n) => new Float64Array(n));
+    this.low = grown(this.low, (n) => new Float64Array(n));
+    this.high = grown(this.high, (n) => new Float64Array(n));
+    this.datePrecision = grown(this.datePrecision, (n) => new Uint8Array(n));
+    this.locationPrecision = grown(this.locationPrecision, (n) => new Uint8Array(n));
+    this.eventType = grown(this.eventType, (n) => new Uint8Array(n));
+    this.sourceIndex = grown(this.sourceIndex, (n) => new Uint32Array(n));
+    for (const k of REPEATED) this.repeatedIndex[k] = grown(this.repeatedIndex[k], (n) => new Uint32Array(n));
+    this.size = size;
+  }
+
+  /** The columns in the order the incidents were added, each in a buffer of its own exact size. */
+  finish(): PackedIncidents {
+    const n = this.n;
+    const repeated = Object.fromEntries(
+      REPEATED.map((k) => {
+        const values = this.repeated[k].values.finish();
+        return [k, { values, index: narrowIndex(this.repeatedIndex[k].slice(0, n), values.ends.length) }];
+      }),
+    ) as PackedIncidents['repeated'];
+    return {
+      count: n,
+      start: this.start.slice(0, n),
+      end: this.end.slice(0, n),
+      lon: this.lon.slice(0, n),
+      lat: this.lat.slice(0, n),
+      best: this.best.slice(0, n),
+      low: this.low.slice(0, n),
+      high: this.high.slice(0, n),
+      datePrecision: this.datePrecision.slice(0, n),
+      locationPrecision: this.locationPrecision.slice(0, n),
+      eventType: this.eventType.slice(0, n),
+      repeated,
+      unique: { id: this.id.finish(), place: this.place.finish(), summary: this.summary.finish() },
+      sources: { index: this.sourceIndex.slice(0, n), lists: this.sources.values.finish() },
+    };
+  }
+}
+
+/** `array` in a new order: entry k of the result is entry `order[k]`. */
+function permute<T extends Int32Array | Float64Array | Uint8Array | Uint16Array | Uint32Array>(array: T, order: Uint32Array): T {
+  const out = array.slice(0, order.length) as T;
+  for (let k = 0; k < order.length; k++) out[k] = array[order[k]];
+  return out;
+}
+
+/**
+ * The incidents in a new order (the time order of timeOrder over `start`): every per-incident
+ * column permuted; the dictionaries' values and the source lists stay as they are.
+ */
+export function permutePacked(p: PackedIncidents, order: Uint32Array): PackedIncidents {
+  const repeated = Object.fromEntries(REPEATED.map((k) => [k, { values: p.repeated[k].values, index: permute(p.repeated[k].index, order) }])) as PackedIncidents['repeated'];
+  const text = (column: TextColumn) => permuteText(column, order);
+  return {
+    count: order.length,
+    start: permute(p.start, order),
+    end: permute(p.end, order),
+    lon: permute(p.lon, order),
+    lat: permute(p.lat, order),
+    best: permute(p.best, order),
+    low: permute(p.low, order),
+    high: permute(p.high, order),
+    datePrecision: permute(p.datePrecision, order),
+    locationPrecision: permute(p.locationPrecision, order),
+    eventType: permute(p.eventType, order),
+    repeated,
+    unique: { id: text(p.unique.id), place: text(p.unique.place), summary: text(p.unique.summary) },
+    sources: { index: permute(p.sources.index, order), lists: p.sources.lists },
+  };
+}
