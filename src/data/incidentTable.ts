@@ -26,11 +26,14 @@ export interface IncidentNumbers {
   readonly end: Int32Array;
   readonly lon: Float64Array;
   readonly lat: Float64Array;
-  /** deathsBest as the incident gives it. */
-  readonly best: Float64Array;
-  /** deathsLow and deathsHigh, NaN for null. */
-  readonly low: Float64Array;
-  readonly high: Float64Array;
+  /**
+   * deathsBest as the incident gives it. An import's column is a Float32Array when every value of
+   * it survives float32 exactly (whole numbers below 2²⁴, NaN), a Float64Array otherwise.
+   */
+  readonly best: Float32Array | Float64Array;
+  /** deathsLow and deathsHigh, NaN for null; float32 or float64 as `best`. */
+  readonly low: Float32Array | Float64Array;
+  readonly high: Float32Array | Float64Array;
   /** Index in {@link DATE_PRECISIONS} and {@link LOCATION_PRECISIONS}. */
   readonly datePrecision: Uint8Array;
   readonly locationPrecision: Uint8Array;

@@ -48,6 +48,18 @@ export function narrowIndex(index: Uint32Array, size: number): DictionaryIndex {
 }
 
 /**
+ * The values in float32 when every one of them survives it exactly (death counts are whole numbers
+ * far below 2²⁴; NaN stays NaN), else a float64 copy: half the bytes, the same numbers.
+ */
+export function narrowFloat(values: Float64Array): Float32Array | Float64Array {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Math.fround(v) !== v && v === v) return values.slice();
+  }
+  return Float32Array.from(values);
+}
+
+/**
  * Incidents appended one at a time into growing typed arrays and text columns, so that the import
  * worker never holds an object per incident of the whole file: the parser hands each incident
  * over (parseStream's `onIncident`) and it becomes garbage at once. An incident whose dateStart is
@@ -142,9 +154,9 @@ export class PackBuilder {
       end: this.end.slice(0, n),
       lon: this.lon.slice(0, n),
       lat: this.lat.slice(0, n),
-      best: this.best.slice(0, n),
-      low: this.low.slice(0, n),
-      high: this.high.slice(0, n),
+      best: narrowFloat(this.best.subarray(0, n)),
+      low: narrowFloat(this.low.subarray(0, n)),
+      high: narrowFloat(this.high.subarray(0, n)),
       datePrecision: this.datePrecision.slice(0, n),
       locationPrecision: this.locationPrecision.slice(0, n),
       eventType: this.eventType.slice(0, n),
@@ -156,7 +168,7 @@ export class PackBuilder {
 }
 
 /** `array` in a new order: entry k of the result is entry `order[k]`. */
-function permute<T extends Int32Array | Float64Array | Uint8Array | Uint16Array | Uint32Array>(array: T, order: Uint32Array): T {
+function permute<T extends Int32Array | Float32Array | Float64Array | Uint8Array | Uint16Array | Uint32Array>(array: T, order: Uint32Array): T {
   const out = array.slice(0, order.length) as T;
   for (let k = 0; k < order.length; k++) out[k] = array[order[k]];
   return out;

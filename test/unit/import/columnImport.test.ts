@@ -11,7 +11,7 @@ import { areaIndexPartsOfTable, indexAreasInWorker } from '../../../src/geo/inde
 import { runImportJob } from '../../../src/import/importJob';
 import type { ImportMessage } from '../../../src/import/importProtocol';
 import { buildLayerParts, layerPartsOfTable } from '../../../src/import/layerParts';
-import { PackBuilder, permutePacked } from '../../../src/import/packBuilder';
+import { narrowFloat, PackBuilder, permutePacked } from '../../../src/import/packBuilder';
 import { packedTransfer, unpackIncidents } from '../../../src/import/packIncidents';
 import { createMarkerScale } from '../../../src/map/markerScale';
 import type { Incident } from '../../../src/types';
@@ -105,6 +105,19 @@ describe('the column import (PackBuilder, permutePacked, parts over the columns)
     expect(packed.repeated.admin2.index).toBeInstanceOf(Uint16Array);
     expect(packed.repeated.actor1.index).toBeInstanceOf(Uint8Array);
     expect(unpackIncidents(packed)[299]).toMatchObject({ admin2: 'district 299', actor1: 'actor 99' });
+  });
+
+  it('keeps death counts in float32 only when every value survives it exactly', () => {
+    expect(narrowFloat(Float64Array.of(0, 3, Number.NaN, 2 ** 24))).toEqual(Float32Array.of(0, 3, Number.NaN, 2 ** 24));
+    expect(narrowFloat(Float64Array.of(0, 1.1))).toBeInstanceOf(Float64Array);
+    expect(narrowFloat(Float64Array.of(2 ** 24 + 1, Number.NaN))).toEqual(Float64Array.of(2 ** 24 + 1, Number.NaN));
+    const builder = new PackBuilder();
+    builder.add(makeIncident({ deathsBest: 12, deathsLow: null, deathsHigh: 2 ** 31 - 1 }));
+    const packed = builder.finish();
+    expect(packed.best).toBeInstanceOf(Float32Array);
+    expect(packed.low).toBeInstanceOf(Float32Array);
+    expect(packed.high).toBeInstanceOf(Float64Array);
+    expect(unpackIncidents(packed)[0]).toMatchObject({ deathsBest: 12, deathsLow: null, deathsHigh: 2 ** 31 - 1 });
   });
 });
 
