@@ -61,6 +61,9 @@ export function parseUcdpGed(text: string, file: string): ParseResult {
   return parseCsvText(text, file, 'ucdp', UCDP_FORMAT);
 }
 
+/** A unit's name as the map shows it, in a string of its own (an interned value must not keep a piece of the file alive). */
+const adminName = (raw: string): string => ownCopy(ucdpAdminName(raw));
+
 /**
  * The per-row reader of a GED file whose header is `header` (see {@link RowMapper}). Built as the
  * ACLED mapper is, for files of a million rows: columns looked up once, one row report reused,
@@ -98,6 +101,8 @@ export function createUcdpMapper(header: readonly string[], layout: UcdpLayout, 
   const reportFor = createRowReports(file);
   // Days repeat across rows: one shared Date per distinct text (nothing may mutate them).
   const days = createInterner<Date | null>();
+  // A file names a few hundred units: each raw name is trimmed and stripped of its kind once.
+  const adminNames = createInterner<string>();
   return {
     map(record) {
       const f = record.fields;
@@ -174,8 +179,8 @@ export function createUcdpMapper(header: readonly string[], layout: UcdpLayout, 
         dateEnd,
         datePrecision,
         country: rawCountry.trim(),
-        admin1: ucdpAdminName(fieldAt(f, c.adm1)),
-        admin2: ucdpAdminName(fieldAt(f, c.adm2)),
+        admin1: adminNames(fieldAt(f, c.adm1), adminName),
+        admin2: adminNames(fieldAt(f, c.adm2), adminName),
         place: fieldAt(f, c.whereCoordinates).trim() || description,
         lon,
         lat,

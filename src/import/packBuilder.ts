@@ -2,7 +2,7 @@ import { DATE_PRECISIONS, LOCATION_PRECISIONS } from '../data/incidentTable';
 import { dayNumber } from '../data/timeIndex';
 import { permuteText, TextColumnBuilder, type TextColumn } from '../data/textColumn';
 import { EVENT_TYPES, type Incident, type Source } from '../types';
-import { REPEATED, type DictionaryIndex, type PackedIncidents, type Repeated } from './packIncidents';
+import { REPEATED, type DictionaryIndex, type PackedIncidents } from './packIncidents';
 
 /**
  * Past this many distinct values a column is not repeated after all (UCDP's source lists are one
@@ -24,14 +24,17 @@ class DictionaryBuilder<K> {
   private last: K | undefined;
   private lastAt = -1;
 
-  /** The index of `key`, whose text is `text()` (asked only for a value not seen before). */
-  add(key: K, text: () => string): number {
+  /** `text` gives a key's text, asked only for a key not seen before. */
+  constructor(private readonly text: (key: K) => string) {}
+
+  /** The index of `key`. */
+  add(key: K): number {
     // Consecutive rows often repeat a value: skip the hash then.
     if (this.lastAt >= 0 && key === this.last) return this.lastAt;
     let at = this.seen.get(key);
     if (at === undefined) {
       at = this.values.length;
-      this.values.push(text());
+      this.values.push(this.text(key));
       if (this.seen.size < MAX_HASHED) this.seen.set(key, at);
     }
     this.last = key;
@@ -40,11 +43,16 @@ class DictionaryBuilder<K> {
   }
 }
 
+const same = (text: string) => text;
+
+const withValues = <T extends Uint8Array | Uint16Array>(out: T, values: Uint32Array): T => (out.set(values), out);
+
 /** The narrowest unsigned array that holds indexes below `size`. */
 export function narrowIndex(index: Uint32Array, size: number): DictionaryIndex {
-  if (size <= 256) return Uint8Array.from(index);
-  if (size <= 65_536) return Uint16Array.from(index);
-  return index;
+  // set() converts element by element in native code; every index fits the narrower type.
+  if (size <= 256) return withValues(new Uint8Array(index.length), index);
+  if (size <= 65_536) return withValues(new Uint16Array(index.length), index);
+  return index.slice();
 }
 
 /**
@@ -56,7 +64,9 @@ export function narrowFloat(values: Float64Array): Float32Array | Float64Array {
     const v = values[i];
     if (Math.fround(v) !== v && v === v) return values.slice();
   }
-  return Float32Array.from(values);
+  const out = new Float32Array(values.length);
+  out.set(values);
+  return out;
 }
 
 /**
@@ -79,13 +89,14 @@ export class PackBuilder {
   private locationPrecision = new Uint8Array(this.size);
   private eventType = new Uint8Array(this.size);
   private sourceIndex = new Uint32Array(this.size);
-  private readonly repeatedIndex = Object.fromEntries(REPEATED.map((k) => [k, new Uint32Array(1024)])) as Record<Repeated, Uint32Array>;
-  private readonly repeated = Object.fromEntries(REPEATED.map((k) => [k, new DictionaryBuilder<string>()])) as Record<Repeated, DictionaryBuilder<string>>;
+  /** Per field of REPEATED, in its order: the dictionary and each incident's index in it. */
+  private readonly dictionaries = REPEATED.map(() => new DictionaryBuilder<string>(same));
+  private readonly indexes = REPEATED.map(() => new Uint32Array(1024));
   private readonly id = new TextColumnBuilder();
   private readonly place = new TextColumnBuilder();
   private readonly summary = new TextColumnBuilder();
   /** Keyed by the list itself: a parser that shares one list between incidents gets it shared back. */
-  private readonly sources = new DictionaryBuilder<Source[]>();
+  private readonly sources = new DictionaryBuilder<Source[]>((list) => JSON.stringify(list));
 
   /** Incidents added so far. */
   get count(): number {
@@ -107,14 +118,20 @@ export class PackBuilder {
     this.datePrecision[i] = DATE_CODES.get(x.datePrecision) ?? 255;
     this.locationPrecision[i] = LOCATION_CODES.get(x.locationPrecision) ?? 255;
     this.eventType[i] = TYPE_CODES.get(x.eventType) ?? 255;
-    for (const k of REPEATED) {
-      const value = x[k];
-      this.repeatedIndex[k][i] = this.repeated[k].add(value, () => value);
-    }
+    // Spelled out in REPEATED's order: a loop over the names would read the fields by a computed key.
+    const d = this.dictionaries;
+    const ix = this.indexes;
+    ix[0][i] = d[0].add(x.dataset);
+    ix[1][i] = d[1].add(x.country);
+    ix[2][i] = d[2].add(x.admin1);
+    ix[3][i] = d[3].add(x.admin2);
+    ix[4][i] = d[4].add(x.subEventType);
+    ix[5][i] = d[5].add(x.actor1);
+    ix[6][i] = d[6].add(x.actor2);
     this.id.push(x.id);
     this.place.push(x.place);
     this.summary.push(x.summary);
-    this.sourceIndex[i] = this.sources.add(x.sources, () => JSON.stringify(x.sources));
+    this.sourceIndex[i] = this.sources.add(x.sources);
   }
 
   private grow(): void {
@@ -135,7 +152,7 @@ export class PackBuilder {
     this.locationPrecision = grown(this.locationPrecision, (n) => new Uint8Array(n));
     this.eventType = grown(this.eventType, (n) => new Uint8Array(n));
     this.sourceIndex = grown(this.sourceIndex, (n) => new Uint32Array(n));
-    for (const k of REPEATED) this.repeatedIndex[k] = grown(this.repeatedIndex[k], (n) => new Uint32Array(n));
+    for (let k = 0; k < this.indexes.length; k++) this.indexes[k] = grown(this.indexes[k], (n) => new Uint32Array(n));
     this.size = size;
   }
 
@@ -143,9 +160,9 @@ export class PackBuilder {
   finish(): PackedIncidents {
     const n = this.n;
     const repeated = Object.fromEntries(
-      REPEATED.map((k) => {
-        const values = this.repeated[k].values.finish();
-        return [k, { values, index: narrowIndex(this.repeatedIndex[k].slice(0, n), values.ends.length) }];
+      REPEATED.map((k, j) => {
+        const values = this.dictionaries[j].values.finish();
+        return [k, { values, index: narrowIndex(this.indexes[j].subarray(0, n), values.ends.length) }];
       }),
     ) as PackedIncidents['repeated'];
     return {
