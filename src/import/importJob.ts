@@ -1,7 +1,7 @@
 import { parseStream } from '../data/parseFile';
 import { createIncidentTally, summarise } from '../data/report';
 import { areaIndexPartsTransfer } from '../data/areaIndex';
-import { tableOfColumns } from '../data/incidentTable';
+import { tableOfColumns, type IncidentColumnsStore } from '../data/incidentTable';
 import { textAt } from '../data/textColumn';
 import { areaIndexPartsOfTable } from '../geo/indexAreas';
 import type { DetailsRequest, ImportMessage, ImportRequest } from './importProtocol';
@@ -88,8 +88,11 @@ export async function runImportJob(
   const unsorted = builder.finish();
   lap('pack');
   // In time order, with the index, the GPU columns, the k-d tree and the id table built here: the
-  // page wraps them as they come and never holds a frame for a pass over the incidents.
-  const packed = permutePacked(unsorted, timeOrder(unsorted.start));
+  // page wraps them as they come and never holds a frame for a pass over the incidents. Summaries
+  // and sources the worker keeps stay in file order, found through `order`.
+  const order = timeOrder(unsorted.start);
+  const kept = request.detailsOnDemand ? { summary: unsorted.unique.summary, sources: unsorted.sources, order } : null;
+  const packed = permutePacked(kept ? withoutDetails(unsorted) : unsorted, order);
   lap('sort');
   const table = tableOfColumns(packed);
   let layer = null;
@@ -102,27 +105,26 @@ export async function runImportJob(
   // index's parts built over them in the sorted order the page receives.
   const areas = request.areas && packed.count >= AREA_WORKER_MIN_INCIDENTS ? areaIndexPartsOfTable(table, packed.start, request.areas) : undefined;
   if (areas) lap('areas');
-  const kept = request.detailsOnDemand ? { summary: packed.unique.summary, sources: packed.sources } : null;
-  const columns = kept ? withoutDetails(packed) : packed;
-  const transfer = new Set([...packedTransfer(columns), ...(layer ? layerPartsTransfer(layer) : []), ...(areas ? areaIndexPartsTransfer(areas) : [])]);
-  post({ type: 'done', result: rest, incidents: columns, layer, summary: summarise(result, tally), ...(areas ? { areas } : {}) }, [...transfer]);
+  const transfer = new Set([...packedTransfer(packed), ...(layer ? layerPartsTransfer(layer) : []), ...(areas ? areaIndexPartsTransfer(areas) : [])]);
+  post({ type: 'done', result: rest, incidents: packed, layer, summary: summarise(result, tally), ...(areas ? { areas } : {}) }, [...transfer]);
   lap('post');
   if (!kept) return null;
   const lists = new Map<number, Source[]>();
   return ({ id, rows }) => {
     const details = rows.map((i) => {
       if (!(i >= 0 && i < packed.count)) return { summary: '', sources: [] };
-      const k = kept.sources.index[i];
+      const at = kept.order[i];
+      const k = kept.sources.index[at];
       let list = lists.get(k);
       if (!list) lists.set(k, (list = JSON.parse(textAt(kept.sources.lists, k)) as Source[]));
-      return { summary: textAt(kept.summary, i), sources: list };
+      return { summary: textAt(kept.summary, at), sources: list };
     });
     post({ type: 'details', id, details });
   };
 }
 
 /** The columns the page gets when the worker keeps the long texts. */
-function withoutDetails(p: PackedIncidents): Omit<PackedIncidents, 'unique' | 'sources'> & { unique: Omit<PackedIncidents['unique'], 'summary'> } {
+function withoutDetails(p: PackedIncidents): IncidentColumnsStore {
   const { sources: _sources, unique, ...numbers } = p;
   return { ...numbers, unique: { id: unique.id, place: unique.place } };
 }

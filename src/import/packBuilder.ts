@@ -1,4 +1,4 @@
-import { DATE_PRECISIONS, LOCATION_PRECISIONS } from '../data/incidentTable';
+import { DATE_PRECISIONS, LOCATION_PRECISIONS, type IncidentColumnsStore } from '../data/incidentTable';
 import { dayNumber } from '../data/timeIndex';
 import { permuteText, TextColumnBuilder, type TextColumn } from '../data/textColumn';
 import { EVENT_TYPES, type Incident, type Source } from '../types';
@@ -186,18 +186,22 @@ export class PackBuilder {
 
 /** `array` in a new order: entry k of the result is entry `order[k]`. */
 function permute<T extends Int32Array | Float32Array | Float64Array | Uint8Array | Uint16Array | Uint32Array>(array: T, order: Uint32Array): T {
-  const out = array.slice(0, order.length) as T;
+  const out = new (array.constructor as new (length: number) => T)(order.length);
   for (let k = 0; k < order.length; k++) out[k] = array[order[k]];
   return out;
 }
 
 /**
  * The incidents in a new order (the time order of timeOrder over `start`): every per-incident
- * column permuted; the dictionaries' values and the source lists stay as they are.
+ * column permuted, the summaries and source indexes too when present; the dictionaries' values and
+ * the source lists stay as they are.
  */
-export function permutePacked(p: PackedIncidents, order: Uint32Array): PackedIncidents {
+export function permutePacked(p: PackedIncidents, order: Uint32Array): PackedIncidents;
+export function permutePacked(p: IncidentColumnsStore, order: Uint32Array): IncidentColumnsStore;
+export function permutePacked(p: IncidentColumnsStore, order: Uint32Array): IncidentColumnsStore {
   const repeated = Object.fromEntries(REPEATED.map((k) => [k, { values: p.repeated[k].values, index: permute(p.repeated[k].index, order) }])) as PackedIncidents['repeated'];
   const text = (column: TextColumn) => permuteText(column, order);
+  const { summary } = p.unique;
   return {
     count: order.length,
     start: permute(p.start, order),
@@ -211,7 +215,7 @@ export function permutePacked(p: PackedIncidents, order: Uint32Array): PackedInc
     locationPrecision: permute(p.locationPrecision, order),
     eventType: permute(p.eventType, order),
     repeated,
-    unique: { id: text(p.unique.id), place: text(p.unique.place), summary: text(p.unique.summary) },
-    sources: { index: permute(p.sources.index, order), lists: p.sources.lists },
+    unique: { id: text(p.unique.id), place: text(p.unique.place), ...(summary ? { summary: text(summary) } : {}) },
+    ...(p.sources ? { sources: { index: permute(p.sources.index, order), lists: p.sources.lists } } : {}),
   };
 }
