@@ -1,4 +1,4 @@
-import type { Incident, ParseResult } from '../types';
+import type { Incident, ParseResult, Source } from '../types';
 import type { FormatDefinition } from './formatDefinition';
 import { parseCsvText } from './parseCsvText';
 import { columnIndex, createInterner, fieldAt, ownCopy, type MapperContext, type RowMapper } from './rowMapper';
@@ -103,6 +103,9 @@ export function createUcdpMapper(header: readonly string[], layout: UcdpLayout, 
   const days = createInterner<Date | null>();
   // A file names a few hundred units: each raw name is trimmed and stripped of its kind once.
   const adminNames = createInterner<string>();
+  // Events coded from the same articles sit on consecutive rows with the same three source
+  // fields: they share one list (nothing may mutate it), which the import worker then stores once.
+  let lastSources = { office: '', date: '', headline: '', list: [] as Source[] };
   return {
     map(record) {
       const f = record.fields;
@@ -171,7 +174,14 @@ export function createUcdpMapper(header: readonly string[], layout: UcdpLayout, 
       report.flushTo(issues);
 
       const description = fieldAt(f, c.whereDescription).trim();
-      const sources = ucdpSources(fieldAt(f, c.office), fieldAt(f, c.sourceDate), fieldAt(f, c.headline));
+      const office = fieldAt(f, c.office);
+      const sourceDate = fieldAt(f, c.sourceDate);
+      const headline = fieldAt(f, c.headline);
+      const last = lastSources;
+      if (office !== last.office || sourceDate !== last.date || headline !== last.headline) {
+        lastSources = { office, date: sourceDate, headline, list: ucdpSources(office, sourceDate, headline) };
+      }
+      const sources = lastSources.list;
       return {
         id,
         dataset,
