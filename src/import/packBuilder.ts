@@ -191,6 +191,13 @@ function permute<T extends Int32Array | Float32Array | Float64Array | Uint8Array
   return out;
 }
 
+/** Whether every event ends on its start day (every ACLED event does): the end column is then the start column itself, one buffer less to send and hold. */
+function oneDayEvents(p: Pick<IncidentColumnsStore, 'start' | 'end'>): boolean {
+  const { start, end } = p;
+  for (let i = 0; i < start.length; i++) if (start[i] !== end[i]) return false;
+  return true;
+}
+
 /**
  * The incidents in a new order (the time order of timeOrder over `start`): every per-incident
  * column permuted, the summaries and source indexes too when present; the dictionaries' values and
@@ -202,10 +209,11 @@ export function permutePacked(p: IncidentColumnsStore, order: Uint32Array): Inci
   const repeated = Object.fromEntries(REPEATED.map((k) => [k, { values: p.repeated[k].values, index: permute(p.repeated[k].index, order) }])) as PackedIncidents['repeated'];
   const text = (column: TextColumn) => permuteText(column, order);
   const { summary } = p.unique;
+  const start = permute(p.start, order);
   return {
     count: order.length,
-    start: permute(p.start, order),
-    end: permute(p.end, order),
+    start,
+    end: oneDayEvents(p) ? start : permute(p.end, order),
     lon: permute(p.lon, order),
     lat: permute(p.lat, order),
     best: permute(p.best, order),

@@ -33,7 +33,8 @@ export function packIncidents(incidents: readonly Incident[]): PackedIncidents {
 export function packedTransfer(p: IncidentColumnsStore): ArrayBuffer[] {
   const arrays = [p.start, p.end, p.lon, p.lat, p.best, p.low, p.high, p.datePrecision, p.locationPrecision, p.eventType, ...Object.values(p.repeated).map((d) => d.index)];
   const texts = [...Object.values(p.repeated).map((d) => d.values), p.unique.id, p.unique.place, ...(p.unique.summary ? [p.unique.summary] : []), ...(p.sources ? [p.sources.lists] : [])];
-  return [...arrays.map((a) => a.buffer as ArrayBuffer), ...(p.sources ? [p.sources.index.buffer as ArrayBuffer] : []), ...texts.flatMap(textTransfer)];
+  // Once each: columns may share a buffer (the end days are the start days when every event lasts one day).
+  return [...new Set([...arrays.map((a) => a.buffer as ArrayBuffer), ...(p.sources ? [p.sources.index.buffer as ArrayBuffer] : []), ...texts.flatMap(textTransfer)])];
 }
 
 /**

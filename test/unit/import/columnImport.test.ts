@@ -98,6 +98,15 @@ describe('the column import (PackBuilder, permutePacked, parts over the columns)
     expectSamePaths(incidents, true);
   });
 
+  it('sends one day column when every event ends on its start day, two otherwise', () => {
+    const one = columnPath(parsed('acled-2023-layout.csv'), false).packed;
+    expect(one.end).toBe(one.start);
+    const bundled = parsed('ucdp-ged-sahel.csv');
+    expect(bundled.some((i) => i.dateEnd.getTime() !== i.dateStart.getTime())).toBe(true);
+    const two = columnPath(bundled, false).packed;
+    expect(two.end).not.toBe(two.start);
+  });
+
   it('narrows a dictionary index to the smallest array that holds it', () => {
     const builder = new PackBuilder();
     for (let i = 0; i < 300; i++) builder.add(makeIncident({ id: `e${i}`, admin2: `district ${i}`, actor1: `actor ${i % 200}` }));
