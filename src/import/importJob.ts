@@ -6,7 +6,7 @@ import { textAt } from '../data/textColumn';
 import { areaIndexPartsOfTable } from '../geo/indexAreas';
 import type { DetailsRequest, ImportMessage, ImportRequest } from './importProtocol';
 import { timeIndexPartsOf, timeOrder } from '../data/timeIndex';
-import { layerPartsOfTable, layerPartsTransfer } from './layerParts';
+import { layerPartsOfTable, layerPartsTransfer, type LayerParts } from './layerParts';
 import { PackBuilder, permutePacked } from './packBuilder';
 import { packedTransfer, type PackedIncidents } from './packIncidents';
 import type { Source } from '../types';
@@ -95,7 +95,7 @@ export async function runImportJob(
   const packed = permutePacked(kept ? withoutDetails(unsorted) : unsorted, order);
   lap('sort');
   const table = tableOfColumns(packed);
-  let layer = null;
+  let layer: LayerParts | null = null;
   if (request.marker && packed.count > 0) {
     // The time index's days are the sorted start column itself: one buffer on the page for both.
     layer = layerPartsOfTable(table, timeIndexPartsOf(packed.start, table), request.marker);
@@ -109,8 +109,9 @@ export async function runImportJob(
   post({ type: 'done', result: rest, incidents: packed, layer, summary: summarise(result, tally), ...(areas ? { areas } : {}) }, [...transfer]);
   lap('post');
   if (!kept) return null;
-  const lists = new Map<number, Source[]>();
   return ({ id, rows }) => {
+    // Within one answer a shared list is parsed once (and arrives shared); the page keeps what it was sent.
+    const lists = new Map<number, Source[]>();
     const details = rows.map((i) => {
       if (!(i >= 0 && i < packed.count)) return { summary: '', sources: [] };
       const at = kept.order[i];
