@@ -361,7 +361,15 @@ export async function startApp(options: StartAppOptions): Promise<App> {
     layers: () => (gate.open() ? datasets.pickOrder() : []),
     datasets: datasetsById,
     lookup: (k) => datasets.lookup(k),
-    details: (incident) => datasets.details(incidentKey(incident)),
+    details: (incident) => {
+      const own = datasets.details(incidentKey(incident));
+      // A matched card shows its partner's sources too: an imported partner's come from its worker, with the incident's own.
+      const match = matching.match();
+      const partner = match ? partnerOf(match, incidentKey(incident), (dataset, id) => datasets.positionOf(dataset, id))?.partner : undefined;
+      const theirs = partner ? datasets.details(incidentKey(partner)) : null;
+      if (!theirs) return own;
+      return Promise.all([own ?? Promise.resolve(incident), theirs]).then(([full]) => full);
+    },
     messages,
     formatters,
     lang: options.lang,

@@ -1,6 +1,7 @@
 import type { DatePrecision, EventType, Incident, LocationPrecision, Source } from '../types';
 import { EVENT_TYPES } from '../types';
 import { countrySlot, typeSlot, UNKNOWN_TYPE } from './incidentClass';
+import { textAt, textCount, type TextColumn } from './textColumn';
 
 /** Codes of the precision columns: a precision's index in these lists (the import worker's packing uses the same order). */
 export const DATE_PRECISIONS: readonly DatePrecision[] = ['day', 'week', 'month', 'year', 'unknown'];
@@ -25,11 +26,14 @@ export interface IncidentNumbers {
   readonly end: Int32Array;
   readonly lon: Float64Array;
   readonly lat: Float64Array;
-  /** deathsBest as the incident gives it. */
-  readonly best: Float64Array;
-  /** deathsLow and deathsHigh, NaN for null. */
-  readonly low: Float64Array;
-  readonly high: Float64Array;
+  /**
+   * deathsBest as the incident gives it. An import's column is a Float32Array when every value of
+   * it survives float32 exactly (whole numbers below 2²⁴, NaN), a Float64Array otherwise.
+   */
+  readonly best: Float32Array | Float64Array;
+  /** deathsLow and deathsHigh, NaN for null; float32 or float64 as `best`. */
+  readonly low: Float32Array | Float64Array;
+  readonly high: Float32Array | Float64Array;
   /** Index in {@link DATE_PRECISIONS} and {@link LOCATION_PRECISIONS}. */
   readonly datePrecision: Uint8Array;
   readonly locationPrecision: Uint8Array;
@@ -109,27 +113,24 @@ function codeOf<T>(list: readonly T[], value: T): number {
   return k < 0 ? 255 : k;
 }
 
-/** One column of mostly unique text: the values joined and where each ends. */
-export interface JoinedText {
-  text: string;
-  ends: Uint32Array;
-}
-
-/** One column of repeated text: the distinct values and, per incident, which one. */
+/** One column of repeated text: the distinct values and, per incident, which one (in the narrowest array that holds every index). */
 export interface RepeatedText {
-  values: string[];
-  index: Uint32Array;
+  values: TextColumn;
+  index: Uint8Array | Uint16Array | Uint32Array;
 }
 
 type RepeatedField = 'dataset' | 'country' | 'admin1' | 'admin2' | 'subEventType' | 'actor1' | 'actor2';
 
-/** Incidents as the import worker posts them (its PackedIncidents): numbers, repeated and joined text, and optionally the long texts. */
+/**
+ * Incidents as the import worker posts them (its PackedIncidents): numbers, repeated and unique
+ * text as code units in transferred buffers (see TextColumn), and optionally the long texts.
+ */
 export interface IncidentColumnsStore extends IncidentNumbers {
   count: number;
   repeated: Record<RepeatedField, RepeatedText>;
-  unique: { id: JoinedText; place: JoinedText; summary?: JoinedText };
+  unique: { id: TextColumn; place: TextColumn; summary?: TextColumn };
   /** Each distinct source list as JSON, and per incident which one; absent when the worker keeps them. */
-  sources?: { index: Uint32Array; lists: JoinedText };
+  sources?: { index: Uint32Array; lists: TextColumn };
 }
 
 /** Fetches the long texts of the incidents at these positions (from the import worker). */
@@ -138,7 +139,18 @@ export type DetailsFetcher = (rows: readonly number[]) => Promise<IncidentDetail
 /** How many rebuilt incidents a column table keeps, so that asking twice gives the same object. */
 const RECENT = 512;
 
-const joinedAt = (column: JoinedText, i: number): string => column.text.slice(i === 0 ? 0 : column.ends[i - 1], column.ends[i]);
+/** Dictionaries up to this size are decoded whole when the table is made; a larger one (a column of mostly distinct values) a value at a time. */
+const DECODE_WHOLE = 4096;
+
+/** Value of incident i in a repeated column. */
+function repeatedReader(column: RepeatedText): (i: number) => string {
+  const { values, index } = column;
+  if (textCount(values) <= DECODE_WHOLE) {
+    const decoded = Array.from({ length: textCount(values) }, (_, k) => textAt(values, k));
+    return (i) => decoded[index[i]];
+  }
+  return (i) => textAt(values, index[i]);
+}
 
 /**
  * The table over the worker's columns, without building an object per incident. Without the long
@@ -146,7 +158,16 @@ const joinedAt = (column: JoinedText, i: number): string => column.text.slice(i 
  */
 export function tableOfColumns(store: IncidentColumnsStore, fetchDetails?: DetailsFetcher): IncidentTable {
   const r = store.repeated;
-  const slotOfCountry = Uint8Array.from(r.country.values, (c) => countrySlot(c));
+  const slotOfCountry = Uint8Array.from({ length: textCount(r.country.values) }, (_, k) => countrySlot(textAt(r.country.values, k)));
+  const text = {
+    dataset: repeatedReader(r.dataset),
+    country: repeatedReader(r.country),
+    admin1: repeatedReader(r.admin1),
+    admin2: repeatedReader(r.admin2),
+    subEventType: repeatedReader(r.subEventType),
+    actor1: repeatedReader(r.actor1),
+    actor2: repeatedReader(r.actor2),
+  };
   const recent = new Map<number, Incident>();
   const lists = new Map<number, Source[]>();
   const { summary } = store.unique;
@@ -155,7 +176,7 @@ export function tableOfColumns(store: IncidentColumnsStore, fetchDetails?: Detai
     if (!sources) return [];
     const k = sources.index[i];
     let list = lists.get(k);
-    if (!list) lists.set(k, (list = JSON.parse(joinedAt(sources.lists, k)) as Source[]));
+    if (!list) lists.set(k, (list = JSON.parse(textAt(sources.lists, k)) as Source[]));
     return list;
   };
   const detailed = summary !== undefined && sources !== undefined;
@@ -163,26 +184,26 @@ export function tableOfColumns(store: IncidentColumnsStore, fetchDetails?: Detai
     const low = store.low[i];
     const high = store.high[i];
     return {
-      id: joinedAt(store.unique.id, i),
-      dataset: r.dataset.values[r.dataset.index[i]],
+      id: textAt(store.unique.id, i),
+      dataset: text.dataset(i),
       dateStart: new Date(store.start[i] * DAY),
       dateEnd: new Date(store.end[i] * DAY),
       datePrecision: DATE_PRECISIONS[store.datePrecision[i]] ?? 'unknown',
-      country: r.country.values[r.country.index[i]],
-      admin1: r.admin1.values[r.admin1.index[i]],
-      admin2: r.admin2.values[r.admin2.index[i]],
-      place: joinedAt(store.unique.place, i),
+      country: text.country(i),
+      admin1: text.admin1(i),
+      admin2: text.admin2(i),
+      place: textAt(store.unique.place, i),
       lon: store.lon[i],
       lat: store.lat[i],
       locationPrecision: LOCATION_PRECISIONS[store.locationPrecision[i]] ?? 'unknown',
       eventType: (EVENT_TYPES[store.eventType[i]] ?? '') as EventType,
-      subEventType: r.subEventType.values[r.subEventType.index[i]],
-      actor1: r.actor1.values[r.actor1.index[i]],
-      actor2: r.actor2.values[r.actor2.index[i]],
+      subEventType: text.subEventType(i),
+      actor1: text.actor1(i),
+      actor2: text.actor2(i),
       deathsBest: store.best[i],
       deathsLow: Number.isNaN(low) ? null : low,
       deathsHigh: Number.isNaN(high) ? null : high,
-      summary: summary ? joinedAt(summary, i) : '',
+      summary: summary ? textAt(summary, i) : '',
       sources: sourcesOf(i),
     };
   };
@@ -219,7 +240,7 @@ export function tableOfColumns(store: IncidentColumnsStore, fetchDetails?: Detai
     length: store.count,
     countrySlot: (i) => slotOfCountry[r.country.index[i]],
     typeSlot: (i) => (store.eventType[i] < EVENT_TYPES.length ? store.eventType[i] : UNKNOWN_TYPE),
-    id: (i) => joinedAt(store.unique.id, i),
+    id: (i) => textAt(store.unique.id, i),
     get,
     detailed,
     details,

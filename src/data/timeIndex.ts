@@ -41,11 +41,6 @@ export interface TimeIndex {
   binSums(edges: readonly number[], filter: IncidentFilter): { incidents: Float64Array; deaths: Float64Array };
 }
 
-/** Deaths that count towards sums: a missing or non-finite best estimate adds nothing. */
-function deathsOf(incident: Incident): number {
-  return Number.isFinite(incident.deathsBest) ? incident.deathsBest : 0;
-}
-
 /** One (type × country slot) bucket: the days of its own events, ascending, and their running deaths (length + 1). */
 interface Bucket {
   days: Int32Array;
@@ -57,7 +52,7 @@ interface Bucket {
  * events are calendar days within a few decades. A span far wider than the data (a stray year
  * 9999) falls back to a comparison sort rather than allocate a counter per day.
  */
-function timeOrder(dayOf: Float64Array): Uint32Array {
+export function timeOrder(dayOf: Float64Array | Int32Array): Uint32Array {
   const n = dayOf.length;
   const order = new Uint32Array(n);
   let min = Infinity;
@@ -110,19 +105,38 @@ export function sortForTimeIndex(input: readonly Incident[]): { incidents: Incid
   const n = order.length;
   const incidents: Incident[] = new Array(n);
   const days = new Int32Array(n);
-  const keyOf = new Int8Array(n);
-  const slots = EVENT_TYPES.length * COUNTRY_SLOTS;
-  const sizes = new Int32Array(slots);
-  let maxDeaths = 0;
+  const best = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const incident = valid[order[i]];
     incidents[i] = incident;
     days[i] = validDays[order[i]];
-    const d = deathsOf(incident);
+    best[i] = incident.deathsBest;
+  }
+  const slots = { length: n, best, typeSlot: (i: number) => typeSlot(incidents[i].eventType), countrySlot: (i: number) => countrySlot(incidents[i].country) };
+  return { incidents, parts: timeIndexPartsOf(days, slots) };
+}
+
+/** What the time index's parts are built from: a table's deaths and slots, in time order. */
+export type TimeIndexSource = Pick<IncidentTable, 'length' | 'best' | 'typeSlot' | 'countrySlot'>;
+
+/**
+ * The parts over incidents already in time order, `days[i]` being incident i's start day: the
+ * per-bucket days and running deaths. The import worker calls it over its columns, sortForTimeIndex
+ * over objects; a missing or non-finite best estimate adds nothing.
+ */
+export function timeIndexPartsOf(days: Int32Array, incidents: TimeIndexSource): TimeIndexParts {
+  const n = incidents.length;
+  const keyOf = new Int8Array(n);
+  const slots = EVENT_TYPES.length * COUNTRY_SLOTS;
+  const sizes = new Int32Array(slots);
+  const deathsAt = (i: number) => (Number.isFinite(incidents.best[i]) ? incidents.best[i] : 0);
+  let maxDeaths = 0;
+  for (let i = 0; i < n; i++) {
+    const d = deathsAt(i);
     if (d > maxDeaths) maxDeaths = d;
     // A bucket per (type slot × country slot) of incidentClass.ts; an unknown type is never counted.
-    const type = typeSlot(incident.eventType);
-    const key = type === UNKNOWN_TYPE ? -1 : type * COUNTRY_SLOTS + countrySlot(incident.country);
+    const type = incidents.typeSlot(i);
+    const key = type === UNKNOWN_TYPE ? -1 : type * COUNTRY_SLOTS + incidents.countrySlot(i);
     keyOf[i] = key;
     if (key >= 0) sizes[key]++;
   }
@@ -141,9 +155,9 @@ export function sortForTimeIndex(input: readonly Incident[]): { incidents: Incid
     const bucket = byKey[key]!;
     const j = filled[key]++;
     bucket.days[j] = days[i];
-    bucket.deaths[j + 1] = bucket.deaths[j] + deathsOf(incidents[i]);
+    bucket.deaths[j + 1] = bucket.deaths[j] + deathsAt(i);
   }
-  return { incidents, parts: { days, buckets, maxDeaths } };
+  return { days, buckets, maxDeaths };
 }
 
 /**

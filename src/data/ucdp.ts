@@ -1,4 +1,4 @@
-import type { Incident, ParseResult } from '../types';
+import type { Incident, ParseResult, Source } from '../types';
 import type { FormatDefinition } from './formatDefinition';
 import { parseCsvText } from './parseCsvText';
 import { columnIndex, createInterner, fieldAt, ownCopy, type MapperContext, type RowMapper } from './rowMapper';
@@ -61,6 +61,9 @@ export function parseUcdpGed(text: string, file: string): ParseResult {
   return parseCsvText(text, file, 'ucdp', UCDP_FORMAT);
 }
 
+/** A unit's name as the map shows it, in a string of its own (an interned value must not keep a piece of the file alive). */
+const adminName = (raw: string): string => ownCopy(ucdpAdminName(raw));
+
 /**
  * The per-row reader of a GED file whose header is `header` (see {@link RowMapper}). Built as the
  * ACLED mapper is, for files of a million rows: columns looked up once, one row report reused,
@@ -98,6 +101,11 @@ export function createUcdpMapper(header: readonly string[], layout: UcdpLayout, 
   const reportFor = createRowReports(file);
   // Days repeat across rows: one shared Date per distinct text (nothing may mutate them).
   const days = createInterner<Date | null>();
+  // A file names a few hundred units: each raw name is trimmed and stripped of its kind once.
+  const adminNames = createInterner<string>();
+  // Events coded from the same articles sit on consecutive rows with the same three source
+  // fields: they share one list (nothing may mutate it), which the import worker then stores once.
+  let lastSources = { office: '', date: '', headline: '', list: [] as Source[] };
   return {
     map(record) {
       const f = record.fields;
@@ -166,7 +174,14 @@ export function createUcdpMapper(header: readonly string[], layout: UcdpLayout, 
       report.flushTo(issues);
 
       const description = fieldAt(f, c.whereDescription).trim();
-      const sources = ucdpSources(fieldAt(f, c.office), fieldAt(f, c.sourceDate), fieldAt(f, c.headline));
+      const office = fieldAt(f, c.office);
+      const sourceDate = fieldAt(f, c.sourceDate);
+      const headline = fieldAt(f, c.headline);
+      const last = lastSources;
+      if (office !== last.office || sourceDate !== last.date || headline !== last.headline) {
+        lastSources = { office, date: sourceDate, headline, list: ucdpSources(office, sourceDate, headline) };
+      }
+      const sources = lastSources.list;
       return {
         id,
         dataset,
@@ -174,8 +189,8 @@ export function createUcdpMapper(header: readonly string[], layout: UcdpLayout, 
         dateEnd,
         datePrecision,
         country: rawCountry.trim(),
-        admin1: ucdpAdminName(fieldAt(f, c.adm1)),
-        admin2: ucdpAdminName(fieldAt(f, c.adm2)),
+        admin1: adminNames(fieldAt(f, c.adm1), adminName),
+        admin2: adminNames(fieldAt(f, c.adm2), adminName),
         place: fieldAt(f, c.whereCoordinates).trim() || description,
         lon,
         lat,

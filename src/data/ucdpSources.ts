@@ -1,9 +1,19 @@
 import type { Source } from '../types';
 
-/** Splits a UCDP `;`-list, trimming each entry; an empty field is an empty list. */
+/** Whether a field is empty or only white space, without building its trimmed copy. */
+const isBlank = (raw: string): boolean => raw === '' || raw.trim() === '';
+
+/** Splits a UCDP `;`-list, trimming each entry; an empty field is an empty list. Most lists have one entry: no split then. */
 function splitList(raw: string): string[] {
-  return raw.trim() === '' ? [] : raw.split(';').map((piece) => piece.trim());
+  if (isBlank(raw)) return [];
+  if (!raw.includes(';')) return [raw.trim()];
+  const pieces = raw.split(';');
+  for (let i = 0; i < pieces.length; i++) pieces[i] = pieces[i].trim();
+  return pieces;
 }
+
+/** The `;`-pieces of a list, untrimmed; none for a blank field. */
+const splitRaw = (raw: string): string[] => (isBlank(raw) ? [] : raw.includes(';') ? raw.split(';') : [raw]);
 
 /**
  * Headlines may themselves contain `;`, which UCDP does not escape, so a list can have more pieces
@@ -12,7 +22,11 @@ function splitList(raw: string): string[] {
  * pieces are joined back until the counts agree; any remaining excess is joined to the last title.
  */
 function headlinesFor(raw: string, count: number): string[] {
-  const pieces = raw.trim() === '' ? [] : raw.split(';');
+  const pieces = splitRaw(raw);
+  if (pieces.length <= count) {
+    for (let i = 0; i < pieces.length; i++) pieces[i] = pieces[i].trim();
+    return pieces;
+  }
   for (let i = pieces.length - 1; i > 0 && pieces.length > count; i--) {
     if (/^\s/.test(pieces[i])) pieces.splice(i - 1, 2, `${pieces[i - 1]};${pieces[i]}`);
   }

@@ -50,8 +50,26 @@ export function isValidDate(date: Date | null): date is Date {
   return date !== null && !Number.isNaN(date.getTime());
 }
 
+/**
+ * The value of a field of 1 to 9 ASCII digits and nothing else, else -1: the usual death count or
+ * code, read without the trim, regular expression and Number() of the general case (three per UCDP row).
+ */
+function plainDigits(raw: string): number {
+  const n = raw.length;
+  if (n === 0 || n > 9) return -1;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const d = raw.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
 /** A death count: a whole number ≥ 0. Null when empty, NaN when it is anything else. */
 export function parseCount(raw: string): number | null {
+  const digits = plainDigits(raw);
+  if (digits >= 0) return digits;
   const text = raw.trim();
   if (text === '') return null;
   if (!/^\+?\d+(?:\.0*)?$/.test(text)) return Number.NaN;
@@ -70,6 +88,8 @@ export function parseDegrees(raw: string, limit: 90 | 180): number | null {
 
 /** A small integer code such as UCDP's `where_prec`; NaN unless the field is a whole number. */
 export function parseCode(raw: string): number {
+  const digits = plainDigits(raw);
+  if (digits >= 0) return digits;
   const text = raw.trim();
   return /^\d+$/.test(text) ? Number(text) : Number.NaN;
 }

@@ -1,8 +1,8 @@
 import type { FeatureCollection } from 'geojson';
-import { buildAreaIndexParts, createAreaIndex, type AreaIndex, type AreaIndexParts } from '../data/areaIndex';
+import { buildAreaIndexParts, createAreaIndex, type AreaIndex, type AreaIndexParts, type AreaSource } from '../data/areaIndex';
 import type { TimeIndex } from '../data/timeIndex';
 import type { Incident } from '../types';
-import { tableOfIncidents } from '../data/incidentTable';
+import { tableOfIncidents, type IncidentTable } from '../data/incidentTable';
 import { assignAreas, prepareAreas, type Area } from './areaAssignment';
 
 /** The two geodata files areas come from: what the page sends the import worker. */
@@ -22,8 +22,12 @@ export function indexAreas(index: TimeIndex, areas: readonly Area[]): AreaIndex 
  * index's parts, which the page wraps with areaIndexFromParts. The areas' ids and names travel in the parts.
  */
 export function indexAreasInWorker(sorted: readonly Incident[], days: Int32Array, geodata: AreaGeodata): AreaIndexParts {
+  return areaIndexPartsOfTable(tableOfIncidents(sorted), days, geodata);
+}
+
+/** The same over a table in time order (the import worker's, over its packed columns) and its days. */
+export function areaIndexPartsOfTable(table: AreaSource & Pick<IncidentTable, 'lon' | 'lat'>, days: Int32Array, geodata: AreaGeodata): AreaIndexParts {
   const areas = prepareAreas(geodata.admin1, geodata.focusAreas);
   // The page's indexAreas over the same incidents in the same order, so the same index.
-  const table = tableOfIncidents(sorted);
   return buildAreaIndexParts({ incidents: table, days }, assignAreas(table.lon, table.lat, areas));
 }

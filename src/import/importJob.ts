@@ -1,32 +1,41 @@
 import { parseStream } from '../data/parseFile';
-import { summarise } from '../data/report';
+import { createIncidentTally, summarise } from '../data/report';
 import { areaIndexPartsTransfer } from '../data/areaIndex';
-import { indexAreasInWorker } from '../geo/indexAreas';
-import type { ImportMessage, ImportRequest, WorkerRequest } from './importProtocol';
-import { sortForTimeIndex } from '../data/timeIndex';
-import { buildLayerParts, layerPartsTransfer } from './layerParts';
-import { packedTransfer, packIncidents, type PackedIncidents } from './packIncidents';
-import type { IncidentDetails } from '../data/incidentTable';
+import { tableOfColumns, type IncidentColumnsStore } from '../data/incidentTable';
+import { textAt } from '../data/textColumn';
+import { areaIndexPartsOfTable } from '../geo/indexAreas';
+import type { DetailsRequest, ImportMessage, ImportRequest } from './importProtocol';
+import { timeIndexPartsOf, timeOrder } from '../data/timeIndex';
+import { layerPartsOfTable, layerPartsTransfer, type LayerParts } from './layerParts';
+import { PackBuilder, permutePacked } from './packBuilder';
+import { packedTransfer, type PackedIncidents } from './packIncidents';
 import type { Source } from '../types';
-
-/** Answers a DetailsRequest after `done`: the summaries and sources of the incidents at these positions. */
-export type DetailsAnswerer = (rows: readonly number[]) => IncidentDetails[];
 
 /** Progress is posted at most this often: often enough for a smooth bar, rarely enough to cost nothing. */
 const PROGRESS_EVERY_MS = 100;
 /** From this many incidents the areas are assigned and their index built in the worker (a smaller file takes the page milliseconds). */
 export const AREA_WORKER_MIN_INCIDENTS = 50_000;
 
+/** Answers the page's requests for summaries and sources after `done`, when the worker kept them. */
+export type DetailsAnswerer = (request: DetailsRequest) => void;
+
 /**
  * The work of the import worker, apart from the worker itself so tests can run it: opens the
- * file or fetches the URL, streams it through parseFile with throttled progress, and posts the
- * result and its summary, the incidents packed into columns in time order (see packIncidents) and,
- * given the app's marker scale, the layer's parts (see LayerParts) and, for a large file given the areas' geodata, the area index's parts (see AreaIndexParts). Failures to read (network, HTTP status) are posted, never thrown.
+ * file or fetches the URL and streams it through parseFile with throttled progress, each accepted
+ * incident going straight into a PackBuilder's columns (no array of incidents is kept). The
+ * columns are then put in time order (timeOrder, as sortForTimeIndex orders objects) and, over a
+ * table of them, the layer's parts (given the app's marker scale, see LayerParts) and for a large
+ * file given the areas' geodata the area index's parts (see AreaIndexParts) are built. It posts
+ * the result, its summary and all of these as transferred buffers. With `detailsOnDemand` the
+ * summaries and source lists stay here and the returned answerer serves them; otherwise it
+ * returns null. `stage` hears how long each step took. Failures to read (network, HTTP status)
+ * are posted, never thrown.
  */
 export async function runImportJob(
   request: ImportRequest,
   post: (message: ImportMessage, transfer?: Transferable[]) => void,
   now: () => number = () => performance.now(),
+  stage?: (name: string, ms: number) => void,
 ): Promise<DetailsAnswerer | null> {
   const { source, dataset } = request;
   let stream: ReadableStream<Uint8Array>;
@@ -50,10 +59,22 @@ export async function runImportJob(
     const length = Number(response.headers.get('content-length'));
     total = Number.isFinite(length) && length > 0 && !response.headers.get('content-encoding') ? length : null;
   }
+  let clock = performance.now();
+  const lap = (name: string) => {
+    const t = performance.now();
+    stage?.(name, t - clock);
+    clock = t;
+  };
   let last = -Infinity;
+  const builder = new PackBuilder();
+  const tally = createIncidentTally();
   const result = await parseStream(stream, {
     file: source.name,
     dataset,
+    onIncident(incident) {
+      tally.add(incident);
+      builder.add(incident);
+    },
     onProgress({ bytes, rows }) {
       const t = now();
       if (t - last < PROGRESS_EVERY_MS) return;
@@ -62,55 +83,49 @@ export async function runImportJob(
     },
   });
   post({ type: 'progress', bytes: result.bytes, rows: result.rowsRead, total });
-  const { incidents, ...rest } = result;
+  lap('parse');
+  const { incidents: _none, ...rest } = result;
+  const unsorted = builder.finish();
+  lap('pack');
   // In time order, with the index, the GPU columns, the k-d tree and the id table built here: the
-  // page then only rebuilds the incidents (in slices) and never holds a frame for a pass over them.
-  const sorted = sortForTimeIndex(incidents);
-  const layer = request.marker && sorted.incidents.length > 0 ? buildLayerParts(sorted.incidents, sorted.parts, request.marker) : null;
-  const full = packIncidents(sorted.incidents);
-  // Asked to, the worker keeps the long texts (summaries, source lists: most of a UCDP file's
-  // bytes) and answers for them when a popup or a download needs them.
-  const { packed, answer } = request.detailsOnDemand ? keepDetails(full) : { packed: full, answer: null };
+  // page wraps them as they come and never holds a frame for a pass over the incidents. Summaries
+  // and sources the worker keeps stay in file order, found through `order`.
+  const order = timeOrder(unsorted.start);
+  const kept = request.detailsOnDemand ? { summary: unsorted.unique.summary, sources: unsorted.sources, order } : null;
+  const packed = permutePacked(kept ? withoutDetails(unsorted) : unsorted, order);
+  lap('sort');
+  const table = tableOfColumns(packed);
+  let layer: LayerParts | null = null;
+  if (request.marker && packed.count > 0) {
+    // The time index's days are the sorted start column itself: one buffer on the page for both.
+    layer = layerPartsOfTable(table, timeIndexPartsOf(packed.start, table), request.marker);
+    lap('layer');
+  }
   // A large file's incidents are assigned to the regions and focus areas here too, and the area
   // index's parts built over them in the sorted order the page receives.
-  const areas = request.areas && sorted.incidents.length >= AREA_WORKER_MIN_INCIDENTS ? indexAreasInWorker(sorted.incidents, sorted.parts.days, request.areas) : undefined;
-  const areaTransfer = areas ? areaIndexPartsTransfer(areas) : [];
-  post(
-    { type: 'done', result: rest, incidents: packed, layer, summary: summarise(result), ...(areas ? { areas } : {}) },
-    [...packedTransfer(packed), ...(layer ? layerPartsTransfer(layer) : []), ...areaTransfer],
-  );
-  return answer;
-}
-
-/** The columns without the summaries and sources, and the answerer that reads them from the kept columns. */
-function keepDetails(full: PackedIncidents): { packed: PackedIncidents; answer: DetailsAnswerer } {
-  const { summary, ...unique } = full.unique;
-  const { sources, ...rest } = full;
-  const joinedAt = (column: { text: string; ends: Uint32Array }, i: number) => column.text.slice(i === 0 ? 0 : column.ends[i - 1], column.ends[i]);
-  const valid = (i: number) => Number.isInteger(i) && i >= 0 && i < full.count;
-  const answer: DetailsAnswerer = (rows) =>
-    rows.map((i) => (valid(i) && summary && sources ? { summary: joinedAt(summary, i), sources: JSON.parse(joinedAt(sources.lists, sources.index[i])) as Source[] } : { summary: '', sources: [] }));
-  return { packed: { ...rest, unique }, answer };
-}
-
-/**
- * What the import worker does with each message it is posted (apart from the worker so tests run
- * it in their thread): the first ImportRequest starts the job; later DetailsRequests are answered
- * from the long texts the job kept (empty ones if it kept none, or has not finished).
- */
-export function importWorkerHandler(post: (message: ImportMessage, transfer?: Transferable[]) => void, now?: () => number): (message: WorkerRequest) => void {
-  let job: Promise<DetailsAnswerer | null> | null = null;
-  const none = (rows: readonly number[]) => rows.map(() => ({ summary: '', sources: [] }));
-  return (m) => {
-    if ('type' in m) {
-      // Answered once the job has settled, in the order asked.
-      if (m.type === 'details') void (job ?? Promise.resolve(null)).then((answer) => post({ type: 'details', id: m.id, details: (answer ?? none)(m.rows) }));
-      return;
-    }
-    if (job) return;
-    job = runImportJob(m, post, now).catch((e: unknown) => {
-      post({ type: 'failed', reason: e instanceof Error ? e.message : String(e) });
-      return null;
+  const areas = request.areas && packed.count >= AREA_WORKER_MIN_INCIDENTS ? areaIndexPartsOfTable(table, packed.start, request.areas) : undefined;
+  if (areas) lap('areas');
+  const transfer = new Set([...packedTransfer(packed), ...(layer ? layerPartsTransfer(layer) : []), ...(areas ? areaIndexPartsTransfer(areas) : [])]);
+  post({ type: 'done', result: rest, incidents: packed, layer, summary: summarise(result, tally), ...(areas ? { areas } : {}) }, [...transfer]);
+  lap('post');
+  if (!kept) return null;
+  return ({ id, rows }) => {
+    // Within one answer a shared list is parsed once (and arrives shared); the page keeps what it was sent.
+    const lists = new Map<number, Source[]>();
+    const details = rows.map((i) => {
+      if (!(i >= 0 && i < packed.count)) return { summary: '', sources: [] };
+      const at = kept.order[i];
+      const k = kept.sources.index[at];
+      let list = lists.get(k);
+      if (!list) lists.set(k, (list = JSON.parse(textAt(kept.sources.lists, k)) as Source[]));
+      return { summary: textAt(kept.summary, at), sources: list };
     });
+    post({ type: 'details', id, details });
   };
+}
+
+/** The columns the page gets when the worker keeps the long texts. */
+function withoutDetails(p: PackedIncidents): IncidentColumnsStore {
+  const { sources: _sources, unique, ...numbers } = p;
+  return { ...numbers, unique: { id: unique.id, place: unique.place } };
 }

@@ -3,8 +3,7 @@ import type { ImportSummary } from '../data/report';
 import type { AreaIndexParts } from '../data/areaIndex';
 import type { AreaGeodata } from '../geo/indexAreas';
 import type { LayerParts, MarkerScaleSpec } from './layerParts';
-import type { PackedIncidents } from './packIncidents';
-import type { IncidentDetails } from '../data/incidentTable';
+import type { IncidentColumnsStore, IncidentDetails } from '../data/incidentTable';
 
 /** What the page asks the import worker to read. */
 export interface ImportRequest {
@@ -32,7 +31,7 @@ export type WorkerRequest = ImportRequest | DetailsRequest;
 /** What the worker answers: progress while reading, then one result or one failure. */
 export type ImportMessage =
   | { type: 'progress'; bytes: number; rows: number; total: number | null }
-  | { type: 'done'; result: Omit<ImportResult, 'incidents'>; incidents: PackedIncidents; layer: LayerParts | null; summary: ImportSummary; areas?: AreaIndexParts }
+  | { type: 'done'; result: Omit<ImportResult, 'incidents'>; incidents: IncidentColumnsStore; layer: LayerParts | null; summary: ImportSummary; areas?: AreaIndexParts }
   | { type: 'failed'; reason: string }
   /** The answer to a DetailsRequest: `details[k]` is of `rows[k]`. */
   | { type: 'details'; id: number; details: IncidentDetails[] };

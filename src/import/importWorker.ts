@@ -1,12 +1,23 @@
 /// <reference lib="webworker" />
 import type { ImportMessage, WorkerRequest } from './importProtocol';
-import { importWorkerHandler } from './importJob';
+import { runImportJob, type DetailsAnswerer } from './importJob';
 
 /**
  * The import worker (loaded with Vite's `?worker`): parsing a large file here keeps the page
- * responsive, and cancelling is terminating the worker. One import per worker; after it, the
- * worker answers for the summaries and sources it kept until the page terminates it.
+ * responsive, and cancelling is terminating the worker. One import per worker, then any number of
+ * requests for the summaries and sources it kept.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const handle = importWorkerHandler((message: ImportMessage, transfer: Transferable[] = []) => scope.postMessage(message, transfer));
-scope.onmessage = (event: MessageEvent<WorkerRequest>) => handle(event.data);
+const post = (message: ImportMessage, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+/** Set once `done` is posted when the worker keeps the summaries and sources (the page asks only after `done`). */
+let answer: DetailsAnswerer | null = null;
+scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  if ('type' in request) {
+    answer?.(request);
+    return;
+  }
+  runImportJob(request, post)
+    .then((a) => (answer = a))
+    .catch((e: unknown) => post({ type: 'failed', reason: e instanceof Error ? e.message : String(e) }));
+};

@@ -1,7 +1,7 @@
 import { buildIdTable, type IdTable } from '../data/idTable';
 import { buildIncidentColumns, type IncidentColumns } from '../data/incidentColumns';
 import { createSpatialIndex } from '../data/spatialIndex';
-import { tableOfIncidents } from '../data/incidentTable';
+import { tableOfIncidents, type IncidentTable } from '../data/incidentTable';
 import type { TimeIndexParts } from '../data/timeIndex';
 import { createMarkerScale, type MarkerScaleOptions } from '../map/markerScale';
 import type { Incident } from '../types';
@@ -28,10 +28,15 @@ export interface LayerParts {
 
 /** `sorted` and `index` from sortForTimeIndex; `marker` the app's scale. */
 export function buildLayerParts(sorted: readonly Incident[], index: TimeIndexParts, marker: MarkerScaleSpec): LayerParts {
+  return layerPartsOfTable(tableOfIncidents(sorted), index, marker);
+}
+
+/** The same over a table in time order (the import worker's, over its packed columns): `index` is the time index's parts over it. */
+export function layerPartsOfTable(table: IncidentTable, index: TimeIndexParts, marker: MarkerScaleSpec): LayerParts {
   const scale = createMarkerScale(marker.domainMax, marker.options);
-  const columns = buildIncidentColumns({ incidents: tableOfIncidents(sorted), days: index.days }, scale.radius);
+  const columns = buildIncidentColumns({ incidents: table, days: index.days }, scale.radius);
   const tree = createSpatialIndex(columns).tree;
-  return { index, columns, tree: tree ? (tree.data as ArrayBuffer) : null, ids: buildIdTable(sorted.length, (i) => sorted[i].id) };
+  return { index, columns, tree: tree ? (tree.data as ArrayBuffer) : null, ids: buildIdTable(table.length, table.id) };
 }
 
 /** The buffers to transfer with the parts. */

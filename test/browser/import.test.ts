@@ -98,7 +98,9 @@ describe('bring your own data (production build, Debian Chromium)', () => {
     const popup = page.locator('.maplibregl-popup.incident-popup:not(.hover)');
     await popup.waitFor();
     expect(await popup.textContent()).toContain('acled-2023-layout.csv');
-    expect(await popup.textContent()).toContain('NYK Daily (AFP)');
+    // The summary and sources come from the import worker, which kept them: the card shows a loading line until then.
+    await expect.poll(() => popup.textContent()).toContain('NYK Daily (AFP)');
+    expect(await popup.textContent()).not.toContain('Loading the summary and sources');
     await page.screenshot({ path: screenshotPath('import-on-map-1280x800') });
     // The new layer is listed with the others and can be hidden.
     expect(await page.locator('.filters-host').textContent()).toContain('acled-2023-layout.csv');

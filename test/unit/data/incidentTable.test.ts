@@ -7,6 +7,7 @@ import { rowsOf, tableOfColumns, tableOfIncidents, type IncidentDetails, type In
 import { packedTransfer, packIncidents } from '../../../src/import/packIncidents';
 import type { Incident } from '../../../src/types';
 import { arbIncident } from './arbIncident';
+import { makeIncident } from './makeIncident';
 
 const read = (path: string, dataset: string) => parseBytes(new Uint8Array(readFileSync(resolve(import.meta.dirname, path))), { file: path, dataset }).incidents;
 const bundled = read('../../../public/data/ucdp/ucdp-ged-sahel.csv', 'ucdp');
@@ -65,6 +66,20 @@ describe('the incident table', () => {
     // The object asked for before is the one that gained its texts.
     expect(table.get(7)).toBe(first);
     expect(first.sources).toEqual(bundled[7].sources);
+  });
+
+  it('over the byte form reads two-byte text, narrowed indexes and a dictionary too large to decode whole', () => {
+    const incidents = Array.from({ length: 5000 }, (_, i) =>
+      makeIncident({ id: `ev-${i}`, place: i % 2 ? 'تمبكتو' : 'Ségou', admin2: `cercle ${i}`, actor1: `acteur ${i % 3}`, dateStart: new Date(Date.UTC(2020, 0, 1 + (i % 400))) }),
+    );
+    const columns = posted(incidents);
+    expect(columns.unique.place.units).toBeInstanceOf(Uint16Array);
+    expect(columns.unique.id.units).toBeInstanceOf(Uint8Array);
+    expect(columns.repeated.admin2.index).toBeInstanceOf(Uint16Array);
+    expect(columns.repeated.actor1.index).toBeInstanceOf(Uint8Array);
+    const table = tableOfColumns(columns);
+    expect(rowsOf(table)).toEqual(incidents);
+    expect(table.id(4999)).toBe('ev-4999');
   });
 
   it('over objects returns those very objects', async () => {

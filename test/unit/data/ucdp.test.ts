@@ -210,3 +210,17 @@ describe('parseUcdpGed on any input', () => {
     );
   });
 });
+
+describe('parseUcdpGed source lists', () => {
+  it('gives consecutive rows with the same source fields one shared list, and a changed row its own', () => {
+    const [header, first] = read('test/fixtures/ucdp-global-layout.csv').split(/\r?\n(?=\d)/);
+    const again = first.replace(/^\d+/, '999001');
+    const other = first.replace(/^\d+/, '999002').replaceAll('Agence France Presse', 'Reuters News');
+    const { incidents } = parseUcdpGed([header, first, again, other].join('\n'), 'u.csv');
+    expect(incidents).toHaveLength(3);
+    expect(incidents[1].sources).toBe(incidents[0].sources);
+    expect(incidents[1].sources).toEqual(incidents[0].sources);
+    expect(incidents[2].sources).not.toBe(incidents[0].sources);
+    expect(incidents[2].sources.map((s) => s.publisher)).toContain('Reuters News');
+  });
+});

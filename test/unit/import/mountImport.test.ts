@@ -10,16 +10,12 @@ import { describe, expect, it, vi } from 'vitest';
 import type { DatasetLayers } from '../../../src/app/datasetLayers';
 import { createFormatters } from '../../../src/i18n/format';
 import { en } from '../../../src/i18n/messages';
-import { runImportJob } from '../../../src/import/importJob';
-import type { ImportMessage, ImportRequest } from '../../../src/import/importProtocol';
 import { mountImport } from '../../../src/import/mountImport';
+import { inThreadWorker } from './inThreadWorker';
 import type { WorkerLike } from '../../../src/import/runImport';
-import { inThreadImportWorker } from './inThreadImportWorker';
 import type { Dataset, Incident } from '../../../src/types';
 
 const fixture = (name: string) => new File([readFileSync(resolve(import.meta.dirname, '../../fixtures', name))], name, { lastModified: Date.UTC(2024, 4, 2) });
-
-const inThreadWorker = (): WorkerLike => inThreadImportWorker();
 
 /** The parts of the app the importer touches: a map that takes controls, and the dataset registry. */
 function fakeApp() {

@@ -6,6 +6,7 @@ import { parseBytes } from '../../../src/data/parseFile';
 import { packedTransfer, packIncidents, unpackIncidents, unpackIncidentsInSlices } from '../../../src/import/packIncidents';
 import type { Incident } from '../../../src/types';
 import { arbIncident } from '../data/arbIncident';
+import { textAt, textCount, type TextColumn } from '../../../src/data/textColumn';
 
 const fixture = (name: string) => parseBytes(new Uint8Array(readFileSync(resolve(import.meta.dirname, '../../fixtures', name))), { file: name, dataset: 'user-1' }).incidents;
 const bundled = parseBytes(new Uint8Array(readFileSync(resolve(import.meta.dirname, '../../../public/data/ucdp/ucdp-ged-sahel.csv'))), { file: 'u', dataset: 'ucdp' }).incidents;
@@ -24,8 +25,10 @@ describe('packIncidents', () => {
 
   it('sends repeated text once: 4,212 UCDP events name 3 countries', () => {
     const packed = packIncidents(bundled);
-    expect(packed.repeated.country.values.sort()).toEqual(['Burkina Faso', 'Mali', 'Niger']);
-    expect(packed.repeated.dataset.values).toEqual(['ucdp']);
+    const values = (d: TextColumn) => Array.from({ length: textCount(d) }, (_, k) => textAt(d, k));
+    expect(values(packed.repeated.country.values).sort()).toEqual(['Burkina Faso', 'Mali', 'Niger']);
+    expect(values(packed.repeated.dataset.values)).toEqual(['ucdp']);
+    expect(packed.repeated.country.index).toBeInstanceOf(Uint8Array);
   });
 
   it('any incidents survive the trip, nulls, NaN-free numbers and astral text included', () => {

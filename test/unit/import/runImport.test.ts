@@ -1,11 +1,9 @@
 import { rowsOf } from '../../../src/data/incidentTable';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseBytes } from '../../../src/data/parseFile';
-import { importWorkerHandler } from '../../../src/import/importJob';
-import type { ImportMessage, ImportRequest } from '../../../src/import/importProtocol';
 import { runImport, type WorkerLike } from '../../../src/import/runImport';
-import { inThreadImportWorker } from './inThreadImportWorker';
+import { inThreadWorker } from './inThreadWorker';
 import { AREA_WORKER_MIN_INCIDENTS } from '../../../src/import/importJob';
 import { prepareAreas } from '../../../src/geo/areaAssignment';
 import { areaIndexFromParts } from '../../../src/data/areaIndex';
@@ -15,12 +13,6 @@ import { COUNTRIES, EVENT_TYPES } from '../../../src/types';
 import { readGeodata } from '../geo/geodataFiles';
 
 const fixture = readFileSync(new URL('../../../test/fixtures/acled-2023-layout.csv', import.meta.url));
-
-/** The worker's handler in this thread, with a clock that makes every progress message due. */
-function inThreadWorker(): ReturnType<typeof inThreadImportWorker> {
-  let t = 0;
-  return inThreadImportWorker(() => (t += 1000));
-}
 
 describe('runImport with the import job', () => {
   it('reads a file, reports progress, and settles with the result and its summary', async () => {
@@ -32,9 +24,6 @@ describe('runImport with the import job', () => {
     // In time order now, as the worker sorted them, with every field (summaries and sources fetched from the worker).
     const parsed = parseBytes(new Uint8Array(fixture), { file: 'a.csv', dataset: 'user-1' }).incidents;
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
-    // The done message left the long texts in the worker: the table has none until asked.
-    expect(outcome.incidents.detailed).toBe(false);
-    expect(outcome.incidents.get(0)).toMatchObject({ summary: '', sources: [] });
     const all = await outcome.incidents.details(Array.from({ length: outcome.incidents.length }, (_, i) => i));
     expect([...all].sort(byId)).toEqual([...parsed].sort(byId));
     expect(outcome.incidents).toHaveLength(12);
@@ -71,28 +60,6 @@ describe('runImport with the import job', () => {
     const small = await runImport({ source: { kind: 'file', file: new Blob([fixture]), name: 'a.csv' }, dataset: 'u', areas: geodata }, inThreadWorker, () => {}).outcome;
     expect(small.status === 'done' && small.areas).toBeUndefined();
   }, 60_000);
-
-  it('the worker answers for the long texts it kept by position, and with empty ones for positions it does not have', async () => {
-    const messages: ImportMessage[] = [];
-    const handle = importWorkerHandler((m) => messages.push(structuredClone(m)));
-    handle({ type: 'details', id: 1, rows: [0] });
-    handle({ source: { kind: 'file', file: new Blob([fixture]), name: 'a.csv' }, dataset: 'u', detailsOnDemand: true });
-    handle({ type: 'details', id: 2, rows: [3, -1, 12, 0.5, 1e9] });
-    await vi.waitFor(() => expect(messages.filter((m) => m.type === 'details')).toHaveLength(2));
-    const done = messages.find((m) => m.type === 'done');
-    if (done?.type !== 'done') throw new Error('no done message');
-    expect(done.incidents.unique.summary).toBeUndefined();
-    expect(done.incidents.sources).toBeUndefined();
-    const [early, answer] = messages.filter((m) => m.type === 'details');
-    expect(early).toEqual({ type: 'details', id: 1, details: [{ summary: '', sources: [] }] });
-    if (answer.type !== 'details') return;
-    expect(answer.id).toBe(2);
-    const parsed = parseBytes(new Uint8Array(fixture), { file: 'a.csv', dataset: 'u' }).incidents;
-    const fourth = parsed.find((x) => x.summary === answer.details[0].summary);
-    expect(fourth).toBeDefined();
-    expect(answer.details[0].sources).toEqual(fourth!.sources);
-    expect(answer.details.slice(1)).toEqual(Array.from({ length: 4 }, () => ({ summary: '', sources: [] })));
-  });
 
   it('cancel() settles as cancelled and terminates the worker', async () => {
     let worker!: ReturnType<typeof inThreadWorker>;

@@ -1,0 +1,128 @@
+/**
+ * A column of text as UTF-16 code units in one typed array and the end of each value in it. It
+ * crosses from the import worker to the page as two transferred buffers: a string, or an array of
+ * a million strings, is one long structured-clone task on the page when the message lands, and a
+ * string per value is an object per value on the page's heap. Values are decoded when asked for.
+ */
+export interface TextColumn {
+  /**
+   * Every value's code units, one value after another: one byte each while every unit of the
+   * column is below 256 (ASCII and Latin-1, so French names), two once one is not (Arabic).
+   * Code units, not UTF-8, so any string comes back as it went in, lone surrogates included.
+   */
+  readonly units: Uint8Array | Uint16Array;
+  /** Where value k ends in `units`; it starts at `ends[k - 1]` (0 for the first). */
+  readonly ends: Uint32Array;
+}
+
+/** Code units decoded per String.fromCharCode call: well below any engine's limit on arguments. */
+const DECODE_CHUNK = 4096;
+
+/**
+ * Value k. fromCharCode rather than TextDecoder: Latin-1 is not a TextDecoder label (it means
+ * windows-1252) and 'utf-16le' replaces lone surrogates, while code units map to themselves.
+ */
+export function textAt(column: TextColumn, k: number): string {
+  const from = k === 0 ? 0 : column.ends[k - 1];
+  const to = column.ends[k];
+  const { units } = column;
+  if (to - from <= DECODE_CHUNK) return String.fromCharCode.apply(null, units.subarray(from, to) as unknown as number[]);
+  let text = '';
+  for (let at = from; at < to; at += DECODE_CHUNK) text += String.fromCharCode.apply(null, units.subarray(at, Math.min(to, at + DECODE_CHUNK)) as unknown as number[]);
+  return text;
+}
+
+/** How many values a column holds. */
+export const textCount = (column: TextColumn): number => column.ends.length;
+
+/** The buffers to transfer with a column. */
+export const textTransfer = (column: TextColumn): ArrayBuffer[] => [column.units.buffer as ArrayBuffer, column.ends.buffer as ArrayBuffer];
+
+/** From this length a value is first tested for ASCII and then copied natively (encodeInto), not a code unit at a time. */
+const NATIVE_FROM = 24;
+const NON_ASCII = /[^\x00-\x7f]/;
+const encoder = new TextEncoder();
+
+/** Appends values one at a time into arrays that grow by doubling; finish() trims them to size. */
+export class TextColumnBuilder {
+  private units: Uint8Array | Uint16Array = new Uint8Array(1024);
+  private used = 0;
+  private ends = new Uint32Array(256);
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(value: string): void {
+    const n = value.length;
+    if (this.used + n > this.units.length) this.grow(this.used + n);
+    let at = this.used;
+    let i = 0;
+    if (n >= NATIVE_FROM && this.units instanceof Uint8Array && !NON_ASCII.test(value)) {
+      // ASCII is its own UTF-8: the encoder copies it in native code.
+      encoder.encodeInto(value, this.units.subarray(at, at + n));
+      at += n;
+      i = n;
+    } else if (this.units instanceof Uint8Array) {
+      const units = this.units;
+      for (; i < n; i++) {
+        const c = value.charCodeAt(i);
+        if (c > 255) break;
+        units[at++] = c;
+      }
+      if (i < n) this.units = Uint16Array.from(this.units);
+    }
+    const units = this.units;
+    for (; i < n; i++) units[at++] = value.charCodeAt(i);
+    this.used = at;
+    if (this.count === this.ends.length) {
+      const ends = new Uint32Array(this.ends.length * 2);
+      ends.set(this.ends);
+      this.ends = ends;
+    }
+    this.ends[this.count++] = at;
+  }
+
+  private grow(need: number): void {
+    let size = this.units.length * 2;
+    while (size < need) size *= 2;
+    const units = this.units instanceof Uint8Array ? new Uint8Array(size) : new Uint16Array(size);
+    units.set(this.units.subarray(0, this.used));
+    this.units = units;
+  }
+
+  /** The column, in buffers of its own exact size (the builder is spent). */
+  finish(): TextColumn {
+    return { units: this.units.slice(0, this.used), ends: this.ends.slice(0, this.count) };
+  }
+}
+
+/** A column of these values. */
+export function textColumnOf(values: readonly string[]): TextColumn {
+  const builder = new TextColumnBuilder();
+  for (const v of values) builder.push(v);
+  return builder.finish();
+}
+
+/** The column's values in a new order: value k of the result is value `order[k]` of `column`. */
+export function permuteText(column: TextColumn, order: Uint32Array): TextColumn {
+  const { units, ends } = column;
+  const n = order.length;
+  const outEnds = new Uint32Array(n);
+  let total = 0;
+  for (let k = 0; k < n; k++) {
+    const j = order[k];
+    total += ends[j] - (j === 0 ? 0 : ends[j - 1]);
+    outEnds[k] = total;
+  }
+  const out = units instanceof Uint8Array ? new Uint8Array(total) : new Uint16Array(total);
+  let at = 0;
+  for (let k = 0; k < n; k++) {
+    const j = order[k];
+    const to = ends[j];
+    // Values are short (ids, places): a loop beats a subarray and set() per value.
+    for (let from = j === 0 ? 0 : ends[j - 1]; from < to; from++) out[at++] = units[from];
+  }
+  return { units: out, ends: outEnds };
+}

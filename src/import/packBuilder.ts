@@ -1,0 +1,229 @@
+import { DATE_PRECISIONS, LOCATION_PRECISIONS, type IncidentColumnsStore } from '../data/incidentTable';
+import { dayNumber } from '../data/timeIndex';
+import { permuteText, TextColumnBuilder, type TextColumn } from '../data/textColumn';
+import { EVENT_TYPES, type Incident, type Source } from '../types';
+import { REPEATED, type DictionaryIndex, type PackedIncidents } from './packIncidents';
+
+/**
+ * Past this many distinct values a column is not repeated after all (UCDP's source lists are one
+ * per event): later values are appended without being hashed, so a million of them do not grow a
+ * Map of a million entries, which at that size costs more in garbage collection than it saves.
+ */
+const MAX_HASHED = 50_000;
+
+/** Codes of the small enumerations, looked up without indexOf per field. */
+const codes = <T extends string>(list: readonly T[]) => new Map<string, number>(list.map((v, k) => [v, k]));
+const DATE_CODES = codes(DATE_PRECISIONS);
+const LOCATION_CODES = codes(LOCATION_PRECISIONS);
+const TYPE_CODES = codes(EVENT_TYPES);
+
+/** A dictionary being filled: distinct values in a text column, per incident the value's index. */
+class DictionaryBuilder<K> {
+  readonly values = new TextColumnBuilder();
+  private readonly seen = new Map<K, number>();
+  private last: K | undefined;
+  private lastAt = -1;
+
+  /** `text` gives a key's text, asked only for a key not seen before. */
+  constructor(private readonly text: (key: K) => string) {}
+
+  /** The index of `key`. */
+  add(key: K): number {
+    // Consecutive rows often repeat a value: skip the hash then.
+    if (this.lastAt >= 0 && key === this.last) return this.lastAt;
+    let at = this.seen.get(key);
+    if (at === undefined) {
+      at = this.values.length;
+      this.values.push(this.text(key));
+      if (this.seen.size < MAX_HASHED) this.seen.set(key, at);
+    }
+    this.last = key;
+    this.lastAt = at;
+    return at;
+  }
+}
+
+const same = (text: string) => text;
+
+const withValues = <T extends Uint8Array | Uint16Array>(out: T, values: Uint32Array): T => (out.set(values), out);
+
+/** The narrowest unsigned array that holds indexes below `size`. */
+export function narrowIndex(index: Uint32Array, size: number): DictionaryIndex {
+  // set() converts element by element in native code; every index fits the narrower type.
+  if (size <= 256) return withValues(new Uint8Array(index.length), index);
+  if (size <= 65_536) return withValues(new Uint16Array(index.length), index);
+  return index.slice();
+}
+
+/**
+ * The values in float32 when every one of them survives it exactly (death counts are whole numbers
+ * far below 2²⁴; NaN stays NaN), else a float64 copy: half the bytes, the same numbers.
+ */
+export function narrowFloat(values: Float64Array): Float32Array | Float64Array {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Math.fround(v) !== v && v === v) return values.slice();
+  }
+  const out = new Float32Array(values.length);
+  out.set(values);
+  return out;
+}
+
+/**
+ * Incidents appended one at a time into growing typed arrays and text columns, so that the import
+ * worker never holds an object per incident of the whole file: the parser hands each incident
+ * over (parseStream's `onIncident`) and it becomes garbage at once. An incident whose dateStart is
+ * not a valid date is left out, as the time index leaves it out.
+ */
+export class PackBuilder {
+  private size = 1024;
+  private n = 0;
+  private start = new Int32Array(this.size);
+  private end = new Int32Array(this.size);
+  private lon = new Float64Array(this.size);
+  private lat = new Float64Array(this.size);
+  private best = new Float64Array(this.size);
+  private low = new Float64Array(this.size);
+  private high = new Float64Array(this.size);
+  private datePrecision = new Uint8Array(this.size);
+  private locationPrecision = new Uint8Array(this.size);
+  private eventType = new Uint8Array(this.size);
+  private sourceIndex = new Uint32Array(this.size);
+  /** Per field of REPEATED, in its order: the dictionary and each incident's index in it. */
+  private readonly dictionaries = REPEATED.map(() => new DictionaryBuilder<string>(same));
+  private readonly indexes = REPEATED.map(() => new Uint32Array(1024));
+  private readonly id = new TextColumnBuilder();
+  private readonly place = new TextColumnBuilder();
+  private readonly summary = new TextColumnBuilder();
+  /** Keyed by the list itself: a parser that shares one list between incidents gets it shared back. */
+  private readonly sources = new DictionaryBuilder<Source[]>((list) => JSON.stringify(list));
+
+  /** Incidents added so far. */
+  get count(): number {
+    return this.n;
+  }
+
+  add(x: Incident): void {
+    const start = dayNumber(x.dateStart);
+    if (!Number.isFinite(start)) return;
+    if (this.n === this.size) this.grow();
+    const i = this.n++;
+    this.start[i] = start;
+    this.end[i] = dayNumber(x.dateEnd);
+    this.lon[i] = x.lon;
+    this.lat[i] = x.lat;
+    this.best[i] = x.deathsBest;
+    this.low[i] = x.deathsLow ?? Number.NaN;
+    this.high[i] = x.deathsHigh ?? Number.NaN;
+    this.datePrecision[i] = DATE_CODES.get(x.datePrecision) ?? 255;
+    this.locationPrecision[i] = LOCATION_CODES.get(x.locationPrecision) ?? 255;
+    this.eventType[i] = TYPE_CODES.get(x.eventType) ?? 255;
+    // Spelled out in REPEATED's order: a loop over the names would read the fields by a computed key.
+    const d = this.dictionaries;
+    const ix = this.indexes;
+    ix[0][i] = d[0].add(x.dataset);
+    ix[1][i] = d[1].add(x.country);
+    ix[2][i] = d[2].add(x.admin1);
+    ix[3][i] = d[3].add(x.admin2);
+    ix[4][i] = d[4].add(x.subEventType);
+    ix[5][i] = d[5].add(x.actor1);
+    ix[6][i] = d[6].add(x.actor2);
+    this.id.push(x.id);
+    this.place.push(x.place);
+    this.summary.push(x.summary);
+    this.sourceIndex[i] = this.sources.add(x.sources);
+  }
+
+  private grow(): void {
+    const size = this.size * 2;
+    const grown = <T extends Int32Array | Float64Array | Uint8Array | Uint32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.start = grown(this.start, (n) => new Int32Array(n));
+    this.end = grown(this.end, (n) => new Int32Array(n));
+    this.lon = grown(this.lon, (n) => new Float64Array(n));
+    this.lat = grown(this.lat, (n) => new Float64Array(n));
+    this.best = grown(this.best, (n) => new Float64Array(n));
+    this.low = grown(this.low, (n) => new Float64Array(n));
+    this.high = grown(this.high, (n) => new Float64Array(n));
+    this.datePrecision = grown(this.datePrecision, (n) => new Uint8Array(n));
+    this.locationPrecision = grown(this.locationPrecision, (n) => new Uint8Array(n));
+    this.eventType = grown(this.eventType, (n) => new Uint8Array(n));
+    this.sourceIndex = grown(this.sourceIndex, (n) => new Uint32Array(n));
+    for (let k = 0; k < this.indexes.length; k++) this.indexes[k] = grown(this.indexes[k], (n) => new Uint32Array(n));
+    this.size = size;
+  }
+
+  /** The columns in the order the incidents were added, each in a buffer of its own exact size. */
+  finish(): PackedIncidents {
+    const n = this.n;
+    const repeated = Object.fromEntries(
+      REPEATED.map((k, j) => {
+        const values = this.dictionaries[j].values.finish();
+        return [k, { values, index: narrowIndex(this.indexes[j].subarray(0, n), values.ends.length) }];
+      }),
+    ) as PackedIncidents['repeated'];
+    return {
+      count: n,
+      start: this.start.slice(0, n),
+      end: this.end.slice(0, n),
+      lon: this.lon.slice(0, n),
+      lat: this.lat.slice(0, n),
+      best: narrowFloat(this.best.subarray(0, n)),
+      low: narrowFloat(this.low.subarray(0, n)),
+      high: narrowFloat(this.high.subarray(0, n)),
+      datePrecision: this.datePrecision.slice(0, n),
+      locationPrecision: this.locationPrecision.slice(0, n),
+      eventType: this.eventType.slice(0, n),
+      repeated,
+      unique: { id: this.id.finish(), place: this.place.finish(), summary: this.summary.finish() },
+      sources: { index: this.sourceIndex.slice(0, n), lists: this.sources.values.finish() },
+    };
+  }
+}
+
+/** `array` in a new order: entry k of the result is entry `order[k]`. */
+function permute<T extends Int32Array | Float32Array | Float64Array | Uint8Array | Uint16Array | Uint32Array>(array: T, order: Uint32Array): T {
+  const out = new (array.constructor as new (length: number) => T)(order.length);
+  for (let k = 0; k < order.length; k++) out[k] = array[order[k]];
+  return out;
+}
+
+/** Whether every event ends on its start day (every ACLED event does): the end column is then the start column itself, one buffer less to send and hold. */
+function oneDayEvents(p: Pick<IncidentColumnsStore, 'start' | 'end'>): boolean {
+  const { start, end } = p;
+  for (let i = 0; i < start.length; i++) if (start[i] !== end[i]) return false;
+  return true;
+}
+
+/**
+ * The incidents in a new order (the time order of timeOrder over `start`): every per-incident
+ * column permuted, the summaries and source indexes too when present; the dictionaries' values and
+ * the source lists stay as they are.
+ */
+export function permutePacked(p: PackedIncidents, order: Uint32Array): PackedIncidents;
+export function permutePacked(p: IncidentColumnsStore, order: Uint32Array): IncidentColumnsStore;
+export function permutePacked(p: IncidentColumnsStore, order: Uint32Array): IncidentColumnsStore {
+  const repeated = Object.fromEntries(REPEATED.map((k) => [k, { values: p.repeated[k].values, index: permute(p.repeated[k].index, order) }])) as PackedIncidents['repeated'];
+  const text = (column: TextColumn) => permuteText(column, order);
+  const { summary } = p.unique;
+  const start = permute(p.start, order);
+  return {
+    count: order.length,
+    start,
+    end: oneDayEvents(p) ? start : permute(p.end, order),
+    lon: permute(p.lon, order),
+    lat: permute(p.lat, order),
+    best: permute(p.best, order),
+    low: permute(p.low, order),
+    high: permute(p.high, order),
+    datePrecision: permute(p.datePrecision, order),
+    locationPrecision: permute(p.locationPrecision, order),
+    eventType: permute(p.eventType, order),
+    repeated,
+    unique: { id: text(p.unique.id), place: text(p.unique.place), ...(summary ? { summary: text(summary) } : {}) },
+    ...(p.sources ? { sources: { index: permute(p.sources.index, order), lists: p.sources.lists } } : {}),
+  };
+}
