@@ -113,7 +113,7 @@ export async function runImportJob(
     // Within one answer a shared list is parsed once (and arrives shared); the page keeps what it was sent.
     const lists = new Map<number, Source[]>();
     const details = rows.map((i) => {
-      if (!(i >= 0 && i < packed.count)) return { summary: '', sources: [] };
+      if (!(Number.isInteger(i) && i >= 0 && i < packed.count)) return { summary: '', sources: [] };
       const at = kept.order[i];
       const k = kept.sources.index[at];
       let list = lists.get(k);

@@ -208,6 +208,10 @@ describe('parsing with onIncident', () => {
       const table = tableOfColumns(done.incidents);
       const incidents = rows.map((i) => ({ ...table.get(i), ...details.details[i] }));
       expect(incidents).toEqual(sortForTimeIndex(result.incidents).incidents);
+      // Positions the worker does not have (a hostile or stale request) get empty texts, never a throw.
+      answer!({ type: 'details', id: 8, rows: [-1, 0.5, done.incidents.count, Number.NaN] });
+      const odd = messages.at(-1)!;
+      expect(odd).toEqual({ type: 'details', id: 8, details: Array.from({ length: 4 }, () => ({ summary: '', sources: [] })) });
     }
   });
 });
