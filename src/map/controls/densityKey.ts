@@ -2,17 +2,12 @@ import { t, type Messages } from '../../i18n/messages';
 import type { Formatters } from '../../i18n/format';
 import { DENSITY_OPACITY } from '../gl/densityRenderer';
 import type { DensityScale } from '../densityScale';
+import { row, svgEl } from './legendParts';
 
-const SVG = 'http://www.w3.org/2000/svg';
-
+/** A class's swatch: a square in its colour, at the opacity the squares are drawn with. */
 function square(fill: string): SVGSVGElement {
-  const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('width', '14');
-  svg.setAttribute('height', '14');
-  svg.setAttribute('aria-hidden', 'true');
-  const rect = document.createElementNS(SVG, 'rect');
-  for (const [k, v] of Object.entries({ x: 1, y: 1, width: 12, height: 12, fill, 'fill-opacity': DENSITY_OPACITY })) rect.setAttribute(k, String(v));
-  svg.append(rect);
+  const svg = svgEl('svg', { width: 14, height: 14, 'aria-hidden': 'true' });
+  svg.append(svgEl('rect', { x: 1, y: 1, width: 12, height: 12, fill, 'fill-opacity': DENSITY_OPACITY }));
   return svg;
 }
 
@@ -33,13 +28,7 @@ export function densityKey(scale: DensityScale, messages: Messages, formatters: 
   const title = document.createElement('p');
   title.textContent = messages.legendDensityTitle;
   const list = document.createElement('ul');
-  const item = (fill: string, label: string) => {
-    const li = document.createElement('li');
-    const span = document.createElement('span');
-    span.textContent = label;
-    li.append(square(fill), span);
-    list.append(li);
-  };
+  const item = (fill: string, label: string) => list.append(row(square(fill), label));
   item(scale.zero, messages.legendNoDeaths);
   scale.colours.forEach((colour, k) => item(colour, densityClassLabel(scale, k, messages, formatters)));
   const note = document.createElement('p');

@@ -7,6 +7,7 @@ import type { MarkerStyle } from '../markerStyle';
 import type { Theme } from '../theme';
 import type { DensityScale } from '../densityScale';
 import { densityKey } from './densityKey';
+import { row, svgEl } from './legendParts';
 
 export interface LegendControlOptions {
   /** The marker style the layers draw with: sizes, type colours, the special markers. */
@@ -17,23 +18,6 @@ export interface LegendControlOptions {
   formatters: Formatters;
   /** The density view's colours: the key shown while the map draws squares. */
   density: DensityScale;
-}
-
-const SVG = 'http://www.w3.org/2000/svg';
-
-function svgEl<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
-  const el = document.createElementNS(SVG, name);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  return el;
-}
-
-function row(swatch: Element, label: string): HTMLElement {
-  const li = document.createElement('li');
-  li.append(swatch);
-  const span = document.createElement('span');
-  span.textContent = label;
-  li.append(span);
-  return li;
 }
 
 /**
