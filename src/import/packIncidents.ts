@@ -1,4 +1,4 @@
-import { tableOfColumns, type IncidentColumnsStore, type RepeatedText } from '../data/incidentTable';
+import { rowsOf, tableOfColumns, type IncidentColumnsStore, type RepeatedText } from '../data/incidentTable';
 import { textTransfer, type TextColumn } from '../data/textColumn';
 import type { Incident } from '../types';
 import { PackBuilder } from './packBuilder';
@@ -42,38 +42,5 @@ export function packedTransfer(p: IncidentColumnsStore): ArrayBuffer[] {
  * A source list shared in the worker is shared here too: it may not be mutated.
  */
 export function unpackIncidents(p: IncidentColumnsStore): Incident[] {
-  const table = tableOfColumns(p);
-  return Array.from({ length: p.count }, (_, i) => table.get(i));
-}
-
-/** Incidents rebuilt between two checks of the clock. */
-const CHUNK = 1000;
-
-/**
- * The same, a slice at a time with a pause between slices, so a million incidents never hold the
- * page for long: a slice ends after `slice` incidents or once `budgetMs` have passed, whichever
- * comes first, so a busy machine makes more pauses rather than longer tasks.
- */
-export async function unpackIncidentsInSlices(
-  p: IncidentColumnsStore,
-  slice = 20_000,
-  pause: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0)),
-  budgetMs = 12,
-  now: () => number = () => performance.now(),
-): Promise<Incident[]> {
-  const table = tableOfColumns(p);
-  const out = new Array<Incident>(p.count);
-  let from = 0;
-  while (from < p.count) {
-    if (from > 0) await pause();
-    const started = now();
-    const end = Math.min(p.count, from + slice);
-    while (from < end) {
-      const to = Math.min(end, from + CHUNK);
-      for (let i = from; i < to; i++) out[i] = table.get(i);
-      from = to;
-      if (now() - started > budgetMs) break;
-    }
-  }
-  return out;
+  return rowsOf(tableOfColumns(p));
 }

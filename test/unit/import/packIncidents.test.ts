@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseBytes } from '../../../src/data/parseFile';
-import { packedTransfer, packIncidents, unpackIncidents, unpackIncidentsInSlices } from '../../../src/import/packIncidents';
+import { packedTransfer, packIncidents, unpackIncidents } from '../../../src/import/packIncidents';
 import type { Incident } from '../../../src/types';
 import { arbIncident } from '../data/arbIncident';
 import { textAt, textCount, type TextColumn } from '../../../src/data/textColumn';
@@ -37,25 +37,5 @@ describe('packIncidents', () => {
         expect(roundTrip(incidents)).toEqual(incidents);
       }),
     );
-  });
-});
-
-describe('unpackIncidentsInSlices', () => {
-  it('rebuilds the same incidents a slice at a time, pausing between slices', async () => {
-    let pauses = 0;
-    const packed = packIncidents(bundled);
-    const incidents = await unpackIncidentsInSlices(packed, 1000, async () => void pauses++, Infinity);
-    expect(incidents).toEqual(bundled);
-    expect(pauses).toBe(4);
-  });
-
-  it('ends a slice early once its time budget is spent', async () => {
-    let pauses = 0;
-    let clock = 0;
-    const packed = packIncidents(bundled);
-    // Every look at the clock finds 10 ms gone: each slice stops after its second chunk of 1,000.
-    const incidents = await unpackIncidentsInSlices(packed, 50_000, async () => void pauses++, 15, () => (clock += 10));
-    expect(incidents).toEqual(bundled);
-    expect(pauses).toBe(2);
   });
 });
