@@ -39,3 +39,12 @@ export function useDensity(input: DensityInput, rule: DensityRuleOptions = defau
   // Events per px² against its threshold, so the hysteresis lowers both bounds the same way.
   return n >= k * rule.minEvents && n / viewArea > k / rule.minAreaPerEvent;
 }
+
+/**
+ * Can the rule choose squares at all, at this zoom with this many events in the window's slice?
+ * The slice holds every event in view, so below the rule's lowest count (the hysteresis's) or past
+ * its zoom the answer is no without counting the events in view, a pass over the slice.
+ */
+export function mayUseDensity(zoom: number, eventsInSlice: number, rule: DensityRuleOptions = defaultDensityRule): boolean {
+  return zoom < rule.maxZoom && eventsInSlice >= rule.hysteresis * rule.minEvents;
+}

@@ -6,7 +6,7 @@ import { binDensity, cellAt, cellSizeForZoom, countInBox, type DensityBins } fro
 import { DensityRenderer } from './gl/densityRenderer';
 import { IncidentRenderer, type IncidentDrawState } from './gl/incidentRenderer';
 import { originMatrix } from './gl/uniforms';
-import { defaultDensityRule, useDensity, type DensityRuleOptions } from './densityRule';
+import { defaultDensityRule, mayUseDensity, useDensity, type DensityRuleOptions } from './densityRule';
 import { DENSITY_SCALE } from './densityScale';
 import type { IncidentLayer, IncidentLayerFactory, IncidentLayerOptions, IncidentLayerState } from './incidentLayer';
 import type { IncidentView, IncidentViewReport } from './incidentViewReport';
@@ -63,7 +63,6 @@ function createDensityRenderer(map: MaplibreMap, id: string): DensityRenderer | 
   console.warn(`Incident layer "${id}": the density view cannot run (${made}); drawing markers at every zoom.`);
   return null;
 }
-
 
 /**
  * The incident layer as one maplibre custom WebGL2 layer. `setData` builds typed columns sorted by
@@ -159,14 +158,18 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
     return { minX: mercatorX(b.getWest()), maxX: mercatorX(b.getEast()), minY: mercatorY(b.getNorth()), maxY: mercatorY(b.getSouth()) };
   };
 
+  /** The window's slice and the filters: what the count in view and the bins are worked out from. */
+  const sliceKey = () => `${draw.lo}:${draw.hi}:${draw.masks.types}:${draw.masks.countries}`;
+
   /** The density rule for this frame; the count in view is worked out again only when the slice, filters or viewport change. */
   const wantsDensity = (data: IncidentColumns): boolean => {
-    if (!settings.density || !densityRenderer || draw.hi - draw.lo < settings.density.minEvents * settings.density.hysteresis) return false;
+    const zoom = map.getZoom();
+    if (!settings.density || !densityRenderer || !mayUseDensity(zoom, draw.hi - draw.lo, settings.density)) return false;
     const box = viewBox();
-    const key = `${draw.lo}:${draw.hi}:${draw.masks.types}:${draw.masks.countries}:${box.minX}:${box.maxX}:${box.minY}:${box.maxY}`;
+    const key = `${sliceKey()}:${box.minX}:${box.maxX}:${box.minY}:${box.maxY}`;
     if (inView?.key !== key) inView = { key, count: countInBox(data, draw.lo, draw.hi, draw.masks, box) };
     const canvas = map.getCanvas();
-    return useDensity({ zoom: map.getZoom(), eventsInView: inView.count, viewArea: canvas.clientWidth * canvas.clientHeight, current: view === 'density' }, settings.density);
+    return useDensity({ zoom, eventsInView: inView.count, viewArea: canvas.clientWidth * canvas.clientHeight, current: view === 'density' }, settings.density);
   };
 
   const layer: CustomLayerInterface = {
@@ -180,7 +183,7 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
       if (density && densityRenderer) {
         const zoom = map.getZoom();
         const size = cellSizeForZoom(Math.floor(zoom * 2) / 2, settings.cellPx);
-        const key = `${draw.lo}:${draw.hi}:${draw.masks.types}:${draw.masks.countries}:${size}`;
+        const key = `${sliceKey()}:${size}`;
         if (bins?.key !== key) {
           bins = { key, bins: binDensity(columns, draw.lo, draw.hi, draw.masks, size) };
           densityRenderer.setBins(bins.bins, columns.originX, columns.originY, DENSITY_SCALE);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultDensityRule, useDensity } from '../../../src/map/densityRule';
+import { defaultDensityRule, mayUseDensity, useDensity } from '../../../src/map/densityRule';
 
 const VIEW = 1280 * 800;
 
@@ -39,5 +39,16 @@ describe('useDensity', () => {
         if (zoom >= defaultDensityRule.maxZoom) expect(stay).toBe(false);
       }),
     );
+  });
+
+  it('its pre-check (zoom and the slice’s count, before counting in view) never turns away a frame the rule would draw as squares', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 22, noNaN: true }), fc.nat(200_000), fc.nat(200_000), fc.integer({ min: 1, max: 5_000_000 }), fc.boolean(), (zoom, inView, extra, area, current) => {
+        const slice = inView + extra;
+        if (useDensity({ zoom, eventsInView: inView, viewArea: area, current })) expect(mayUseDensity(zoom, slice)).toBe(true);
+      }),
+    );
+    expect(mayUseDensity(defaultDensityRule.maxZoom, 1e6)).toBe(false);
+    expect(mayUseDensity(5, 1199)).toBe(false);
   });
 });
