@@ -34,8 +34,8 @@ export interface OpenedPage {
   warnings: string[];
 }
 
-export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }, contextOptions: Pick<NonNullable<Parameters<Browser['newContext']>[0]>, 'colorScheme' | 'reducedMotion'> = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, ...contextOptions });
   const page = await context.newPage();
   const requests: string[] = [];
   const problems: string[] = [];

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,13 +6,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { syntheticUcdpGlobalRows } from '../bench/app/ucdpSynthetic';
 import { en } from '../../src/i18n/messages';
 import { fr } from '../../src/i18n/fr';
-import { launchChromium, screenshotPath, waitForMapReady } from './chromium';
+import { launchChromium, openPage, screenshotPath, waitForMapReady } from './chromium';
+import { seriousViolations } from './axe';
 
 // Issue 13, "a drag that keeps up at 1M": where more markers overlap than can be told apart, the
 // incident layer draws squares of the window's events; zoomed in, or with few events, markers.
 
 const baseUrl = inject('baseUrl');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let browser: Browser;
 let dir: string;
 
@@ -29,29 +28,13 @@ afterAll(async () => {
 type MapHandle = { map: { jumpTo(o: object): void; getZoom(): number; project(ll: [number, number]): { x: number; y: number } } };
 
 async function open(url: string, viewport = { width: 1280, height: 800 }, dark = false) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, colorScheme: dark ? 'dark' : 'light', reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(String(e)));
-  await page.goto(new URL(url, baseUrl).href);
-  await waitForMapReady(page);
-  return { context, page, problems };
+  const opened = await openPage(browser, new URL(url, baseUrl).href, viewport, { colorScheme: dark ? 'dark' : 'light', reducedMotion: 'reduce' });
+  await waitForMapReady(opened.page);
+  return opened;
 }
 
 const viewOf = (page: Page) => page.getByTestId('map-view-status').getAttribute('data-view');
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Violation[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 async function zoomTo(page: Page, zoom: number): Promise<void> {
   await page.evaluate((z) => (window as unknown as { sahelIncidentMap: MapHandle }).sahelIncidentMap.map.jumpTo({ zoom: z }), zoom);

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { csvParse, csvParseRows } from 'd3-dsv';
 import type { Browser, Page } from 'playwright-core';
@@ -9,9 +8,9 @@ import { formatDay } from '../../src/data/calendarDay';
 import { matchIncidents } from '../../src/data/matchIncidents';
 import type { Incident } from '../../src/types';
 import { launchChromium, openPage, screenshotPath, waitForMapReady } from './chromium';
+import { seriousViolations } from './axe';
 
 const baseUrl = inject('baseUrl');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/acled-2020-layout.csv');
 const UCDP = resolve(import.meta.dirname, '../../public/data/ucdp/ucdp-ged-sahel.csv');
 const FROM = '2019-01-01';
@@ -74,15 +73,6 @@ async function expectedFigures(): Promise<{ figures: Record<string, number>; pai
   return { figures: { 'match-pairs': matched, 'match-only-a': onlyA, 'match-only-b': onlyB, 'match-deaths-a': deathsA, 'match-deaths-b': deathsB }, pairs, a, b };
 }
 
-async function seriousViolations(page: Page, include: string[]): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async (include) => {
-    type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run(ctx: object, o: object): Promise<{ violations: Violation[] }> } }).axe;
-    const result = await axe.run({ include: include.map((s) => [s]) }, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, include);
-}
 
 /** A screenshot of the map's canvas, for a before/after comparison of what the layers draw (no focus ring or hover over it). */
 async function mapPixels(page: Page): Promise<Buffer> {

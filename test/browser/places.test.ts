@@ -1,11 +1,10 @@
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { csvEvents, inRegion, regionFigures, outsideFigures, regionIds } from './areaCounts';
 import { launchChromium, openPage, screenshotPath, waitForMapReady } from './chromium';
+import { seriousViolations } from './axe';
 
 const baseUrl = inject('baseUrl');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let browser: Browser;
 
 beforeAll(async () => {
@@ -237,20 +236,6 @@ describe('places: the area panel, picker and choropleth (production build)', () 
   }, 120_000);
 });
 
-interface Violation {
-  id: string;
-  impact: string | null;
-  nodes: { target: string[] }[];
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Violation[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 describe('axe-core finds no critical or serious violation with the area panel and the choropleth open', () => {
   for (const lang of ['en', 'fr'])
