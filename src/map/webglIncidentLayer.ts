@@ -168,8 +168,11 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
     const box = viewBox();
     const key = `${sliceKey()}:${box.minX}:${box.maxX}:${box.minY}:${box.maxY}`;
     if (inView?.key !== key) inView = { key, count: countInBox(data, draw.lo, draw.hi, draw.masks, box) };
+    // The drawing buffer's size over the pixel ratio, not clientWidth: reading an element's layout
+    // size in a frame after the DOM changed (an import's report) forces a layout, 30+ ms here.
     const canvas = map.getCanvas();
-    return useDensity({ zoom, eventsInView: inView.count, viewArea: canvas.clientWidth * canvas.clientHeight, current: view === 'density' }, settings.density);
+    const ratio = map.getPixelRatio();
+    return useDensity({ zoom, eventsInView: inView.count, viewArea: (canvas.width * canvas.height) / (ratio * ratio), current: view === 'density' }, settings.density);
   };
 
   const layer: CustomLayerInterface = {

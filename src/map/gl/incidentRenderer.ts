@@ -51,6 +51,17 @@ const COLUMN_ATTRIBUTES = [
 
 const ATTRIBUTES = ['a_pos', 'a_day', 'a_radius', 'a_class', 'a_match'] as const;
 
+/** The context's largest point size, asked once per context: a getParameter may wait for the GPU process (a layer added at an import). */
+const maxPointSizes = new WeakMap<WebGL2RenderingContext, number>();
+function maxPointSizeOf(gl: WebGL2RenderingContext): number {
+  let size = maxPointSizes.get(gl);
+  if (size === undefined) {
+    const range = gl.getParameter(gl.ALIASED_POINT_SIZE_RANGE) as Float32Array | null;
+    maxPointSizes.set(gl, (size = range ? range[1] : 64));
+  }
+  return size;
+}
+
 /**
  * The GL half of the incident layer: one program, one vertex array with four buffers uploaded
  * once per dataset, one or two draw calls per frame. It touches GL state only inside `draw`
@@ -73,8 +84,7 @@ export class IncidentRenderer {
   ) {
     this.linked = shared.linked;
     this.style = markerUniforms(style);
-    const range = gl.getParameter(gl.ALIASED_POINT_SIZE_RANGE) as Float32Array | null;
-    this.maxPointSize = range ? range[1] : 64;
+    this.maxPointSize = maxPointSizeOf(gl);
   }
 
   /** A renderer, or the reason it cannot run (shaders rejected, context lost). */

@@ -24,18 +24,24 @@ export interface SharedProgram {
 export function acquireProgram(gl: ProgramGl, vertexSource: string, fragmentSource: string): SharedProgram | string {
   let cache = caches.get(gl);
   if (!cache) {
-    cache = new Map();
-    caches.set(gl, cache);
+    const fresh = new Map<string, Entry>();
+    caches.set(gl, (cache = fresh));
+    // A program from before a lost context is dead on the restored one (the same context object):
+    // forget them all, so the next acquire links afresh, and let the old handles' release delete
+    // nothing. The canvas's event, not gl.isProgram per acquire: that call waits for the GPU
+    // process to catch up, 60 ms at an import under a software renderer.
+    gl.canvas.addEventListener(
+      'webglcontextlost',
+      () => {
+        for (const entry of fresh.values()) entry.refs = Number.POSITIVE_INFINITY;
+        fresh.clear();
+        if (caches.get(gl) === fresh) caches.delete(gl);
+      },
+      { once: true },
+    );
   }
   const key = `${vertexSource}\u0000${fragmentSource}`;
   let entry = cache.get(key);
-  // A program from before a lost context is dead on the restored one (the same object): link afresh,
-  // and let the old handles' release delete nothing.
-  if (entry && !gl.isProgram(entry.linked.program)) {
-    entry.refs = Number.POSITIVE_INFINITY;
-    cache.delete(key);
-    entry = undefined;
-  }
   if (!entry) {
     const linked = linkProgram(gl, vertexSource, fragmentSource);
     if (typeof linked === 'string') return linked;

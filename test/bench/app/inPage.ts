@@ -7,6 +7,8 @@ export interface AppProbe {
   longTasks: [start: number, duration: number][];
   /** First frame with the progress bar. */
   importStartAt: number;
+  /** When a file was chosen in the app's file input (the "Add data…" picker), 0 before. */
+  fileChosenAt: number;
   /** First frame with the report's status line (the dataset was added). */
   statusAt: number;
   /** First frame after that with nothing left for maplibre to draw: the data is on the map. */
@@ -32,6 +34,7 @@ export function installProbe(): void {
   const probe: AppProbe = {
     longTasks: [],
     importStartAt: 0,
+    fileChosenAt: 0,
     statusAt: 0,
     dataAt: 0,
     longestFrameGap: 0,
@@ -70,6 +73,13 @@ export function installProbe(): void {
     settled: null,
   };
   Object.defineProperty(window, '__appBench', { value: probe });
+  document.addEventListener(
+    'change',
+    (e) => {
+      if (e.target instanceof HTMLInputElement && e.target.type === 'file') probe.fileChosenAt = performance.now();
+    },
+    true,
+  );
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) probe.longTasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });

@@ -13,20 +13,29 @@ import type { MatchResult } from '../../../src/data/matchIncidents';
 import type { Dataset, Incident } from '../../../src/types';
 import { makeIncident } from '../data/makeIncident';
 
-/** A worker that runs the job on the same thread when `flush()` is called, as the real one does off it. */
+/**
+ * A worker that runs the job on the same thread when `flush()` is called, as the real one does off
+ * it: flush waits for the request, which the page posts a few tasks later (it copies a column per task).
+ */
 class FakeWorker implements MatchWorkerLike {
   static made: FakeWorker[] = [];
   onmessage: ((event: MessageEvent<MatchResult>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   request: MatchRequest | null = null;
+  transfer: Transferable[] = [];
   terminated = false;
+  private posted!: () => void;
+  private readonly arrived = new Promise<void>((resolve) => (this.posted = resolve));
   constructor() {
     FakeWorker.made.push(this);
   }
-  postMessage(message: MatchRequest): void {
+  postMessage(message: MatchRequest, transfer: Transferable[]): void {
     this.request = message;
+    this.transfer = transfer;
+    this.posted();
   }
-  flush(): void {
+  async flush(): Promise<void> {
+    await this.arrived;
     this.onmessage?.({ data: runMatchJob(this.request!) } as MessageEvent<MatchResult>);
   }
   terminate(): void {
@@ -67,7 +76,7 @@ const ucdp = entry('ucdp', 'counted', [makeIncident({ id: 'u1', dataset: 'ucdp',
 const stories = entry('stories', 'annotation', [makeIncident({ id: 's1', dataset: 'stories' })]);
 
 describe('createDatasetMatching', () => {
-  it('does nothing with one counted dataset; matches in a worker once a second is added, then flags both layers', () => {
+  it('does nothing with one counted dataset; matches in a worker once a second is added, then flags both layers', async () => {
     FakeWorker.made = [];
     const all = layers([ucdp, stories]);
     const matching = createDatasetMatching({ datasets: all, createWorker: () => new FakeWorker() });
@@ -76,8 +85,13 @@ describe('createDatasetMatching', () => {
     const acled = entry('user-1', 'counted', [makeIncident({ id: 'b1', dataset: 'user-1', dateStart: day, dateEnd: day })]);
     all.set([ucdp, stories, acled]);
     expect(matching.status().kind).toBe('running');
-    FakeWorker.made[0].flush();
-    return Promise.resolve().then(() => {
+    // Nothing is copied in the task that added the dataset.
+    expect(FakeWorker.made[0].request).toBeNull();
+    await FakeWorker.made[0].flush();
+    // The request is copies of the columns, transferred: the page's own columns stay.
+    expect(FakeWorker.made[0].transfer).toContain(FakeWorker.made[0].request!.b.lon.buffer);
+    expect(FakeWorker.made[0].request!.b.lon).not.toBe(acled.index.incidents.lon);
+    await Promise.resolve().then(() => {
       expect(matching.status().kind).toBe('done');
       expect(matching.match()!.a.id).toBe('ucdp');
       expect(matching.match()!.b.id).toBe('user-1');
@@ -102,8 +116,8 @@ describe('createDatasetMatching', () => {
     all.set([ucdp, first]);
     all.set([ucdp, first, second]);
     expect(FakeWorker.made[0].terminated).toBe(true);
-    FakeWorker.made[0].flush();
-    FakeWorker.made[1].flush();
+    await FakeWorker.made[0].flush();
+    await FakeWorker.made[1].flush();
     await Promise.resolve();
     expect(matching.match()!.b.id).toBe('user-2');
     expect([...ucdp.flags.at(-1)!]).toEqual([MATCH_FLAG.onlyA, MATCH_FLAG.matched]);

@@ -20,6 +20,8 @@ export function createFakeGl(): FakeGl {
   const buffers: Uint8Array[] = [];
   const bufferOf = new Map<object, number>();
   let bound: object | null = null;
+  /** The context's canvas: it hears webglcontextlost, as a real one does. */
+  const canvas = new EventTarget();
   const names = (source: string, kind: 'in' | 'uniform') => [...source.matchAll(new RegExp(`^\\s*${kind}\\s+\\w+\\s+\\w+\\s+(\\w+)|^\\s*${kind}\\s+\\w+\\s+(\\w+)`, 'gm'))].map((m) => m[1] ?? m[2]);
   const impl: Record<string, (...args: never[]) => unknown> = {
     createShader: () => ({ shader: true }),
@@ -79,6 +81,7 @@ export function createFakeGl(): FakeGl {
     {},
     {
       get(_t, prop: string) {
+        if (prop === 'canvas') return canvas;
         if (prop === 'VERTEX_SHADER') return 0x8b31;
         if (prop === 'FRAGMENT_SHADER') return 0x8b30;
         if (prop === 'ACTIVE_ATTRIBUTES') return 0x8b89;
@@ -100,6 +103,7 @@ export function createFakeGl(): FakeGl {
     buffers,
     loseContext() {
       for (const e of programs.values()) e.alive = false;
+      canvas.dispatchEvent(new Event('webglcontextlost'));
     },
   };
 }
