@@ -119,7 +119,7 @@ export interface RepeatedText {
   index: Uint8Array | Uint16Array | Uint32Array;
 }
 
-type RepeatedField = 'dataset' | 'country' | 'admin1' | 'admin2' | 'subEventType' | 'actor1' | 'actor2';
+type RepeatedField = 'dataset' | 'country' | 'admin1' | 'admin2' | 'subEventType' | 'actor1' | 'actor2' | 'place';
 
 /**
  * Incidents as the import worker posts them (its PackedIncidents): numbers, repeated and unique
@@ -128,7 +128,7 @@ type RepeatedField = 'dataset' | 'country' | 'admin1' | 'admin2' | 'subEventType
 export interface IncidentColumnsStore extends IncidentNumbers {
   count: number;
   repeated: Record<RepeatedField, RepeatedText>;
-  unique: { id: TextColumn; place: TextColumn; summary?: TextColumn };
+  unique: { id: TextColumn; summary?: TextColumn };
   /** Each distinct source list as JSON, and per incident which one; absent when the worker keeps them. */
   sources?: { index: Uint32Array; lists: TextColumn };
 }
@@ -167,6 +167,7 @@ export function tableOfColumns(store: IncidentColumnsStore, fetchDetails?: Detai
     subEventType: repeatedReader(r.subEventType),
     actor1: repeatedReader(r.actor1),
     actor2: repeatedReader(r.actor2),
+    place: repeatedReader(r.place),
   };
   const recent = new Map<number, Incident>();
   const lists = new Map<number, Source[]>();
@@ -192,7 +193,7 @@ export function tableOfColumns(store: IncidentColumnsStore, fetchDetails?: Detai
       country: text.country(i),
       admin1: text.admin1(i),
       admin2: text.admin2(i),
-      place: textAt(store.unique.place, i),
+      place: text.place(i),
       lon: store.lon[i],
       lat: store.lat[i],
       locationPrecision: LOCATION_PRECISIONS[store.locationPrecision[i]] ?? 'unknown',

@@ -3,6 +3,7 @@ import type { Incident, IncidentFilter } from '../types';
 import { EVENT_TYPES } from '../types';
 import { COUNTRY_SLOTS, countrySlot, filterMasks, passesSlots, typeSlot, UNKNOWN_TYPE, type FilterMasks } from './incidentClass';
 import { tableOfIncidents, type IncidentTable } from './incidentTable';
+import { narrowFloat } from './narrowArrays';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -44,7 +45,8 @@ export interface TimeIndex {
 /** One (type × country slot) bucket: the days of its own events, ascending, and their running deaths (length + 1). */
 interface Bucket {
   days: Int32Array;
-  deaths: Float64Array;
+  /** Float32 when every running sum is exact in it (see narrowFloat). */
+  deaths: Float32Array | Float64Array;
 }
 
 /**
@@ -83,7 +85,7 @@ export interface TimeIndexParts {
   /** dayNumber(dateStart) of each incident, ascending. */
   days: Int32Array;
   /** Per non-empty (type slot × country slot) bucket: its key, its days and their running deaths (length + 1). */
-  buckets: { key: number; days: Int32Array; deaths: Float64Array }[];
+  buckets: { key: number; days: Int32Array; deaths: Float32Array | Float64Array }[];
   maxDeaths: number;
 }
 
@@ -140,8 +142,8 @@ export function timeIndexPartsOf(days: Int32Array, incidents: TimeIndexSource): 
     keyOf[i] = key;
     if (key >= 0) sizes[key]++;
   }
-  const buckets: TimeIndexParts['buckets'] = [];
-  const byKey: (Bucket | undefined)[] = [];
+  const buckets: { key: number; days: Int32Array; deaths: Float64Array }[] = [];
+  const byKey: { days: Int32Array; deaths: Float64Array }[] = [];
   for (let key = 0; key < slots; key++) {
     if (sizes[key] === 0) continue;
     const bucket = { key, days: new Int32Array(sizes[key]), deaths: new Float64Array(sizes[key] + 1) };
@@ -152,12 +154,14 @@ export function timeIndexPartsOf(days: Int32Array, incidents: TimeIndexSource): 
   for (let i = 0; i < n; i++) {
     const key = keyOf[i];
     if (key < 0) continue;
-    const bucket = byKey[key]!;
+    const bucket = byKey[key];
     const j = filled[key]++;
     bucket.days[j] = days[i];
     bucket.deaths[j + 1] = bucket.deaths[j] + deathsAt(i);
   }
-  return { days, buckets, maxDeaths };
+  // Running sums of whole death counts stay exact in float32 below 2²⁴ (16.7 million): then 4 B an
+  // event instead of 8, else float64 as summed.
+  return { days, buckets: buckets.map((b) => ({ ...b, deaths: narrowFloat(b.deaths) })), maxDeaths };
 }
 
 /**

@@ -126,5 +126,5 @@ export async function runImportJob(
 /** The columns the page gets when the worker keeps the long texts. */
 function withoutDetails(p: PackedIncidents): IncidentColumnsStore {
   const { sources: _sources, unique, ...numbers } = p;
-  return { ...numbers, unique: { id: unique.id, place: unique.place } };
+  return { ...numbers, unique: { id: unique.id } };
 }

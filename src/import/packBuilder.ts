@@ -2,7 +2,8 @@ import { DATE_PRECISIONS, LOCATION_PRECISIONS, type IncidentColumnsStore } from 
 import { dayNumber } from '../data/timeIndex';
 import { permuteText, TextColumnBuilder, type TextColumn } from '../data/textColumn';
 import { EVENT_TYPES, type Incident, type Source } from '../types';
-import { REPEATED, type DictionaryIndex, type PackedIncidents } from './packIncidents';
+import { narrowFloat, narrowIndex } from '../data/narrowArrays';
+import { REPEATED, type PackedIncidents } from './packIncidents';
 
 /**
  * Past this many distinct values a column is not repeated after all (UCDP's source lists are one
@@ -45,30 +46,6 @@ class DictionaryBuilder<K> {
 
 const same = (text: string) => text;
 
-const withValues = <T extends Uint8Array | Uint16Array>(out: T, values: Uint32Array): T => (out.set(values), out);
-
-/** The narrowest unsigned array that holds indexes below `size`. */
-export function narrowIndex(index: Uint32Array, size: number): DictionaryIndex {
-  // set() converts element by element in native code; every index fits the narrower type.
-  if (size <= 256) return withValues(new Uint8Array(index.length), index);
-  if (size <= 65_536) return withValues(new Uint16Array(index.length), index);
-  return index.slice();
-}
-
-/**
- * The values in float32 when every one of them survives it exactly (death counts are whole numbers
- * far below 2²⁴; NaN stays NaN), else a float64 copy: half the bytes, the same numbers.
- */
-export function narrowFloat(values: Float64Array): Float32Array | Float64Array {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (Math.fround(v) !== v && v === v) return values.slice();
-  }
-  const out = new Float32Array(values.length);
-  out.set(values);
-  return out;
-}
-
 /**
  * Incidents appended one at a time into growing typed arrays and text columns, so that the import
  * worker never holds an object per incident of the whole file: the parser hands each incident
@@ -93,7 +70,6 @@ export class PackBuilder {
   private readonly dictionaries = REPEATED.map(() => new DictionaryBuilder<string>(same));
   private readonly indexes = REPEATED.map(() => new Uint32Array(1024));
   private readonly id = new TextColumnBuilder();
-  private readonly place = new TextColumnBuilder();
   private readonly summary = new TextColumnBuilder();
   /** Keyed by the list itself: a parser that shares one list between incidents gets it shared back. */
   private readonly sources = new DictionaryBuilder<Source[]>((list) => JSON.stringify(list));
@@ -128,8 +104,8 @@ export class PackBuilder {
     ix[4][i] = d[4].add(x.subEventType);
     ix[5][i] = d[5].add(x.actor1);
     ix[6][i] = d[6].add(x.actor2);
+    ix[7][i] = d[7].add(x.place);
     this.id.push(x.id);
-    this.place.push(x.place);
     this.summary.push(x.summary);
     this.sourceIndex[i] = this.sources.add(x.sources);
   }
@@ -178,7 +154,7 @@ export class PackBuilder {
       locationPrecision: this.locationPrecision.slice(0, n),
       eventType: this.eventType.slice(0, n),
       repeated,
-      unique: { id: this.id.finish(), place: this.place.finish(), summary: this.summary.finish() },
+      unique: { id: this.id.finish(), summary: this.summary.finish() },
       sources: { index: this.sourceIndex.slice(0, n), lists: this.sources.values.finish() },
     };
   }
@@ -223,7 +199,7 @@ export function permutePacked(p: IncidentColumnsStore, order: Uint32Array): Inci
     locationPrecision: permute(p.locationPrecision, order),
     eventType: permute(p.eventType, order),
     repeated,
-    unique: { id: text(p.unique.id), place: text(p.unique.place), ...(summary ? { summary: text(summary) } : {}) },
+    unique: { id: text(p.unique.id), ...(summary ? { summary: text(summary) } : {}) },
     ...(p.sources ? { sources: { index: permute(p.sources.index, order), lists: p.sources.lists } } : {}),
   };
 }

@@ -3,8 +3,12 @@ import { textTransfer, type TextColumn } from '../data/textColumn';
 import type { Incident } from '../types';
 import { PackBuilder } from './packBuilder';
 
-/** Text fields that repeat across rows (a few hundred places and actors): sent once each, with an index per incident. */
-export const REPEATED = ['dataset', 'country', 'admin1', 'admin2', 'subEventType', 'actor1', 'actor2'] as const;
+/**
+ * Text fields that repeat across rows (a few hundred actors, some thousands of places): sent once
+ * each, with an index per incident. A place was unique text until issue 13's second round: a 1M
+ * UCDP file names about 10,000 places, so its text and ends cost 24 B an event where an index costs 2.
+ */
+export const REPEATED = ['dataset', 'country', 'admin1', 'admin2', 'subEventType', 'actor1', 'actor2', 'place'] as const;
 export type Repeated = (typeof REPEATED)[number];
 
 /** Which value of a dictionary each incident has: Uint8 for up to 256 values, Uint16 up to 65,536. */
@@ -18,7 +22,7 @@ export type DictionaryIndex = RepeatedText['index'];
  * strings, costs seconds on each side and blocks the page while it lands.
  */
 export interface PackedIncidents extends IncidentColumnsStore {
-  unique: { id: TextColumn; place: TextColumn; summary: TextColumn };
+  unique: { id: TextColumn; summary: TextColumn };
   sources: { index: Uint32Array; lists: TextColumn };
 }
 
@@ -32,7 +36,7 @@ export function packIncidents(incidents: readonly Incident[]): PackedIncidents {
 /** The buffers to transfer with a packed column set (they move to the page rather than being copied); summary and sources only when present. */
 export function packedTransfer(p: IncidentColumnsStore): ArrayBuffer[] {
   const arrays = [p.start, p.end, p.lon, p.lat, p.best, p.low, p.high, p.datePrecision, p.locationPrecision, p.eventType, ...Object.values(p.repeated).map((d) => d.index)];
-  const texts = [...Object.values(p.repeated).map((d) => d.values), p.unique.id, p.unique.place, ...(p.unique.summary ? [p.unique.summary] : []), ...(p.sources ? [p.sources.lists] : [])];
+  const texts = [...Object.values(p.repeated).map((d) => d.values), p.unique.id, ...(p.unique.summary ? [p.unique.summary] : []), ...(p.sources ? [p.sources.lists] : [])];
   // Once each: columns may share a buffer (the end days are the start days when every event lasts one day).
   return [...new Set([...arrays.map((a) => a.buffer as ArrayBuffer), ...(p.sources ? [p.sources.index.buffer as ArrayBuffer] : []), ...texts.flatMap(textTransfer)])];
 }

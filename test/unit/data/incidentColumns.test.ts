@@ -131,4 +131,20 @@ describe('class byte and filter masks', () => {
       { numRuns: 500 },
     );
   });
+
+  it('uses a float32 best column as its deaths when every value is a count, and copies it otherwise', () => {
+    const base = { length: 3, lon: Float64Array.of(1, 2, 3), lat: Float64Array.of(14, 14, 14), datePrecision: new Uint8Array(3), locationPrecision: new Uint8Array(3), typeSlot: () => 0, countrySlot: () => 0 };
+    const days = Int32Array.of(0, 1, 2);
+    const counts = Float32Array.of(0, 4, 250);
+    expect(buildIncidentColumns({ days, incidents: { ...base, best: counts } }, scale.radius).deaths).toBe(counts);
+    const gap = Float32Array.of(5, Number.NaN, -1);
+    const copied = buildIncidentColumns({ days, incidents: { ...base, best: gap } }, scale.radius).deaths;
+    expect(copied).not.toBe(gap);
+    expect(Array.from(copied)).toEqual([5, 0, 0]);
+    const wide = Float64Array.of(0, 4, 250);
+    const fromWide = buildIncidentColumns({ days, incidents: { ...base, best: wide } }, scale.radius).deaths;
+    expect(fromWide).toBeInstanceOf(Float32Array);
+    expect(Array.from(fromWide)).toEqual([0, 4, 250]);
+  });
 });
+

@@ -73,7 +73,10 @@ describe('the incident table', () => {
       makeIncident({ id: `ev-${i}`, place: i % 2 ? 'تمبكتو' : 'Ségou', admin2: `cercle ${i}`, actor1: `acteur ${i % 3}`, dateStart: new Date(Date.UTC(2020, 0, 1 + (i % 400))) }),
     );
     const columns = posted(incidents);
-    expect(columns.unique.place.units).toBeInstanceOf(Uint16Array);
+    expect(columns.repeated.place.values.units).toBeInstanceOf(Uint16Array);
+    // Places repeat: each distinct one is sent once, with a byte per incident.
+    expect(columns.repeated.place.values.ends).toHaveLength(2);
+    expect(columns.repeated.place.index).toBeInstanceOf(Uint8Array);
     expect(columns.unique.id.units).toBeInstanceOf(Uint8Array);
     expect(columns.repeated.admin2.index).toBeInstanceOf(Uint16Array);
     expect(columns.repeated.actor1.index).toBeInstanceOf(Uint8Array);

@@ -1,7 +1,7 @@
 import { rowsOf } from '../../../src/data/incidentTable';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createTimeIndex, dateOfDay, dayNumber } from '../../../src/data/timeIndex';
+import { createTimeIndex, dateOfDay, dayNumber, sortForTimeIndex } from '../../../src/data/timeIndex';
 import type { Country, EventType, Incident, IncidentFilter } from '../../../src/types';
 import { COUNTRIES, EVENT_TYPES } from '../../../src/types';
 import { makeIncident } from './makeIncident';
@@ -150,5 +150,23 @@ describe('createTimeIndex', () => {
         },
       ),
     );
+  });
+
+  it('holds a bucket’s running deaths in float32 while they are exact in it, and in float64 past that, with the same totals', () => {
+    const day = new Date(Date.UTC(2021, 0, 1));
+    const at = (d: number, deaths: number, country: Country = 'Mali') => makeIncident({ dateStart: dateOfDay(dayNumber(day) + d), deathsBest: deaths, country });
+    const mali = [at(0, 3), at(1, 0), at(2, Number.NaN), at(3, 12)];
+    // Niger's running sum passes 2²⁴, Burkina Faso's is fractional: both stay float64.
+    const niger = [at(0, 2 ** 24, 'Niger'), at(1, 1, 'Niger')];
+    const burkina = [at(0, 0.1, 'Burkina Faso')];
+    const { parts } = sortForTimeIndex([...mali, ...niger, ...burkina]);
+    const kinds = parts.buckets.map((b) => b.deaths.constructor.name).sort();
+    expect(kinds).toEqual(['Float32Array', 'Float64Array', 'Float64Array']);
+    const index = createTimeIndex([...mali, ...niger, ...burkina]);
+    const all = { types: EVENT_TYPES, countries: COUNTRIES };
+    const to = dateOfDay(dayNumber(day) + 10);
+    expect(index.totals(day, to, { ...all, countries: ['Mali'] })).toEqual({ incidents: 4, deaths: 15 });
+    expect(index.totals(day, to, { ...all, countries: ['Niger'] })).toEqual({ incidents: 2, deaths: 2 ** 24 + 1 });
+    expect(index.totals(day, to, { ...all, countries: ['Burkina Faso'] })).toEqual({ incidents: 1, deaths: 0.1 });
   });
 });

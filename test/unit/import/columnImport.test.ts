@@ -11,7 +11,8 @@ import { areaIndexPartsOfTable, indexAreasInWorker } from '../../../src/geo/inde
 import { runImportJob } from '../../../src/import/importJob';
 import type { ImportMessage } from '../../../src/import/importProtocol';
 import { buildLayerParts, layerPartsOfTable } from '../../../src/import/layerParts';
-import { narrowFloat, PackBuilder, permutePacked } from '../../../src/import/packBuilder';
+import { PackBuilder, permutePacked } from '../../../src/import/packBuilder';
+import { narrowFloat } from '../../../src/data/narrowArrays';
 import { packedTransfer, unpackIncidents } from '../../../src/import/packIncidents';
 import { createMarkerScale } from '../../../src/map/markerScale';
 import type { Incident } from '../../../src/types';
