@@ -187,15 +187,18 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
         const zoom = map.getZoom();
         const size = cellSizeForZoom(Math.floor(zoom * 2) / 2, settings.cellPx);
         const key = `${sliceKey()}:${size}`;
-        if (bins?.key !== key) {
+        const binned = bins?.key !== key;
+        if (binned) {
           bins = { key, bins: binDensity(columns, draw.lo, draw.hi, draw.masks, size) };
           densityRenderer.setBins(bins.bins, columns.originX, columns.originY, DENSITY_SCALE);
         }
         densityRenderer.draw(matrix, cellSizeForZoom(zoom, CELL_GAP_PX));
         // The selected incident stays a marker on top, so its open card still points at something.
-        // Either call also uploads the markers' next slice, so zooming in finds them ready.
+        // Either call also uploads the markers' next slice, so zooming in finds them ready; not in a
+        // frame that binned (a new dataset's first frame would also allocate every marker buffer): the
+        // repaint asked for below while an upload is due gives it a frame of its own.
         if (draw.selected >= draw.lo && draw.selected < draw.hi) renderer.draw(matrix, map.getPixelRatio(), { ...draw, lo: draw.selected, hi: draw.selected + 1 });
-        else renderer.prepare();
+        else if (!binned) renderer.prepare();
       } else renderer.draw(matrix, map.getPixelRatio(), draw);
       if (view !== (density ? 'density' : 'markers')) report(density ? 'density' : 'markers');
       if (renderer.uploading) map.triggerRepaint();
