@@ -38,9 +38,8 @@ export const textCount = (column: TextColumn): number => column.ends.length;
 /** The buffers to transfer with a column. */
 export const textTransfer = (column: TextColumn): ArrayBuffer[] => [column.units.buffer as ArrayBuffer, column.ends.buffer as ArrayBuffer];
 
-/** From this length a value is first tested for ASCII and then copied natively (encodeInto), not a code unit at a time. */
+/** From this length a value is first copied natively (encodeInto), not a code unit at a time. */
 const NATIVE_FROM = 24;
-const NON_ASCII = /[^\x00-\x7f]/;
 const encoder = new TextEncoder();
 
 /** Appends values one at a time into arrays that grow by doubling; finish() trims them to size. */
@@ -59,9 +58,10 @@ export class TextColumnBuilder {
     if (this.used + n > this.units.length) this.grow(this.used + n);
     let at = this.used;
     let i = 0;
-    if (n >= NATIVE_FROM && this.units instanceof Uint8Array && !NON_ASCII.test(value)) {
-      // ASCII is its own UTF-8: the encoder copies it in native code.
-      encoder.encodeInto(value, this.units.subarray(at, at + n));
+    // ASCII is its own UTF-8: the encoder copies it in native code. Into exactly n bytes it reads
+    // all n units only when each took one byte (any other character takes two or more), so a
+    // value that is not ASCII stops it early and the loop below writes it over from the start.
+    if (this.units instanceof Uint8Array && n >= NATIVE_FROM && encoder.encodeInto(value, this.units.subarray(at, at + n)).read === n) {
       at += n;
       i = n;
     } else if (this.units instanceof Uint8Array) {

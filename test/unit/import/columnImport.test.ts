@@ -150,6 +150,19 @@ describe('text as code units (TextColumn)', () => {
     expect(values(textColumnOf(['Diffa', 'Dori', 'دوري', 'é']))).toEqual(['Diffa', 'Dori', 'دوري', 'é']);
   });
 
+  it('round trips long values copied natively, whatever one unit among the ASCII is (property)', () => {
+    // From 24 units a value goes through encodeInto first: a Latin-1, a wide or a lone-surrogate
+    // unit anywhere must send it back through the unit-by-unit copy, with nothing of the first try left.
+    const ascii = fc.array(fc.integer({ min: 0, max: 0x7f }), { minLength: 24, maxLength: 90 }).map((units) => String.fromCharCode(...units));
+    const odd = fc.constantFrom('é', 'ÿ', '\u0080', 'ت', '\uD800', '\uDC00', '𝑾', '\uFFFD');
+    const long = fc.tuple(ascii, fc.option(odd, { nil: undefined }), fc.nat()).map(([text, unit, at]) => (unit === undefined ? text : text.slice(0, at % text.length) + unit + text.slice(at % text.length)));
+    fc.assert(
+      fc.property(fc.array(long, { minLength: 1, maxLength: 20 }), (texts) => {
+        expect(values(posted(textColumnOf(texts)))).toEqual(texts);
+      }),
+    );
+  });
+
   it('round trips and permutes any strings of any code units (property)', () => {
     const anyText = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 12 }).map((units) => String.fromCharCode(...units));
     fc.assert(
