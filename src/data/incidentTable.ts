@@ -119,7 +119,13 @@ export interface RepeatedText {
   index: Uint8Array | Uint16Array | Uint32Array;
 }
 
-type RepeatedField = 'dataset' | 'country' | 'admin1' | 'admin2' | 'subEventType' | 'actor1' | 'actor2' | 'place';
+/**
+ * Text fields that repeat across rows (a few hundred actors, some thousands of places): sent once
+ * each, with an index per incident. A place was unique text until issue 13's second round: a 1M
+ * UCDP file names about 10,000 places, so its text and ends cost 24 B an event where an index costs 2.
+ */
+export const REPEATED = ['dataset', 'country', 'admin1', 'admin2', 'subEventType', 'actor1', 'actor2', 'place'] as const;
+type RepeatedField = (typeof REPEATED)[number];
 
 /**
  * Incidents as the import worker posts them (its PackedIncidents): numbers, repeated and unique
@@ -159,16 +165,7 @@ function repeatedReader(column: RepeatedText): (i: number) => string {
 export function tableOfColumns(store: IncidentColumnsStore, fetchDetails?: DetailsFetcher): IncidentTable {
   const r = store.repeated;
   const slotOfCountry = Uint8Array.from({ length: textCount(r.country.values) }, (_, k) => countrySlot(textAt(r.country.values, k)));
-  const text = {
-    dataset: repeatedReader(r.dataset),
-    country: repeatedReader(r.country),
-    admin1: repeatedReader(r.admin1),
-    admin2: repeatedReader(r.admin2),
-    subEventType: repeatedReader(r.subEventType),
-    actor1: repeatedReader(r.actor1),
-    actor2: repeatedReader(r.actor2),
-    place: repeatedReader(r.place),
-  };
+  const text = Object.fromEntries(REPEATED.map((k) => [k, repeatedReader(r[k])])) as Record<RepeatedField, (i: number) => string>;
   const recent = new Map<number, Incident>();
   const lists = new Map<number, Source[]>();
   const { summary } = store.unique;

@@ -1,9 +1,9 @@
-import { DATE_PRECISIONS, LOCATION_PRECISIONS, type IncidentColumnsStore } from '../data/incidentTable';
+import { DATE_PRECISIONS, LOCATION_PRECISIONS, REPEATED, type IncidentColumnsStore } from '../data/incidentTable';
 import { dayNumber } from '../data/timeIndex';
 import { permuteText, TextColumnBuilder, type TextColumn } from '../data/textColumn';
 import { EVENT_TYPES, type Incident, type Source } from '../types';
 import { narrowFloat, narrowIndex } from '../data/narrowArrays';
-import { REPEATED, type PackedIncidents } from './packIncidents';
+import type { PackedIncidents } from './packIncidents';
 
 /**
  * Past this many distinct values a column is not repeated after all (UCDP's source lists are one

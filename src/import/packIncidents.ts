@@ -1,18 +1,7 @@
-import { rowsOf, tableOfColumns, type IncidentColumnsStore, type RepeatedText } from '../data/incidentTable';
+import { rowsOf, tableOfColumns, type IncidentColumnsStore } from '../data/incidentTable';
 import { textTransfer, type TextColumn } from '../data/textColumn';
 import type { Incident } from '../types';
 import { PackBuilder } from './packBuilder';
-
-/**
- * Text fields that repeat across rows (a few hundred actors, some thousands of places): sent once
- * each, with an index per incident. A place was unique text until issue 13's second round: a 1M
- * UCDP file names about 10,000 places, so its text and ends cost 24 B an event where an index costs 2.
- */
-export const REPEATED = ['dataset', 'country', 'admin1', 'admin2', 'subEventType', 'actor1', 'actor2', 'place'] as const;
-export type Repeated = (typeof REPEATED)[number];
-
-/** Which value of a dictionary each incident has: Uint8 for up to 256 values, Uint16 up to 65,536. */
-export type DictionaryIndex = RepeatedText['index'];
 
 /**
  * Incidents as columns, for the import worker to post to the page: numbers in typed arrays, text
