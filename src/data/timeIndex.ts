@@ -85,7 +85,7 @@ export interface TimeIndexParts {
   /** dayNumber(dateStart) of each incident, ascending. */
   days: Int32Array;
   /** Per non-empty (type slot × country slot) bucket: its key, its days and their running deaths (length + 1). */
-  buckets: { key: number; days: Int32Array; deaths: Float32Array | Float64Array }[];
+  buckets: (Bucket & { key: number })[];
   maxDeaths: number;
 }
 
@@ -142,8 +142,9 @@ export function timeIndexPartsOf(days: Int32Array, incidents: TimeIndexSource): 
     keyOf[i] = key;
     if (key >= 0) sizes[key]++;
   }
+  // Summed in float64, narrowed once filled.
   const buckets: { key: number; days: Int32Array; deaths: Float64Array }[] = [];
-  const byKey: { days: Int32Array; deaths: Float64Array }[] = [];
+  const byKey: (typeof buckets)[number][] = [];
   for (let key = 0; key < slots; key++) {
     if (sizes[key] === 0) continue;
     const bucket = { key, days: new Int32Array(sizes[key]), deaths: new Float64Array(sizes[key] + 1) };
