@@ -2,7 +2,7 @@ import { t, type Messages } from '../../i18n/messages';
 import type { Formatters } from '../../i18n/format';
 import { DENSITY_OPACITY } from '../gl/densityRenderer';
 import type { DensityScale } from '../densityScale';
-import { row, svgEl } from './legendParts';
+import { keySection, row, svgEl } from './legendParts';
 
 /** A class's swatch: a square in its colour, at the opacity the squares are drawn with. */
 function square(fill: string): SVGSVGElement {
@@ -22,18 +22,13 @@ export function densityClassLabel(scale: DensityScale, k: number, messages: Mess
  * the no-deaths square, and a sentence saying what a square is. Text only through textContent.
  */
 export function densityKey(scale: DensityScale, messages: Messages, formatters: Formatters): HTMLElement {
-  const box = document.createElement('div');
-  box.className = 'legend-density';
-  box.dataset.testid = 'legend-density';
-  const title = document.createElement('p');
-  title.textContent = messages.legendDensityTitle;
-  const list = document.createElement('ul');
+  const { box, list } = keySection('legend-density', 'legend-density', messages.legendDensityTitle);
   const item = (fill: string, label: string) => list.append(row(square(fill), label));
   item(scale.zero, messages.legendNoDeaths);
   scale.colours.forEach((colour, k) => item(colour, densityClassLabel(scale, k, messages, formatters)));
   const note = document.createElement('p');
   note.className = 'legend-density-note';
   note.textContent = messages.legendDensityNote;
-  box.append(title, list, note);
+  box.append(note);
   return box;
 }

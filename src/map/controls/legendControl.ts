@@ -7,7 +7,7 @@ import type { MarkerStyle } from '../markerStyle';
 import type { Theme } from '../theme';
 import type { DensityScale } from '../densityScale';
 import { densityKey } from './densityKey';
-import { row, svgEl } from './legendParts';
+import { keySection, row, svgEl } from './legendParts';
 
 export interface LegendControlOptions {
   /** The marker style the layers draw with: sizes, type colours, the special markers. */
@@ -56,12 +56,7 @@ export class LegendControl implements IControl {
     this.matchKey = null;
     if (!names || !this.container) return;
     const { style, theme, messages } = this.options;
-    const box = document.createElement('div');
-    box.className = 'legend-match';
-    box.dataset.testid = 'legend-match';
-    const title = document.createElement('p');
-    title.textContent = messages.legendMatchTitle;
-    const list = document.createElement('ul');
+    const { box, list } = keySection('legend-match', 'legend-match', messages.legendMatchTitle);
     const key = (ring: 'none' | 'solid' | 'dashed', label: string) => {
       const svg = svgEl('svg', { width: 18, height: 18, 'aria-hidden': 'true' });
       const m = style.match;
@@ -76,7 +71,6 @@ export class LegendControl implements IControl {
     key('none', messages.legendMatched);
     key('solid', t(messages.legendOnlyA, { name: names.a }));
     key('dashed', t(messages.legendOnlyB, { name: names.b }));
-    box.append(title, list);
     this.container.append(box);
     this.matchKey = box;
   }

@@ -16,3 +16,18 @@ export function row(swatch: Element, label: string): HTMLElement {
   li.append(span);
   return li;
 }
+
+/**
+ * A keyed section of the legend (the density view's key, the matching key): a box with its class
+ * and test id, a title set as text, and the list its rows go in, already appended to the box.
+ */
+export function keySection(className: string, testid: string, title: string): { box: HTMLDivElement; list: HTMLUListElement } {
+  const box = document.createElement('div');
+  box.className = className;
+  box.dataset.testid = testid;
+  const heading = document.createElement('p');
+  heading.textContent = title;
+  const list = document.createElement('ul');
+  box.append(heading, list);
+  return { box, list };
+}
