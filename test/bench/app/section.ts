@@ -75,17 +75,23 @@ function frameIntervals(stamps: readonly number[]): number[] {
 const probe = <T>(page: Page, f: (p: AppProbe) => T | Promise<T>): Promise<T> =>
   page.evaluate(`var __name = (f) => f; (${f.toString()})(window.__appBench)`) as Promise<T>;
 
-/** Opens the app with `?data=` and waits until the data is on the map; long tasks and heap from the page. */
-async function loadOnce(context: BrowserContext, url: string, file: string, n: number, baseHeap: number): Promise<{ page: Page; cdp: CDPSession; figures: LoadFigures }> {
+/** A page of the browser context with the probe installed before the app's code, its errors logged. */
+async function probedPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
-  // tsx keeps function names with a `__name` helper that the page does not have.
-  await page.addInitScript(`var __name = (f) => f; (${installProbe.toString()})()`);
-  const cdp = await context.newCDPSession(page);
-  await page.goto(`${url}index.html?data=bench-data/${file}`);
   page.on('console', (m) => {
     if (m.type() === 'error') console.log(`  console error: ${m.text()}`);
   });
+  // tsx keeps function names with a `__name` helper that the page does not have.
+  await page.addInitScript(`var __name = (f) => f; (${installProbe.toString()})()`);
+  return page;
+}
+
+/**
+ * Waits until an import of `n` events is on the map, 2 s more, and the match of the bundled UCDP
+ * events with it; returns the probe's record and when the match arrived (NaN if it did not).
+ */
+async function untilImportedAndMatched(page: Page, file: string, n: number): Promise<{ p: Omit<AppProbe, 'frame' | 'settled' | 'armSettle'>; matchedAt: number }> {
   try {
     await page.waitForFunction('window.__appBench && (window.__appBench.dataAt > 0 && window.__appBench.statusAt > 0 || window.__appBench.failed)', undefined, { timeout: Math.max(120_000, n * 0.5), polling: 250 });
   } catch (e) {
@@ -103,7 +109,21 @@ async function loadOnce(context: BrowserContext, url: string, file: string, n: n
     .catch(() => Number.NaN);
   const p = await probe(page, (x) => ({ ...x, frame: null, settled: null }));
   if (p.failed) throw new Error(`${file}: ${p.failed}`);
-  const during = p.longTasks.filter(([start]) => start >= p.importStartAt - 1);
+  return { p, matchedAt };
+}
+
+/** The longest of the long tasks that started at or after `from`, and how many there were. */
+function longestFrom(p: Pick<AppProbe, 'longTasks'>, from: number): { longestTask: number; longTasks: number } {
+  const during = p.longTasks.filter(([start]) => start >= from);
+  return { longestTask: Math.max(0, ...during.map(([, d]) => d)), longTasks: during.length };
+}
+
+/** Opens the app with `?data=` and waits until the data is on the map; long tasks and heap from the page. */
+async function loadOnce(context: BrowserContext, url: string, file: string, n: number, baseHeap: number): Promise<{ page: Page; cdp: CDPSession; figures: LoadFigures }> {
+  const page = await probedPage(context);
+  const cdp = await context.newCDPSession(page);
+  await page.goto(`${url}index.html?data=bench-data/${file}`);
+  const { p, matchedAt } = await untilImportedAndMatched(page, file, n);
   const heap = await heapAfterGc(cdp);
   return {
     page,
@@ -111,8 +131,7 @@ async function loadOnce(context: BrowserContext, url: string, file: string, n: n
     figures: {
       navToData: p.dataAt,
       importMs: p.statusAt - p.importStartAt,
-      longestTask: Math.max(0, ...during.map(([, d]) => d)),
-      longTasks: during.length,
+      ...longestFrom(p, p.importStartAt - 1),
       frameGap: p.longestFrameGap,
       heapPerEvent: (heap - baseHeap) / n,
       matchMs: matchedAt - p.dataAt,
@@ -137,22 +156,18 @@ interface AddFigures {
  * the files also runs Playwright's own script).
  */
 async function addToReadyApp(context: BrowserContext, url: string, path: string, n: number): Promise<AddFigures> {
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
-  await page.addInitScript(`var __name = (f) => f; (${installProbe.toString()})()`);
+  const page = await probedPage(context);
   await page.goto(`${url}index.html`);
   await page.waitForFunction('document.getElementById("map")?.dataset.ready === "true"', undefined, { timeout: 120_000 });
   await page.waitForTimeout(3000);
   const input = await page.getByTestId('import-file').elementHandle();
   await input!.setInputFiles(path);
-  await page.waitForFunction('window.__appBench.dataAt > 0 && window.__appBench.statusAt > 0 || window.__appBench.failed', undefined, { timeout: Math.max(120_000, n * 0.5), polling: 250 });
-  await page.waitForTimeout(2000);
-  await page.waitForFunction(() => !!document.querySelector('[data-testid="match-summary"] dd'), undefined, { timeout: Math.max(60_000, n * 0.3), polling: 100 }).catch(() => undefined);
-  const p = await probe(page, (x) => ({ ...x, frame: null, settled: null }));
-  await page.close();
-  if (p.failed) throw new Error(`${path}: ${p.failed}`);
-  const during = p.longTasks.filter(([start]) => start >= p.fileChosenAt);
-  return { importMs: p.statusAt - p.fileChosenAt, toData: p.dataAt - p.fileChosenAt, longestTask: Math.max(0, ...during.map(([, d]) => d)), longTasks: during.length };
+  try {
+    const { p } = await untilImportedAndMatched(page, path, n);
+    return { importMs: p.statusAt - p.fileChosenAt, toData: p.dataAt - p.fileChosenAt, ...longestFrom(p, p.fileChosenAt) };
+  } finally {
+    await page.close();
+  }
 }
 
 /** The next frame's timestamp (on the app's page or the bare one). */
@@ -282,8 +297,7 @@ export const appSection: BenchSection = {
       bare.evaluate((a) => (window as unknown as { bench: AppBenchHooks }).bench.match(a.w, a.h, a.center, a.zoom), v);
     try {
       // The app's heap with no file: the per-event figure is what a file adds to it.
-      const empty = await context.newPage();
-      await empty.addInitScript(`var __name = (f) => f; (${installProbe.toString()})()`);
+      const empty = await probedPage(context);
       const emptyCdp = await context.newCDPSession(empty);
       await empty.goto(`${url}index.html`);
       await empty.waitForFunction('document.getElementById("map")?.dataset.ready === "true"', undefined, { timeout: 120_000 });
