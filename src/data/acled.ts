@@ -90,7 +90,7 @@ function acledSources(raw: string): Source[] {
  * fatality count, a `year` that disagrees with the date, unknown precision codes, a repeated id
  * or a point that looks misplaced.
  */
-export function createAcledMapper(header: readonly string[], { file, dataset, issues }: MapperContext): RowMapper {
+export function createAcledMapper(header: readonly string[], { file, dataset, issues, onIdChecked }: MapperContext): RowMapper {
   const col = columnIndex(header);
   const c = {
     id: col('event_id_cnty'),
@@ -126,13 +126,17 @@ export function createAcledMapper(header: readonly string[], { file, dataset, is
   const actor = (f: readonly string[], i: number, assoc: number) => actorWith(fieldAt(f, i), fieldAt(f, assoc));
 
   return {
+    seenId: (id) => seen.has(id),
     map(record) {
       const f = record.fields;
       const report = reportFor(record.row);
       checkWidth(report, f.length, width);
       const id = fieldAt(f, c.id).trim();
       if (id === '') report.error('event_id_cnty', '', 'The event has no event_id_cnty. Export the events again from ACLED, or give the row a unique id.');
-      else if (seen.size === seen.add(ownCopy(id)).size) report.warn('event_id_cnty', id, `The id ${id} appears on an earlier row too. Both rows are kept; remove the duplicate.`);
+      else {
+        onIdChecked?.(id);
+        if (seen.size === seen.add(ownCopy(id)).size) report.warn('event_id_cnty', id, `The id ${id} appears on an earlier row too. Both rows are kept; remove the duplicate.`);
+      }
 
       const rawDate = fieldAt(f, c.date);
       const date = dates(rawDate, parseAcledDate);

@@ -45,6 +45,8 @@ export interface CsvTokenizer {
   readonly records: number;
   /** True once a record passed a limit: the rest of the input is ignored. */
   readonly stopped: boolean;
+  /** True between records: everything pushed so far ended with a line end outside quotes (or nothing was pushed). */
+  readonly atRecordStart: boolean;
 }
 
 const QUOTE = 34;
@@ -241,6 +243,9 @@ export function createCsvTokenizer(delimiter: string, sink: RecordSink, limits: 
     },
     get stopped() {
       return state === State.Stopped;
+    },
+    get atRecordStart() {
+      return !open && state === State.FieldStart && fields.length === 0 && partial === '';
     },
   };
 }

@@ -20,6 +20,15 @@ export interface IssueCounts {
   warnings: number;
 }
 
+/** An {@link IssueLog}'s contents as plain data, for a worker to post. */
+export interface IssueLogState {
+  kept: ImportIssue[];
+  /** Issues past the cap, by kind: its severity, field and how many. */
+  dropped: { kind: string; severity: ImportIssue['severity']; field: string | null; count: number }[];
+  /** True when more kinds came than are followed one by one (see MAX_KINDS). */
+  catchAll: boolean;
+}
+
 /**
  * Counts every issue and keeps the first `perKind` of each kind (severity and field, e.g. the
  * warnings about `fatalities`), in the order they came. {@link IssueLog.list} ends with one
@@ -52,6 +61,33 @@ export class IssueLog implements IssueSink {
     else this.dropped.set(kind, { severity: issue.severity, field: kind.endsWith('\u0000*') ? null : issue.field, count: 1 });
   }
 
+  /** What the log holds, as data. */
+  state(): IssueLogState {
+    const dropped = [...this.dropped].map(([kind, d]) => ({ kind, ...d }));
+    return { kept: this.kept, dropped, catchAll: [...this.perKindCount.keys()].some((k) => k.endsWith('\u0000*')) };
+  }
+
+  /**
+   * Takes in the issues of the rows after this log's, logged by another log (a later part of the
+   * same file): as if they had been pushed here, their rows moved by `rowOffset`. Issues the other
+   * log left out were past its cap, so they are past this one's too. False, with nothing taken,
+   * when the other log put kinds together under its catch-all, whose fields are then unknown.
+   */
+  absorb(later: IssueLogState, rowOffset: number): boolean {
+    if (later.catchAll) return false;
+    for (const issue of later.kept) this.push(issue.row === null ? issue : { ...issue, row: issue.row + rowOffset });
+    for (const { kind: given, severity, field, count } of later.dropped) {
+      if (severity === 'error') this.counts.errors += count;
+      else this.counts.warnings += count;
+      const kind = this.perKindCount.has(given) ? given : `${severity}\u0000*`;
+      this.perKindCount.set(kind, (this.perKindCount.get(kind) ?? 0) + count);
+      const d = this.dropped.get(kind);
+      if (d) d.count += count;
+      else this.dropped.set(kind, { severity, field: kind === given ? field : null, count });
+    }
+    return true;
+  }
+
   /** The issues kept so far, without the notes on those left out (for a caller that reorders). */
   get size(): number {
     return this.kept.length;
@@ -60,7 +96,12 @@ export class IssueLog implements IssueSink {
   /** The kept issues, then one note per kind that lost some. The notes are not counted. */
   list(): ImportIssue[] {
     const notes: ImportIssue[] = [];
-    for (const { severity, field, count } of this.dropped.values()) {
+    // In the order the kinds first came (not the order they first lost one): the same whether
+    // the file was logged here at once or in parts taken in by absorb.
+    for (const kind of this.perKindCount.keys()) {
+      const d = this.dropped.get(kind);
+      if (!d) continue;
+      const { severity, field, count } = d;
       const what = `${severity}${count === 1 ? '' : 's'}${field === null ? '' : ` about ${field}`}`;
       notes.push({
         severity,

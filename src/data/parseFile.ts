@@ -7,7 +7,8 @@ import { detectFormat, normaliseHeader, unrecognisedHeaderMessage, type FormatIn
 import { fileMessages } from './fileMessages';
 import { createGeoJsonCollector, driveGeoJson } from './geojsonStage';
 import { badBytesSummary } from './importWarnings';
-import { IssueLog, type IssueCounts } from './issueLog';
+import { IssueLog, type IssueCounts, type IssueLogState } from './issueLog';
+import { textValues, TextColumnBuilder, type TextColumn } from './textColumn';
 import { defaultDateRange, type DateRange } from './plausibleDates';
 import { createRecordDriver } from './recordDriver';
 import { createTextRouter } from './textRouter';
@@ -45,6 +46,35 @@ export interface ParseFileOptions {
   dateRange?: DateRange;
   /** Keep rows dated outside `dateRange` (with a warning) instead of rejecting them. @defaultValue false */
   keepImplausibleDates?: boolean;
+  /** Keep the ids the rows were checked with, for {@link FileParser.endPart}. @defaultValue false */
+  collectIds?: boolean;
+}
+
+/**
+ * What the parser of a later part of a file hands the parser of the part before it, to be joined
+ * ({@link FileParser.join}): the part is read as a file of its own, the file's header line and
+ * then the part's bytes from a line start, in a worker of its own while the part before is read.
+ * Plain data and transferable buffers.
+ */
+export interface ParsedPart {
+  /** Records its tokenizer emitted, the header line's included. */
+  records: number;
+  /** The part's own bytes, without the header line read first. */
+  bytes: number;
+  rowsRead: number;
+  rowsRejected: number;
+  badByteRows: number[];
+  badByteCount: number;
+  issues: IssueLogState;
+  /** Each non-empty id a row was checked against earlier rows with, in row order (`collectIds`). */
+  ids: TextColumn;
+  /** What must be as the part before found it for the two to join. */
+  kind: ImportResult['kind'];
+  format: Pick<FormatInfo, 'id' | 'layout'> | null;
+  delimiter: Delimiter | null;
+  encoding: string | null;
+  /** True when the part met a file-level error or note (a record past a limit, a legacy encoding...). */
+  troubled: boolean;
 }
 
 /** Reads a file pushed to it in pieces of bytes, as they arrive from a stream. */
@@ -56,6 +86,20 @@ export interface FileParser {
   readonly progress: { bytes: number; rows: number };
   /** True once nothing more can be read (a refused file, a record past a limit): the caller may stop pushing. */
   readonly stopped: boolean;
+  /**
+   * Ends the input of a later part of a file, read as a file of the header line and the part
+   * (see {@link ParsedPart}), and returns what it read instead of a result. Call once, instead of end().
+   */
+  endPart(prefixBytes: number): ParsedPart;
+  /**
+   * Takes in the later part that starts right after the bytes pushed so far, as if its bytes had
+   * been pushed here; then call end(). False, with nothing taken in, when the two cannot be
+   * joined exactly as one reading would have read them: the pushed bytes stop inside a quoted
+   * field, either part met a file-level problem, the part read its header otherwise, its issues
+   * put kinds together, or one of its ids was on a row here (a duplicate only one reading can
+   * warn about in its place). The caller then pushes the part's bytes here instead.
+   */
+  join(part: ParsedPart): boolean;
 }
 
 /**
@@ -81,6 +125,7 @@ export function createFileParser(options: ParseFileOptions): FileParser {
   let headerWidth = -1;
   const geo = createGeoJsonCollector();
 
+  const ids = options.collectIds ? new TextColumnBuilder() : null;
   const fail = (message: string, row: number | null = null) => {
     fileError ??= { severity: 'error', file, row, field: null, value: null, message };
   };
@@ -94,6 +139,7 @@ export function createFileParser(options: ParseFileOptions): FileParser {
     onIncident: options.onIncident ?? ((incident) => incidents.push(incident)),
     dateRange: options.dateRange ?? defaultDateRange(),
     keepImplausible: options.keepImplausibleDates,
+    ...(ids ? { onIdChecked: (id: string) => ids.push(id) } : {}),
   });
 
   function onRecord(fields: string[], row: number): void {
@@ -167,7 +213,44 @@ export function createFileParser(options: ParseFileOptions): FileParser {
     };
   }
 
+  function endPart(prefixBytes: number): ParsedPart {
+    decode.end();
+    (tokenizer as CsvTokenizer | null)?.end();
+    const info = driver.format?.info ?? null;
+    return {
+      records: (tokenizer as CsvTokenizer | null)?.records ?? 0,
+      bytes: bytes - prefixBytes,
+      rowsRead: driver.rowsRead,
+      rowsRejected: driver.rowsRejected,
+      badByteRows: [...driver.badByteRows],
+      badByteCount: driver.badByteCount,
+      issues: issues.state(),
+      ids: (ids ?? new TextColumnBuilder()).finish(),
+      kind: router.kind,
+      format: info ? { id: info.id, layout: info.layout } : null,
+      delimiter,
+      encoding: decode.encoding,
+      troubled: fileError !== null || fileNotes.length > 0,
+    };
+  }
+
+  function join(part: ParsedPart): boolean {
+    const t = tokenizer as CsvTokenizer | null;
+    const info = driver.format?.info;
+    const here = router.kind === 'csv' && t !== null && t.atRecordStart && !t.stopped && fileError === null && info !== undefined && driver.seenId('') !== null && decode.encoding?.startsWith('UTF-8');
+    if (!here || part.troubled || part.kind !== 'csv' || part.delimiter !== delimiter || part.format?.id !== info.id || part.format.layout !== info.layout) return false;
+    if (!part.encoding?.startsWith('UTF-8') || part.issues.catchAll) return false;
+    for (const id of textValues(part.ids)) if (driver.seenId(id) !== false) return false;
+    const rowOffset = t.records - 1;
+    issues.absorb(part.issues, rowOffset);
+    driver.absorb(part, rowOffset);
+    bytes += part.bytes;
+    return true;
+  }
+
   return {
+    endPart,
+    join,
     push(chunk) {
       bytes += chunk.length;
       if (fileError && (decode.refused || (tokenizer as CsvTokenizer | null)?.stopped)) return;
@@ -208,6 +291,12 @@ export interface StreamOptions extends ParseFileOptions {
  */
 export async function parseStream(stream: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>, options: StreamOptions): Promise<ImportResult> {
   const parser = createFileParser(options);
+  await pushStream(parser, stream, options);
+  return parser.end();
+}
+
+/** Pushes a stream's pieces into a parser, without ending it; stops reading once the parser has stopped. */
+export async function pushStream(parser: FileParser, stream: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>, options: Pick<StreamOptions, 'onProgress' | 'signal'> = {}): Promise<void> {
   /** Reads one piece; false once the parser has stopped (a refused file, a record past a limit): the rest is not read. */
   const step = (chunk: Uint8Array): boolean => {
     options.signal?.throwIfAborted();
@@ -233,5 +322,4 @@ export async function parseStream(stream: ReadableStream<Uint8Array> | AsyncIter
     for await (const chunk of stream) if (!step(chunk)) break;
   }
   options.signal?.throwIfAborted();
-  return parser.end();
 }

@@ -23,6 +23,8 @@ export interface RecordDriverOptions {
   /** Dates outside it are warned about and, unless `keepImplausible`, the row is rejected. */
   dateRange: DateRange;
   keepImplausible?: boolean;
+  /** Hears each non-empty id the format's mapper compares with earlier rows' (see MapperContext). */
+  onIdChecked?(id: string): void;
 }
 
 /** Header detection, then each record mapped, checked and counted: the stage every parser shares. */
@@ -39,6 +41,10 @@ export interface RecordDriver {
   /** The first rows named by a bad-bytes warning, and how many there were, for the file-level summary. */
   readonly badByteRows: readonly number[];
   readonly badByteCount: number;
+  /** Whether a later row with this id would be warned about as a duplicate; null when the format's mapper cannot tell. */
+  seenId(id: string): boolean | null;
+  /** Counts the rows of a later part of the file, read by another driver, as if read here; `rowOffset` moves its row numbers. */
+  absorb(part: Pick<RecordDriver, 'rowsRead' | 'rowsRejected' | 'badByteRows' | 'badByteCount'>, rowOffset: number): void;
 }
 
 /**
@@ -66,7 +72,7 @@ export function createRecordDriver(options: RecordDriverOptions): RecordDriver {
     names = given;
     format = options.detect(given);
     if (format === null) return null;
-    mapper = format.createMapper({ file, dataset: options.dataset, issues });
+    mapper = format.createMapper({ file, dataset: options.dataset, issues, ...(options.onIdChecked ? { onIdChecked: options.onIdChecked } : {}) });
     const { date, location } = format.info.precisionColumns;
     precisionAt = { date: given.indexOf(date), location: given.indexOf(location) };
     dateAt = given.indexOf(format.dateColumn);
@@ -137,6 +143,13 @@ export function createRecordDriver(options: RecordDriverOptions): RecordDriver {
     badByteRows,
     get badByteCount() {
       return badByteCount;
+    },
+    seenId: (id) => (mapper?.seenId ? mapper.seenId(id) : null),
+    absorb(part, rowOffset) {
+      rowsRead += part.rowsRead;
+      rowsRejected += part.rowsRejected;
+      for (const row of part.badByteRows) if (badByteRows.length < 11) badByteRows.push(row + rowOffset);
+      badByteCount += part.badByteCount;
     },
   };
 }

@@ -48,6 +48,21 @@ export interface IncidentTally {
   readonly dateRange: { from: string; to: string } | null;
   /** Most incidents first; an empty country is "(none)". */
   countries(): CountryCount[];
+  /** The running totals as data, for a worker to post. */
+  state(): IncidentTallyState;
+  /** Adds the totals of another tally (of other incidents of the same file). */
+  absorb(other: IncidentTallyState): void;
+}
+
+/** An {@link IncidentTally}'s totals as plain data. */
+export interface IncidentTallyState {
+  accepted: number;
+  deaths: number;
+  /** First and last start, in ms since the epoch; ±Infinity when none was accepted. */
+  min: number;
+  max: number;
+  /** In the order the countries first came. */
+  byCountry: CountryCount[];
 }
 
 /** A tally fed one incident at a time, so a file of any size is summed without keeping its incidents (check-data). */
@@ -80,6 +95,19 @@ export function createIncidentTally(): IncidentTally {
       return accepted > 0 ? { from: day(new Date(min)), to: day(new Date(max)) } : null;
     },
     countries: () => [...byCountry.values()].sort((a, b) => b.incidents - a.incidents || a.country.localeCompare(b.country)),
+    state: () => ({ accepted, deaths, min, max, byCountry: [...byCountry.values()].map((c) => ({ ...c })) }),
+    absorb(other) {
+      accepted += other.accepted;
+      deaths += other.deaths;
+      min = Math.min(min, other.min);
+      max = Math.max(max, other.max);
+      for (const { country, incidents, deaths: d } of other.byCountry) {
+        let c = byCountry.get(country);
+        if (!c) byCountry.set(country, (c = { country, incidents: 0, deaths: 0 }));
+        c.incidents += incidents;
+        c.deaths += d;
+      }
+    },
   };
 }
 

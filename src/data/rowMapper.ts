@@ -10,6 +10,12 @@ import type { IssueSink } from './issueLog';
 export interface RowMapper {
   /** The incident, or null when the row is rejected. The row's issues are appended to the context's list. */
   map(record: CsvRecord): Incident | null;
+  /**
+   * Whether a later row with this id would be warned about as a duplicate. A mapper that has it
+   * also calls its context's `onIdChecked`: a file read in parts in parallel (importJob) is
+   * checked for an id of one part that an earlier part has seen, which no part could warn about.
+   */
+  seenId?(id: string): boolean;
 }
 
 /** What every mapper of a file shares. */
@@ -20,6 +26,8 @@ export interface MapperContext {
   dataset: string;
   /** Where the row issues go, in row order. */
   issues: IssueSink;
+  /** Hears each non-empty id the mapper compares with the ids of earlier rows, in row order. */
+  onIdChecked?(id: string): void;
 }
 
 /**

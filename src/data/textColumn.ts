@@ -32,6 +32,20 @@ export function textAt(column: TextColumn, k: number): string {
   return text;
 }
 
+/**
+ * Every value, in order: the column decoded at once and cut up, which for many short values (ids,
+ * a dictionary's names) is several times faster than textAt for each.
+ */
+export function textValues(column: TextColumn): string[] {
+  const { units, ends } = column;
+  const total = ends.length === 0 ? 0 : ends[ends.length - 1];
+  let all = '';
+  for (let at = 0; at < total; at += DECODE_CHUNK) all += String.fromCharCode.apply(null, units.subarray(at, Math.min(total, at + DECODE_CHUNK)) as unknown as number[]);
+  const values = new Array<string>(ends.length);
+  for (let k = 0, from = 0; k < ends.length; from = ends[k++]) values[k] = all.slice(from, ends[k]);
+  return values;
+}
+
 /** How many values a column holds. */
 export const textCount = (column: TextColumn): number => column.ends.length;
 
@@ -82,6 +96,27 @@ export class TextColumnBuilder {
       this.ends = ends;
     }
     this.ends[this.count++] = at;
+  }
+
+  /** Appends every value of a column, as push would one by one. */
+  append(column: TextColumn): void {
+    const { units, ends } = column;
+    const count = ends.length;
+    if (count === 0) return;
+    const total = ends[count - 1];
+    if (this.units instanceof Uint8Array && units instanceof Uint16Array) this.units = Uint16Array.from(this.units);
+    if (this.used + total > this.units.length) this.grow(this.used + total);
+    this.units.set(units.subarray(0, total), this.used);
+    if (this.count + count > this.ends.length) {
+      let size = this.ends.length * 2;
+      while (size < this.count + count) size *= 2;
+      const grown = new Uint32Array(size);
+      grown.set(this.ends.subarray(0, this.count));
+      this.ends = grown;
+    }
+    for (let k = 0; k < count; k++) this.ends[this.count + k] = this.used + ends[k];
+    this.count += count;
+    this.used += total;
   }
 
   private grow(need: number): void {

@@ -70,7 +70,7 @@ const adminName = (raw: string): string => ownCopy(ucdpAdminName(raw));
  * each field read once, dates parsed once per distinct text, value strings for a message built
  * only for a row that gets one.
  */
-export function createUcdpMapper(header: readonly string[], layout: UcdpLayout, { file, dataset, issues }: MapperContext): RowMapper {
+export function createUcdpMapper(header: readonly string[], layout: UcdpLayout, { file, dataset, issues, onIdChecked }: MapperContext): RowMapper {
   const col = columnIndex(header);
   const names = ESTIMATES[layout];
   const c = {
@@ -107,13 +107,17 @@ export function createUcdpMapper(header: readonly string[], layout: UcdpLayout, 
   // fields: they share one list (nothing may mutate it), which the import worker then stores once.
   let lastSources = { office: '', date: '', headline: '', list: [] as Source[] };
   return {
+    seenId: (id) => seen.has(id),
     map(record) {
       const f = record.fields;
       const report = reportFor(record.row);
       checkWidth(report, f.length, width);
       const id = fieldAt(f, c.id).trim();
       if (id === '') report.error('id', '', 'The event has no id. Give each row its UCDP id.');
-      else if (seen.has(id)) report.warn('id', id, `The id ${id} appears on an earlier row too. Both rows are kept; remove the duplicate.`);
+      else {
+        onIdChecked?.(id);
+        if (seen.has(id)) report.warn('id', id, `The id ${id} appears on an earlier row too. Both rows are kept; remove the duplicate.`);
+      }
 
       const rawLat = fieldAt(f, c.lat);
       const rawLon = fieldAt(f, c.lon);

@@ -1,10 +1,11 @@
-import { parseStream } from '../data/parseFile';
+import { createFileParser, pushStream } from '../data/parseFile';
 import { createIncidentTally, summarise } from '../data/report';
 import { areaIndexPartsTransfer } from '../data/areaIndex';
 import { tableOfColumns, type IncidentColumnsStore } from '../data/incidentTable';
 import { textAt } from '../data/textColumn';
 import { areaIndexPartsOfTable } from '../geo/indexAreas';
-import type { DetailsRequest, ImportMessage, ImportRequest } from './importProtocol';
+import type { DetailsRequest, ImportMessage, ImportRequest, PartMessage, PartRequest, PortLike } from './importProtocol';
+import { planSplit } from './splitPlan';
 import { timeIndexPartsOf, timeOrder } from '../data/timeIndex';
 import { layerPartsOfTable, layerPartsTransfer, type LayerParts } from './layerParts';
 import { PackBuilder, permutePacked } from './packBuilder';
@@ -27,13 +28,17 @@ export type DetailsAnswerer = (request: DetailsRequest) => void;
  * the result, its summary and all of these as transferred buffers. With `detailsOnDemand` the
  * summaries and source lists stay here and the returned answerer serves them; otherwise it
  * returns null. `stage` hears how long each step took. Failures to read (network, HTTP status)
- * are posted, never thrown.
+ * are posted, never thrown. With a `helper` port in the request, a file that {@link planSplit}
+ * can cut is read in two halves at once, the second by the helper (runPartJob), and the two
+ * joined into the one result a single reading gives; `lost` settles if the helper stops, and the
+ * second half is then read here.
  */
 export async function runImportJob(
   request: ImportRequest,
   post: (message: ImportMessage, transfer?: Transferable[]) => void,
   now: () => number = () => performance.now(),
   stage?: (name: string, ms: number) => void,
+  lost: Promise<void> = new Promise(() => undefined),
 ): Promise<DetailsAnswerer | null> {
   const { source, dataset } = request;
   let stream: ReadableStream<Uint8Array>;
@@ -66,22 +71,54 @@ export async function runImportJob(
   let last = -Infinity;
   const builder = new PackBuilder();
   const tally = createIncidentTally();
-  const result = await parseStream(stream, {
+  const parser = createFileParser({
     file: source.name,
     dataset,
     onIncident(incident) {
       tally.add(incident);
       builder.add(incident);
     },
-    onProgress({ bytes, rows }) {
-      const t = now();
-      if (t - last < PROGRESS_EVERY_MS) return;
-      last = t;
-      post({ type: 'progress', bytes, rows, total });
-    },
   });
+  /** What the helper has read so far, while it reads the file's second half. */
+  let helped = { bytes: 0, rows: 0 };
+  const onProgress = () => {
+    const t = now();
+    if (t - last < PROGRESS_EVERY_MS) return;
+    last = t;
+    const { bytes, rows } = parser.progress;
+    post({ type: 'progress', bytes: bytes + helped.bytes, rows: rows + helped.rows, total });
+  };
+  const { helper } = request;
+  const plan = helper && source.kind === 'file' ? await planSplit(source.file) : null;
+  if (helper && !plan) helper.postMessage({ type: 'none' });
+  if (plan && helper && source.kind === 'file') {
+    // The second half is read by the helper as a file of the header line and its bytes, while the
+    // first is read here; the parser then joins them, or, where the two readings could differ from
+    // one (see FileParser.join), the second half is read here after all.
+    const later = partOf(helper, lost, (p) => {
+      helped = p;
+      onProgress();
+    });
+    helper.postMessage({ type: 'part', file: source.file, from: plan.cut, header: plan.header, name: source.name, dataset });
+    await pushStream(parser, source.file.slice(0, plan.cut).stream(), { onProgress });
+    const part = parser.stopped ? null : await later;
+    lap('parse halves');
+    helped = { bytes: 0, rows: 0 };
+    if (part && parser.join(part.part)) {
+      builder.absorb(part.packed);
+      tally.absorb(part.tally);
+      lap('join');
+    } else {
+      await pushStream(parser, source.file.slice(plan.cut).stream(), { onProgress });
+      lap('parse second half here');
+    }
+    helper.close?.();
+  } else {
+    await pushStream(parser, stream, { onProgress });
+    lap('parse');
+  }
+  const result = parser.end();
   post({ type: 'progress', bytes: result.bytes, rows: result.rowsRead, total });
-  lap('parse');
   const { incidents: _none, ...rest } = result;
   const unsorted = builder.finish();
   lap('pack');
@@ -121,6 +158,19 @@ export async function runImportJob(
     });
     post({ type: 'details', id, details });
   };
+}
+
+type PartDone = Extract<PartMessage, { type: 'part' }>;
+
+/** The helper's part, once it has come; null when the helper failed or stopped (`lost`). `progress` hears what it has read meanwhile. */
+function partOf(helper: PortLike<PartRequest, PartMessage>, lost: Promise<void>, progress: (p: { bytes: number; rows: number }) => void): Promise<PartDone | null> {
+  return new Promise((resolve) => {
+    void lost.then(() => resolve(null));
+    helper.onmessage = ({ data }) => {
+      if (data.type === 'progress') progress(data);
+      else resolve(data.type === 'part' ? data : null);
+    };
+  });
 }
 
 /** The columns the page gets when the worker keeps the long texts. */

@@ -1,4 +1,6 @@
-import type { ImportResult } from '../data/parseFile';
+import type { ImportResult, ParsedPart } from '../data/parseFile';
+import type { IncidentTallyState } from '../data/report';
+import type { PackedIncidents } from './packIncidents';
 import type { ImportSummary } from '../data/report';
 import type { AreaIndexParts } from '../data/areaIndex';
 import type { AreaGeodata } from '../geo/indexAreas';
@@ -16,7 +18,28 @@ export interface ImportRequest {
   marker?: MarkerScaleSpec;
   /** Keep the summaries and source lists in the worker, answering {@link DetailsRequest}s after `done`, rather than posting them with the columns. */
   detailsOnDemand?: boolean;
+  /**
+   * A port to a helper worker (runImport gives one for a large file): the worker may have it read
+   * the second half of the file while it reads the first, then join the two (see {@link PartRequest}).
+   */
+  helper?: PortLike<PartRequest, PartMessage>;
 }
+
+/** The part of a MessagePort the import and helper workers use, so tests can pass a channel of their own. */
+export interface PortLike<Out, In> {
+  postMessage(message: Out, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<In>) => void) | null;
+  close?(): void;
+}
+
+/** What the import worker asks its helper: read the file from `from` (a line start) as if it followed `header`, or nothing. */
+export type PartRequest = { type: 'part'; file: Blob; from: number; header: Uint8Array; name: string; dataset: string } | { type: 'none' };
+
+/** What the helper answers: progress, then the part read (its columns and totals transferred), or a failure. */
+export type PartMessage =
+  | { type: 'progress'; bytes: number; rows: number }
+  | { type: 'part'; part: ParsedPart; packed: PackedIncidents; tally: IncidentTallyState }
+  | { type: 'failed'; reason: string };
 
 /** After `done`, the page asks for the long texts of incidents by their positions in the done message's time order. */
 export interface DetailsRequest {
@@ -25,8 +48,12 @@ export interface DetailsRequest {
   rows: number[];
 }
 
-/** Every message the page posts an import worker: one ImportRequest, then any number of DetailsRequests. */
-export type WorkerRequest = ImportRequest | DetailsRequest;
+/**
+ * Every message the page posts an import worker: one ImportRequest, then any number of
+ * DetailsRequests; or, to a worker started as a helper, the port its importer will ask it on; or,
+ * to the importer, word that its helper stopped (it then reads the whole file itself).
+ */
+export type WorkerRequest = ImportRequest | DetailsRequest | { type: 'helper'; port: PortLike<PartMessage, PartRequest> } | { type: 'helper-lost' };
 
 /** What the worker answers: progress while reading, then one result or one failure. */
 export type ImportMessage =

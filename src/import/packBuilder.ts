@@ -1,6 +1,6 @@
 import { DATE_PRECISIONS, LOCATION_PRECISIONS, REPEATED, type IncidentColumnsStore } from '../data/incidentTable';
 import { dayNumber } from '../data/timeIndex';
-import { permuteText, TextColumnBuilder, type TextColumn } from '../data/textColumn';
+import { permuteText, textValues, TextColumnBuilder, type TextColumn } from '../data/textColumn';
 import { EVENT_TYPES, type Incident, type Source } from '../types';
 import { narrowFloat, narrowIndex } from '../data/narrowArrays';
 import type { PackedIncidents } from './packIncidents';
@@ -110,6 +110,40 @@ export class PackBuilder {
     this.sourceIndex[i] = this.sources.add(x.sources);
   }
 
+  /**
+   * Appends the columns of incidents another builder packed (a later part of the same file, read
+   * in parallel): as if each had been added here. A repeated value keeps one entry; the source
+   * lists are appended as they are (their sharing does not cross parts).
+   */
+  absorb(p: PackedIncidents): void {
+    const m = p.count;
+    while (this.n + m > this.size) this.grow();
+    const at = this.n;
+    this.start.set(p.start, at);
+    this.end.set(p.end, at);
+    this.lon.set(p.lon, at);
+    this.lat.set(p.lat, at);
+    this.best.set(p.best, at);
+    this.low.set(p.low, at);
+    this.high.set(p.high, at);
+    this.datePrecision.set(p.datePrecision, at);
+    this.locationPrecision.set(p.locationPrecision, at);
+    this.eventType.set(p.eventType, at);
+    REPEATED.forEach((k, j) => {
+      const { values, index } = p.repeated[k];
+      const dictionary = this.dictionaries[j];
+      const moved = Uint32Array.from(textValues(values), (value) => dictionary.add(value));
+      const into = this.indexes[j];
+      for (let i = 0; i < m; i++) into[at + i] = moved[index[i]];
+    });
+    this.id.append(p.unique.id);
+    this.summary.append(p.unique.summary);
+    const offset = this.sources.values.length;
+    this.sources.values.append(p.sources.lists);
+    for (let i = 0; i < m; i++) this.sourceIndex[at + i] = offset + p.sources.index[i];
+    this.n += m;
+  }
+
   private grow(): void {
     const size = this.size * 2;
     const grown = <T extends Int32Array | Float64Array | Uint8Array | Uint32Array>(a: T, make: (n: number) => T): T => {
@@ -160,11 +194,35 @@ export class PackBuilder {
   }
 }
 
-/** `array` in a new order: entry k of the result is entry `order[k]`. */
-function permute<T extends Int32Array | Float32Array | Float64Array | Uint8Array | Uint16Array | Uint32Array>(array: T, order: Uint32Array): T {
+type Permutable = Int32Array | Float32Array | Float64Array | Uint8Array | Uint16Array | Uint32Array;
+
+/**
+ * `array` in a new order: entry k of the result is entry `order[k]`. The entries are copied as
+ * bits of their width, through one loop per width: one loop over every kind of array is
+ * megamorphic and several times slower at a million entries.
+ */
+function permute<T extends Permutable>(array: T, order: Uint32Array): T {
   const out = new (array.constructor as new (length: number) => T)(order.length);
-  for (let k = 0; k < order.length; k++) out[k] = array[order[k]];
+  const bits = (a: Permutable) => a.buffer as ArrayBuffer;
+  if (array.BYTES_PER_ELEMENT === 1) gather8(new Uint8Array(bits(array), array.byteOffset, array.length), new Uint8Array(bits(out)), order);
+  else if (array.BYTES_PER_ELEMENT === 2) gather16(new Uint16Array(bits(array), array.byteOffset, array.length), new Uint16Array(bits(out)), order);
+  else if (array.BYTES_PER_ELEMENT === 4) gather32(new Uint32Array(bits(array), array.byteOffset, array.length), new Uint32Array(bits(out)), order);
+  else gather64(new Float64Array(bits(array), array.byteOffset, array.length), new Float64Array(bits(out)), order);
   return out;
+}
+
+function gather8(from: Uint8Array, to: Uint8Array, order: Uint32Array): void {
+  for (let k = 0; k < order.length; k++) to[k] = from[order[k]];
+}
+function gather16(from: Uint16Array, to: Uint16Array, order: Uint32Array): void {
+  for (let k = 0; k < order.length; k++) to[k] = from[order[k]];
+}
+function gather32(from: Uint32Array, to: Uint32Array, order: Uint32Array): void {
+  for (let k = 0; k < order.length; k++) to[k] = from[order[k]];
+}
+/** Doubles as they are: a NaN's bits may change, and NaN is all a column's NaN means (a missing value). */
+function gather64(from: Float64Array, to: Float64Array, order: Uint32Array): void {
+  for (let k = 0; k < order.length; k++) to[k] = from[order[k]];
 }
 
 /** Whether every event ends on its start day (every ACLED event does): the end column is then the start column itself, one buffer less to send and hold. */

@@ -7,7 +7,7 @@ import type { LayerParts } from './layerParts';
 
 /** The part of a Worker the importer uses, so tests can stand in for one. */
 export interface WorkerLike {
-  postMessage(message: WorkerRequest): void;
+  postMessage(message: WorkerRequest, transfer?: Transferable[]): void;
   onmessage: ((event: MessageEvent<ImportMessage>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
   terminate(): void;
@@ -35,14 +35,37 @@ export interface RunningImport {
   cancel(): void;
 }
 
+/** From this size a file is read in two halves at once, by two workers, on a machine with two cores or more. */
+export const SPLIT_FROM_BYTES = 16 * 1024 * 1024;
+
+/** How runImport shares the work: the defaults are the app's. */
+export interface SplitOptions {
+  /** @defaultValue {@link SPLIT_FROM_BYTES} */
+  splitFromBytes?: number;
+  /** @defaultValue navigator.hardwareConcurrency */
+  cores?: number;
+}
+
 /**
  * Starts reading a file or URL in a fresh worker; `onProgress` hears bytes and rows as they are
  * read. The worker is asked to keep the incidents' summaries and sources: after `done` it stays
  * alive to answer for them (a popup, an export) until the outcome's close(); a worker that sends
- * them with the columns is stopped at once.
+ * them with the columns is stopped at once. A large file on a machine of two cores or more also
+ * gets a helper worker, which the first is given a port to (see runImportJob), stopped with it.
  */
-export function runImport(request: ImportRequest, createWorker: () => WorkerLike, onProgress: (p: { bytes: number; rows: number; total: number | null }) => void): RunningImport {
+export function runImport(
+  request: ImportRequest,
+  createWorker: () => WorkerLike,
+  onProgress: (p: { bytes: number; rows: number; total: number | null }) => void,
+  { splitFromBytes = SPLIT_FROM_BYTES, cores = globalThis.navigator?.hardwareConcurrency ?? 1 }: SplitOptions = {},
+): RunningImport {
   const worker = createWorker();
+  const split = request.source.kind === 'file' && request.source.file.size >= splitFromBytes && cores >= 2;
+  let helper: WorkerLike | null = split ? createWorker() : null;
+  const stopHelper = () => {
+    helper?.terminate();
+    helper = null;
+  };
   let settle!: (outcome: ImportOutcome) => void;
   let settled = false;
   let closed = false;
@@ -50,6 +73,7 @@ export function runImport(request: ImportRequest, createWorker: () => WorkerLike
     if (closed) return;
     closed = true;
     worker.terminate();
+    stopHelper();
     for (const [, pending] of waiting) pending([]);
     waiting.clear();
   };
@@ -81,6 +105,7 @@ export function runImport(request: ImportRequest, createWorker: () => WorkerLike
     if (settled) return;
     if (m.type === 'progress') onProgress(m);
     else if (m.type === 'done') {
+      stopHelper();
       // No pass over the incidents here: the table reads the worker's columns as they came.
       const incidents = tableOfColumns(m.incidents, fetchDetails);
       if (incidents.detailed) close();
@@ -91,6 +116,14 @@ export function runImport(request: ImportRequest, createWorker: () => WorkerLike
     if (!settled) settle({ status: 'failed', reason: event.message || 'the import worker stopped' });
     else close();
   };
-  worker.postMessage({ ...request, detailsOnDemand: true });
+  if (helper) {
+    const channel = new MessageChannel();
+    helper.onerror = () => {
+      if (!closed) worker.postMessage({ type: 'helper-lost' });
+      stopHelper();
+    };
+    helper.postMessage({ type: 'helper', port: channel.port2 }, [channel.port2]);
+    worker.postMessage({ ...request, detailsOnDemand: true, helper: channel.port1 }, [channel.port1]);
+  } else worker.postMessage({ ...request, detailsOnDemand: true });
   return { outcome, cancel: () => settle({ status: 'cancelled' }) };
 }

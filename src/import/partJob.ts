@@ -1,0 +1,52 @@
+import { createFileParser, pushStream } from '../data/parseFile';
+import { createIncidentTally } from '../data/report';
+import type { PartMessage, PartRequest } from './importProtocol';
+import { PackBuilder } from './packBuilder';
+import { packedTransfer } from './packIncidents';
+import { textTransfer } from '../data/textColumn';
+
+/** Progress is posted at most this often. */
+const PROGRESS_EVERY_MS = 100;
+/** A UTF-8 BOM before the header line: the part is then decoded as UTF-8, as the first part was, whatever its first bytes look like. */
+const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
+
+/**
+ * The helper worker's work (see runImportJob): reads the file from `from` as a file of its own
+ * whose first line is `header`, each accepted incident into a PackBuilder and a tally as the
+ * importer does, and posts the part ({@link FileParser.endPart}), its columns and its totals,
+ * the buffers transferred. Failures are posted, never thrown.
+ */
+export async function runPartJob(request: PartRequest, post: (message: PartMessage, transfer?: Transferable[]) => void, now: () => number = () => performance.now()): Promise<void> {
+  if (request.type !== 'part') return;
+  const builder = new PackBuilder();
+  const tally = createIncidentTally();
+  const parser = createFileParser({
+    file: request.name,
+    dataset: request.dataset,
+    collectIds: true,
+    onIncident(incident) {
+      tally.add(incident);
+      builder.add(incident);
+    },
+  });
+  const prefix = BOM.length + request.header.length;
+  parser.push(BOM);
+  parser.push(request.header);
+  let last = -Infinity;
+  try {
+    await pushStream(parser, request.file.slice(request.from).stream(), {
+      onProgress({ bytes, rows }) {
+        const t = now();
+        if (t - last < PROGRESS_EVERY_MS) return;
+        last = t;
+        post({ type: 'progress', bytes: bytes - prefix, rows });
+      },
+    });
+  } catch (e) {
+    post({ type: 'failed', reason: e instanceof Error ? e.message : String(e) });
+    return;
+  }
+  const part = parser.endPart(prefix);
+  const packed = builder.finish();
+  post({ type: 'part', part, packed, tally: tally.state() }, [...new Set([...packedTransfer(packed), ...textTransfer(part.ids)])]);
+}
