@@ -70,7 +70,8 @@ export class IssueLog implements IssueSink {
   /**
    * Takes in the issues of the rows after this log's, logged by another log (a later part of the
    * same file): as if they had been pushed here, their rows moved by `rowOffset`. Issues the other
-   * log left out were past its cap, so they are past this one's too. False, with nothing taken,
+   * log left out were past its cap, so they are past this one's too, and their kind came here
+   * with the first one it kept (or, keeping none, in the order they came). False, with nothing taken,
    * when the other log put kinds together under its catch-all, whose fields are then unknown.
    */
   absorb(later: IssueLogState, rowOffset: number): boolean {
@@ -79,7 +80,7 @@ export class IssueLog implements IssueSink {
     for (const { kind: given, severity, field, count } of later.dropped) {
       if (severity === 'error') this.counts.errors += count;
       else this.counts.warnings += count;
-      const kind = this.perKindCount.has(given) ? given : `${severity}\u0000*`;
+      const kind = this.perKindCount.has(given) || this.perKindCount.size < MAX_KINDS ? given : `${severity}\u0000*`;
       this.perKindCount.set(kind, (this.perKindCount.get(kind) ?? 0) + count);
       const d = this.dropped.get(kind);
       if (d) d.count += count;

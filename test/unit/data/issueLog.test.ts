@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { IssueLog } from '../../../src/data/issueLog';
 import type { ImportIssue } from '../../../src/types';
 
@@ -32,5 +33,38 @@ describe('IssueLog', () => {
     for (let k = 0; k < 10_000; k++) log.push(issue('warning', `c${k}`, k));
     expect(log.list().length).toBeLessThanOrEqual(202);
     expect(log.counts.warnings).toBe(10_000);
+  });
+});
+
+describe('IssueLog.absorb', () => {
+  const arbIssues = fc.array(
+    fc.record({ severity: fc.constantFrom<ImportIssue['severity']>('error', 'warning'), field: fc.constantFrom('a', 'b', 'c', null), row: fc.nat(50) }),
+    { maxLength: 60 },
+  );
+
+  it('a log that takes in a later part logged on its own holds what one log of it all holds: the same issues kept, counts and notes (fast-check)', () => {
+    fc.assert(
+      fc.property(arbIssues, fc.nat(60), fc.nat(3), fc.nat(1000), (all, at, perKind, rowOffset) => {
+        const k = Math.min(at, all.length);
+        const whole = new IssueLog('f.csv', perKind);
+        for (const x of all) whole.push(issue(x.severity, x.field, x.row + (all.indexOf(x) >= k ? rowOffset : 0)));
+        const first = new IssueLog('f.csv', perKind);
+        const later = new IssueLog('f.csv', perKind);
+        all.forEach((x, i) => (i < k ? first : later).push(issue(x.severity, x.field, x.row)));
+        expect(first.absorb(later.state(), rowOffset)).toBe(true);
+        expect(first.list()).toEqual(whole.list());
+        expect(first.counts).toEqual(whole.counts);
+      }),
+    );
+  });
+
+  it('refuses a part whose kinds were put together under the catch-all, taking nothing in', () => {
+    const first = new IssueLog('f.csv');
+    first.push(issue('error', 'x', 2));
+    const later = new IssueLog('f.csv');
+    for (let k = 0; k < 250; k++) later.push(issue('warning', `field ${k}`, 3 + k));
+    expect(first.absorb(later.state(), 10)).toBe(false);
+    expect(first.counts).toEqual({ errors: 1, warnings: 0 });
+    expect(first.list()).toHaveLength(1);
   });
 });
