@@ -5,7 +5,7 @@ import { tableOfColumns, type IncidentColumnsStore } from '../data/incidentTable
 import { textAt } from '../data/textColumn';
 import { areaIndexPartsOfTable } from '../geo/indexAreas';
 import type { DetailsRequest, ImportMessage, ImportRequest, PartMessage, PartRequest, PortLike } from './importProtocol';
-import { planSplit } from './splitPlan';
+import { cutStream, planSplit, SPLIT_FROM_BYTES, type ByteSource } from './splitPlan';
 import { timeIndexPartsOf, timeOrder } from '../data/timeIndex';
 import { layerPartsOfTable, layerPartsTransfer, type LayerParts } from './layerParts';
 import { PackBuilder, permutePacked } from './packBuilder';
@@ -43,9 +43,12 @@ export async function runImportJob(
   const { source, dataset } = request;
   let stream: ReadableStream<Uint8Array>;
   let total: number | null;
+  /** The file's bytes by range, for a helper to read the second half from. */
+  let ranged: ByteSource | null = null;
   if (source.kind === 'file') {
     stream = source.file.stream();
     total = source.file.size;
+    ranged = { kind: 'file', file: source.file };
   } else {
     let response: Response;
     try {
@@ -61,6 +64,12 @@ export async function runImportJob(
     stream = response.body;
     const length = Number(response.headers.get('content-length'));
     total = Number.isFinite(length) && length > 0 && !response.headers.get('content-encoding') ? length : null;
+    if (total !== null && response.headers.get('accept-ranges') === 'bytes') {
+      // A strong validator, so that a range of a file changed meanwhile is refused (If-Range).
+      const etag = response.headers.get('etag');
+      const validator = etag && !etag.startsWith('W/') ? etag : response.headers.get('last-modified');
+      ranged = { kind: 'url', url: response.url || source.url, size: total, validator };
+    }
   }
   let clock = performance.now();
   const lap = (name: string) => {
@@ -89,18 +98,19 @@ export async function runImportJob(
     post({ type: 'progress', bytes: bytes + helped.bytes, rows: rows + helped.rows, total });
   };
   const { helper } = request;
-  const plan = helper && source.kind === 'file' ? await planSplit(source.file) : null;
+  const plan = helper && ranged && total !== null && total >= (request.splitFromBytes ?? SPLIT_FROM_BYTES) ? await planSplit(ranged) : null;
   if (helper && !plan) helper.postMessage({ type: 'none' });
-  if (plan && helper && source.kind === 'file') {
+  if (plan && helper && ranged) {
     // The second half is read by the helper as a file of the header line and its bytes, while the
     // first is read here; the parser then joins them, or, where the two readings could differ from
-    // one (see FileParser.join), the second half is read here after all.
+    // one (see FileParser.join), this reader reads on past the cut after all.
     const later = partOf(helper, lost, (p) => {
       helped = p;
       onProgress();
     });
-    helper.postMessage({ type: 'part', file: source.file, from: plan.cut, header: plan.header, name: source.name, dataset });
-    await pushStream(parser, source.file.slice(0, plan.cut).stream(), { onProgress });
+    helper.postMessage({ type: 'part', source: ranged, from: plan.cut, header: plan.header, name: source.name, dataset });
+    const halves = cutStream(stream, plan.cut);
+    await pushStream(parser, halves.head, { onProgress });
     const part = parser.stopped ? null : await later;
     lap('parse halves');
     helped = { bytes: 0, rows: 0 };
@@ -109,9 +119,10 @@ export async function runImportJob(
       tally.absorb(part.tally);
       lap('join');
     } else {
-      await pushStream(parser, source.file.slice(plan.cut).stream(), { onProgress });
+      await pushStream(parser, halves.tail, { onProgress });
       lap('parse second half here');
     }
+    halves.cancel();
     helper.close?.();
   } else {
     await pushStream(parser, stream, { onProgress });

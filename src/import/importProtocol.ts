@@ -1,6 +1,7 @@
 import type { ImportResult, ParsedPart } from '../data/parseFile';
 import type { IncidentTallyState } from '../data/report';
 import type { PackedIncidents } from './packIncidents';
+import type { ByteSource } from './splitPlan';
 import type { ImportSummary } from '../data/report';
 import type { AreaIndexParts } from '../data/areaIndex';
 import type { AreaGeodata } from '../geo/indexAreas';
@@ -23,6 +24,8 @@ export interface ImportRequest {
    * the second half of the file while it reads the first, then join the two (see {@link PartRequest}).
    */
   helper?: PortLike<PartRequest, PartMessage>;
+  /** With a helper, the size from which a file is read in halves. @defaultValue SPLIT_FROM_BYTES */
+  splitFromBytes?: number;
 }
 
 /** The part of a MessagePort the import and helper workers use, so tests can pass a channel of their own. */
@@ -32,8 +35,8 @@ export interface PortLike<Out, In> {
   close?(): void;
 }
 
-/** What the import worker asks its helper: read the file from `from` (a line start) as if it followed `header`, or nothing. */
-export type PartRequest = { type: 'part'; file: Blob; from: number; header: Uint8Array; name: string; dataset: string } | { type: 'none' };
+/** What the import worker asks its helper: read the file (a File, or a URL by range) from `from`, a line start, as if it followed `header`; or nothing. */
+export type PartRequest = { type: 'part'; source: ByteSource; from: number; header: Uint8Array; name: string; dataset: string } | { type: 'none' };
 
 /** What the helper answers: progress, then the part read (its columns and totals transferred), or a failure. */
 export type PartMessage =

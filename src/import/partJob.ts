@@ -4,6 +4,7 @@ import type { PartMessage, PartRequest } from './importProtocol';
 import { PackBuilder } from './packBuilder';
 import { packedTransfer } from './packIncidents';
 import { textTransfer } from '../data/textColumn';
+import { streamFrom } from './splitPlan';
 
 /** Progress is posted at most this often. */
 const PROGRESS_EVERY_MS = 100;
@@ -11,7 +12,7 @@ const PROGRESS_EVERY_MS = 100;
 const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 
 /**
- * The helper worker's work (see runImportJob): reads the file from `from` as a file of its own
+ * The helper worker's work (see runImportJob): reads the file (by range, for a URL) from `from` as a file of its own
  * whose first line is `header`, each accepted incident into a PackBuilder and a tally as the
  * importer does, and posts the part ({@link FileParser.endPart}), its columns and its totals,
  * the buffers transferred. Failures are posted, never thrown.
@@ -34,7 +35,12 @@ export async function runPartJob(request: PartRequest, post: (message: PartMessa
   parser.push(request.header);
   let last = -Infinity;
   try {
-    await pushStream(parser, request.file.slice(request.from).stream(), {
+    const stream = await streamFrom(request.source, request.from);
+    if (!stream) {
+      post({ type: 'failed', reason: 'the server did not send the range asked for' });
+      return;
+    }
+    await pushStream(parser, stream, {
       onProgress({ bytes, rows }) {
         const t = now();
         if (t - last < PROGRESS_EVERY_MS) return;

@@ -4,6 +4,7 @@ import type { AreaIndexParts } from '../data/areaIndex';
 import { tableOfColumns, type IncidentDetails, type IncidentTable } from '../data/incidentTable';
 import type { ImportMessage, ImportRequest, WorkerRequest } from './importProtocol';
 import type { LayerParts } from './layerParts';
+import { SPLIT_FROM_BYTES } from './splitPlan';
 
 /** The part of a Worker the importer uses, so tests can stand in for one. */
 export interface WorkerLike {
@@ -35,9 +36,6 @@ export interface RunningImport {
   cancel(): void;
 }
 
-/** From this size a file is read in two halves at once, by two workers, on a machine with two cores or more. */
-export const SPLIT_FROM_BYTES = 16 * 1024 * 1024;
-
 /** How runImport shares the work: the defaults are the app's. */
 export interface SplitOptions {
   /** @defaultValue {@link SPLIT_FROM_BYTES} */
@@ -50,8 +48,8 @@ export interface SplitOptions {
  * Starts reading a file or URL in a fresh worker; `onProgress` hears bytes and rows as they are
  * read. The worker is asked to keep the incidents' summaries and sources: after `done` it stays
  * alive to answer for them (a popup, an export) until the outcome's close(); a worker that sends
- * them with the columns is stopped at once. A large file on a machine of two cores or more also
- * gets a helper worker, which the first is given a port to (see runImportJob), stopped with it.
+ * them with the columns is stopped at once. On a machine of two cores or more, a large file or a
+ * URL also gets a helper worker, which the first is given a port to (see runImportJob), stopped with it.
  */
 export function runImport(
   request: ImportRequest,
@@ -60,7 +58,8 @@ export function runImport(
   { splitFromBytes = SPLIT_FROM_BYTES, cores = globalThis.navigator?.hardwareConcurrency ?? 1 }: SplitOptions = {},
 ): RunningImport {
   const worker = createWorker();
-  const split = request.source.kind === 'file' && request.source.file.size >= splitFromBytes && cores >= 2;
+  // A URL's size is known once it answers: its importer tells the helper then whether to read a half.
+  const split = cores >= 2 && (request.source.kind === 'url' || request.source.file.size >= splitFromBytes);
   let helper: WorkerLike | null = split ? createWorker() : null;
   const stopHelper = () => {
     helper?.terminate();
@@ -123,7 +122,7 @@ export function runImport(
       stopHelper();
     };
     helper.postMessage({ type: 'helper', port: channel.port2 }, [channel.port2]);
-    worker.postMessage({ ...request, detailsOnDemand: true, helper: channel.port1 }, [channel.port1]);
+    worker.postMessage({ ...request, detailsOnDemand: true, helper: channel.port1, splitFromBytes }, [channel.port1]);
   } else worker.postMessage({ ...request, detailsOnDemand: true });
   return { outcome, cancel: () => settle({ status: 'cancelled' }) };
 }

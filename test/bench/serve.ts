@@ -16,7 +16,7 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** A tiny static server for built pages, on loopback only, with a content-length as any static host sends. */
+/** A tiny static server for built pages, on loopback only, with a content-length, an ETag and byte ranges as static hosts send them. */
 export function serveStatic(dir: string): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
@@ -26,7 +26,24 @@ export function serveStatic(dir: string): Promise<{ server: Server; url: string 
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-length': stat.size, 'cache-control': 'no-store' });
+    const type = MIME[extname(file)] ?? 'application/octet-stream';
+    const etag = `"${stat.size}-${Math.floor(stat.mtimeMs)}"`;
+    const headers = { 'content-type': type, 'cache-control': 'no-store', 'accept-ranges': 'bytes', etag, 'last-modified': stat.mtime.toUTCString() };
+    // One byte range (`bytes=a-b` or `bytes=a-`), as static hosts answer; a stale If-Range gets the whole file.
+    const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? '');
+    const ifRange = request.headers['if-range'];
+    if (range && (!ifRange || ifRange === etag || ifRange === headers['last-modified'])) {
+      const from = Number(range[1]);
+      const to = range[2] === '' ? stat.size - 1 : Math.min(Number(range[2]), stat.size - 1);
+      if (from > to) {
+        response.writeHead(416, { 'content-range': `bytes */${stat.size}` }).end();
+        return;
+      }
+      response.writeHead(206, { ...headers, 'content-length': to - from + 1, 'content-range': `bytes ${from}-${to}/${stat.size}` });
+      createReadStream(file, { start: from, end: to }).pipe(response);
+      return;
+    }
+    response.writeHead(200, { ...headers, 'content-length': stat.size });
     createReadStream(file).pipe(response);
   });
   return new Promise((done) =>

@@ -1,6 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic } from '../../bench/serve';
 import { readCsv } from '../../../src/data/csv';
 import { runImportJob } from '../../../src/import/importJob';
 import type { ImportMessage, ImportRequest, PartMessage, PartRequest, PortLike } from '../../../src/import/importProtocol';
@@ -29,9 +33,13 @@ interface Read {
   stages: string[];
 }
 
-/** The import job over `bytes`, alone or with a helper in this thread on a MessageChannel (`lose`: the helper stops without an answer). */
-async function read(bytes: Uint8Array<ArrayBuffer>, helper: 'none' | 'helper' | 'lost'): Promise<Read> {
-  const request: ImportRequest = { source: { kind: 'file', file: new Blob([bytes]), name: 'split.csv' }, dataset: 'user-1', marker, detailsOnDemand: true };
+/**
+ * The import job over `bytes` (or the file at `url`), alone or with a helper in this thread on a
+ * MessageChannel (`lost`: the helper stops without an answer).
+ */
+async function read(bytes: Uint8Array<ArrayBuffer> | string, helper: 'none' | 'helper' | 'lost'): Promise<Read> {
+  const source: ImportRequest['source'] = typeof bytes === 'string' ? { kind: 'url', url: bytes, name: 'split.csv' } : { kind: 'file', file: new Blob([bytes]), name: 'split.csv' };
+  const request: ImportRequest = { source, dataset: 'user-1', marker, detailsOnDemand: true, splitFromBytes: 0 };
   let lose = () => {};
   const lost = new Promise<void>((resolve) => (lose = resolve));
   let channel: MessageChannel | null = null;
@@ -136,9 +144,10 @@ describe('an import read in two halves at once', () => {
     const text = fileOf(UCDP, 'id', picks, '\n');
     // One more row whose notes are many short lines: the middle of the file is inside them.
     const record: Record<string, string> = { ...UCDP.rows[0], id: 'long' };
-    const where = Array.from({ length: 20000 }, (_, k) => `line ${k}`).join('\n');
+    // Lines that look like records of the header's width: the cut is made in them, and refused at the join.
+    const where = Array.from({ length: 2000 }, (_, k) => `${k}${',v'.repeat(UCDP.header.length - 1)}`).join('\n');
     const long = text + UCDP.header.map((h) => cell(h === 'where_description' ? where : record[h])).join(',') + '\n';
-    const plan = await planSplit(new Blob([long]));
+    const plan = await planSplit({ kind: 'file', file: new Blob([long]) });
     expect(plan).not.toBeNull();
     const stages = await expectSameInHalves(long);
     expect(stages).toContain('parse second half here');
@@ -164,11 +173,50 @@ describe('an import read in two halves at once', () => {
   });
 });
 
+describe('an import of a URL read in two halves at once', () => {
+  const picks = Array.from({ length: 80 }, (_, row) => ({ row, mutation: row % 7 === 3 ? ('no-coordinates' as const) : ('none' as const), dup: 0 }));
+  const text = fileOf(UCDP, 'id', picks, '\r\n');
+  let dir = '';
+  const servers: Server[] = [];
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'split-url-'));
+    writeFileSync(join(dir, 'events.csv'), text);
+  });
+  afterAll(() => {
+    for (const server of servers) server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads the halves by range from a server that answers ranges, and gives what one reading gives', async () => {
+    const { server, url } = await serveStatic(dir);
+    servers.push(server);
+    const alone = await read(new TextEncoder().encode(text), 'none');
+    const halves = await read(`${url}events.csv`, 'helper');
+    expect(halves.stages).toContain('join');
+    expect(halves.done).toEqual(alone.done);
+    expect(halves.details).toEqual(alone.details);
+  });
+
+  it('reads the whole file itself from a server that ignores ranges', async () => {
+    const server = createServer((_, response) => response.writeHead(200, { 'content-length': Buffer.byteLength(text), 'accept-ranges': 'bytes' }).end(text));
+    servers.push(server);
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const alone = await read(new TextEncoder().encode(text), 'none');
+    const served = await read(`http://127.0.0.1:${port}/events.csv`, 'helper');
+    expect(served.stages).toContain('parse');
+    expect(served.stages).not.toContain('join');
+    expect(served.done).toEqual(alone.done);
+  });
+});
+
 describe('planSplit', () => {
-  const body = `${ACLED.header.join(',')}\n${'x,1,2\n'.repeat(2000)}`;
+  const row = `x${',1'.repeat(ACLED.header.length - 1)}\n`;
+  const body = `${ACLED.header.join(',')}\n${row.repeat(2000)}`;
   it('cuts just after a line end at or past the middle, and hands on the header line without its BOM', async () => {
     const bytes = new TextEncoder().encode(`\uFEFF${body}`);
-    const plan = await planSplit(new Blob([bytes]));
+    const plan = await planSplit({ kind: 'file', file: new Blob([bytes]) });
     expect(plan).not.toBeNull();
     if (!plan) return;
     expect(plan.cut).toBeGreaterThanOrEqual(Math.floor(bytes.length / 2));
@@ -176,10 +224,21 @@ describe('planSplit', () => {
     expect(new TextDecoder().decode(plan.header)).toBe(`${ACLED.header.join(',')}\n`);
   });
 
+  it('cuts at a record start, past line ends inside a quoted field', async () => {
+    const picks = Array.from({ length: 80 }, (_, r) => ({ row: r, mutation: 'none' as const, dup: 0 }));
+    const text = fileOf(UCDP, 'id', picks, '\n');
+    const bytes = new TextEncoder().encode(text);
+    const plan = await planSplit({ kind: 'file', file: new Blob([bytes]) });
+    expect(plan).not.toBeNull();
+    const first = readCsv(new TextDecoder().decode(bytes.subarray(0, plan!.cut)));
+    expect(first.records.every((r) => r.fields.length === UCDP.header.length)).toBe(true);
+    expect(first.records.length + readCsv(new TextDecoder().decode(plan!.header) + new TextDecoder().decode(bytes.subarray(plan!.cut))).records.length).toBe(80);
+  });
+
   it('refuses a file whose first line is not a plain header, or with no line end past the middle', async () => {
     for (const text of [`"quoted",header\n${'x\n'.repeat(1000)}`, `\n${body}`, `a,b\r${'x\r'.repeat(1000)}`, `a,b\n${'x'.repeat(5000)}`, 'a,b\n', '']) {
-      expect(await planSplit(new Blob([text]))).toBeNull();
+      expect(await planSplit({ kind: 'file', file: new Blob([text]) })).toBeNull();
     }
-    expect(await planSplit(new Blob([new Uint8Array([0x61, 0xff, 0x62, 10, ...new TextEncoder().encode('x\n'.repeat(1000))])]))).toBeNull();
+    expect(await planSplit({ kind: 'file', file: new Blob([new Uint8Array([0x61, 0xff, 0x62, 10, ...new TextEncoder().encode('x\n'.repeat(1000))])]) })).toBeNull();
   });
 });
