@@ -194,14 +194,17 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
         }
         densityRenderer.draw(matrix, cellSizeForZoom(zoom, CELL_GAP_PX));
         // The selected incident stays a marker on top, so its open card still points at something.
-        // Either call also uploads the markers' next slice, so zooming in finds them ready; not in a
-        // frame that binned (a new dataset's first frame would also allocate every marker buffer): the
-        // repaint asked for below while an upload is due gives it a frame of its own.
+        // Either call also uploads the markers' next slice, so that zooming in finds them ready, in
+        // frames drawn anyway (a drag, a hover): not in frames of their own, each of which is a
+        // whole repaint (about 100 ms of the page's thread under SwiftShader, eight of them after a
+        // 1M import), and not in a frame that binned (a new dataset's first frame would also allocate
+        // every marker buffer).
         if (draw.selected >= draw.lo && draw.selected < draw.hi) renderer.draw(matrix, map.getPixelRatio(), { ...draw, lo: draw.selected, hi: draw.selected + 1 });
         else if (!binned) renderer.prepare();
       } else renderer.draw(matrix, map.getPixelRatio(), draw);
       if (view !== (density ? 'density' : 'markers')) report(density ? 'density' : 'markers');
-      if (renderer.uploading) map.triggerRepaint();
+      // Markers still arriving are drawn as they come: a frame for each slice.
+      if (renderer.uploading && !density) map.triggerRepaint();
     },
     onRemove() {
       renderer.dispose();
