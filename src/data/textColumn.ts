@@ -56,12 +56,31 @@ export const textTransfer = (column: TextColumn): ArrayBuffer[] => [column.units
 const NATIVE_FROM = 24;
 const encoder = new TextEncoder();
 
-/** Appends values one at a time into arrays that grow by doubling; finish() trims them to size. */
+/** Code units of a builder's piece once it has grown to this: past it, a new piece is begun rather than the written ones copied. */
+const PIECE_UNITS = 1 << 22;
+
+type Units = Uint8Array | Uint16Array;
+
+/**
+ * Appends values one at a time; finish() copies them into one array of their exact size. A small
+ * column grows by doubling; a large one (the summaries of a million events, hundreds of
+ * megabytes) in pieces of {@link PIECE_UNITS}, so what is written is copied once, at the end,
+ * not at every doubling.
+ */
 export class TextColumnBuilder {
-  private units: Uint8Array | Uint16Array = new Uint8Array(1024);
+  /** Filled pieces, each trimmed to what it holds. */
+  private full: Units[] = [];
+  /** Code units in the filled pieces. */
+  private before = 0;
+  private units: Units;
   private used = 0;
   private ends = new Uint32Array(256);
   private count = 0;
+
+  /** `pieceUnits`: the piece size, smaller in tests. */
+  constructor(private readonly pieceUnits = PIECE_UNITS) {
+    this.units = new Uint8Array(Math.min(1024, pieceUnits));
+  }
 
   get length(): number {
     return this.count;
@@ -69,7 +88,7 @@ export class TextColumnBuilder {
 
   push(value: string): void {
     const n = value.length;
-    if (this.used + n > this.units.length) this.grow(this.used + n);
+    if (this.used + n > this.units.length) this.room(n);
     let at = this.used;
     let i = 0;
     // ASCII is its own UTF-8: the encoder copies it in native code. Into exactly n bytes it reads
@@ -85,17 +104,12 @@ export class TextColumnBuilder {
         if (c > 255) break;
         units[at++] = c;
       }
-      if (i < n) this.units = Uint16Array.from(this.units);
+      if (i < n) this.widen();
     }
     const units = this.units;
     for (; i < n; i++) units[at++] = value.charCodeAt(i);
     this.used = at;
-    if (this.count === this.ends.length) {
-      const ends = new Uint32Array(this.ends.length * 2);
-      ends.set(this.ends);
-      this.ends = ends;
-    }
-    this.ends[this.count++] = at;
+    this.end(this.before + at);
   }
 
   /** Appends every value of a column, as push would one by one. */
@@ -104,32 +118,57 @@ export class TextColumnBuilder {
     const count = ends.length;
     if (count === 0) return;
     const total = ends[count - 1];
-    if (this.units instanceof Uint8Array && units instanceof Uint16Array) this.units = Uint16Array.from(this.units);
-    if (this.used + total > this.units.length) this.grow(this.used + total);
+    if (this.units instanceof Uint8Array && units instanceof Uint16Array) this.widen();
+    if (this.used + total > this.units.length) this.room(total);
     this.units.set(units.subarray(0, total), this.used);
-    if (this.count + count > this.ends.length) {
-      let size = this.ends.length * 2;
-      while (size < this.count + count) size *= 2;
-      const grown = new Uint32Array(size);
-      grown.set(this.ends.subarray(0, this.count));
-      this.ends = grown;
-    }
-    for (let k = 0; k < count; k++) this.ends[this.count + k] = this.used + ends[k];
-    this.count += count;
+    const offset = this.before + this.used;
+    for (let k = 0; k < count; k++) this.end(offset + ends[k]);
     this.used += total;
   }
 
-  private grow(need: number): void {
-    let size = this.units.length * 2;
-    while (size < need) size *= 2;
-    const units = this.units instanceof Uint8Array ? new Uint8Array(size) : new Uint16Array(size);
-    units.set(this.units.subarray(0, this.used));
-    this.units = units;
+  private end(at: number): void {
+    if (this.count === this.ends.length) {
+      const ends = new Uint32Array(this.ends.length * 2);
+      ends.set(this.ends);
+      this.ends = ends;
+    }
+    this.ends[this.count++] = at;
+  }
+
+  /** Room for `need` more units: a doubled array while small, else a new piece. */
+  private room(need: number): void {
+    const make = (size: number): Units => (this.units instanceof Uint8Array ? new Uint8Array(size) : new Uint16Array(size));
+    if (this.units.length < this.pieceUnits) {
+      let size = this.units.length * 2;
+      while (size < this.used + need) size *= 2;
+      const units = make(size);
+      units.set(this.units.subarray(0, this.used));
+      this.units = units;
+      return;
+    }
+    this.full.push(this.units.subarray(0, this.used));
+    this.before += this.used;
+    this.units = make(Math.max(this.pieceUnits, need));
+    this.used = 0;
+  }
+
+  /** From one byte a unit to two, once a value holds a unit past 255. */
+  private widen(): void {
+    this.full = this.full.map((piece) => Uint16Array.from(piece));
+    this.units = Uint16Array.from(this.units);
   }
 
   /** The column, in buffers of its own exact size (the builder is spent). */
   finish(): TextColumn {
-    return { units: this.units.slice(0, this.used), ends: this.ends.slice(0, this.count) };
+    const ends = this.ends.slice(0, this.count);
+    if (this.full.length === 0) return { units: this.units.slice(0, this.used), ends };
+    const units = this.units instanceof Uint8Array ? new Uint8Array(this.before + this.used) : new Uint16Array(this.before + this.used);
+    let at = 0;
+    for (const piece of [...this.full, this.units.subarray(0, this.used)]) {
+      units.set(piece, at);
+      at += piece.length;
+    }
+    return { units, ends };
   }
 }
 
