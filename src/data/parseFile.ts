@@ -8,7 +8,8 @@ import { fileMessages } from './fileMessages';
 import { createGeoJsonCollector, driveGeoJson } from './geojsonStage';
 import { badBytesSummary } from './importWarnings';
 import { IssueLog, type IssueCounts, type IssueLogState } from './issueLog';
-import { textValues, TextColumnBuilder, type TextColumn } from './textColumn';
+import { HashList, sharedHashes } from './idHashes';
+import { textAt, textValues, TextColumnBuilder, type TextColumn } from './textColumn';
 import { defaultDateRange, type DateRange } from './plausibleDates';
 import { createRecordDriver } from './recordDriver';
 import { createTextRouter } from './textRouter';
@@ -46,8 +47,12 @@ export interface ParseFileOptions {
   dateRange?: DateRange;
   /** Keep rows dated outside `dateRange` (with a warning) instead of rejecting them. @defaultValue false */
   keepImplausibleDates?: boolean;
-  /** Keep the ids the rows were checked with, for {@link FileParser.endPart}. @defaultValue false */
-  collectIds?: boolean;
+  /**
+   * Keep the ids the rows were checked with: their hashes, for a first part to join a later one
+   * with ({@link FileParser.join}), or also the ids, for a later part ({@link FileParser.endPart}).
+   * @defaultValue false
+   */
+  collectIds?: boolean | 'hashes';
 }
 
 /**
@@ -68,6 +73,8 @@ export interface ParsedPart {
   issues: IssueLogState;
   /** Each non-empty id a row was checked against earlier rows with, in row order (`collectIds`). */
   ids: TextColumn;
+  /** Their hashes (hashId), in the same order. */
+  idHashes: Uint32Array;
   /** What must be as the part before found it for the two to join. */
   kind: ImportResult['kind'];
   format: Pick<FormatInfo, 'id' | 'layout'> | null;
@@ -125,7 +132,8 @@ export function createFileParser(options: ParseFileOptions): FileParser {
   let headerWidth = -1;
   const geo = createGeoJsonCollector();
 
-  const ids = options.collectIds ? new TextColumnBuilder() : null;
+  const ids = options.collectIds === true ? new TextColumnBuilder() : null;
+  const idHashes = options.collectIds ? new HashList() : null;
   const fail = (message: string, row: number | null = null) => {
     fileError ??= { severity: 'error', file, row, field: null, value: null, message };
   };
@@ -139,7 +147,14 @@ export function createFileParser(options: ParseFileOptions): FileParser {
     onIncident: options.onIncident ?? ((incident) => incidents.push(incident)),
     dateRange: options.dateRange ?? defaultDateRange(),
     keepImplausible: options.keepImplausibleDates,
-    ...(ids ? { onIdChecked: (id: string) => ids.push(id) } : {}),
+    ...(idHashes
+      ? {
+          onIdChecked(id: string) {
+            ids?.push(id);
+            idHashes.push(id);
+          },
+        }
+      : {}),
   });
 
   function onRecord(fields: string[], row: number): void {
@@ -226,6 +241,7 @@ export function createFileParser(options: ParseFileOptions): FileParser {
       badByteCount: driver.badByteCount,
       issues: issues.state(),
       ids: (ids ?? new TextColumnBuilder()).finish(),
+      idHashes: (idHashes ?? new HashList()).finish(),
       kind: router.kind,
       format: info ? { id: info.id, layout: info.layout } : null,
       delimiter,
@@ -240,7 +256,9 @@ export function createFileParser(options: ParseFileOptions): FileParser {
     const here = router.kind === 'csv' && t !== null && t.atRecordStart && !t.stopped && fileError === null && info !== undefined && driver.seenId('') !== null && decode.encoding?.startsWith('UTF-8');
     if (!here || part.troubled || part.kind !== 'csv' || part.delimiter !== delimiter || part.format?.id !== info.id || part.format.layout !== info.layout) return false;
     if (!part.encoding?.startsWith('UTF-8') || part.issues.catchAll) return false;
-    for (const id of textValues(part.ids)) if (driver.seenId(id) !== false) return false;
+    // Only ids whose hash the rows here were checked with can have been seen here: those are asked.
+    const ask = idHashes ? sharedHashes(idHashes.finish(), part.idHashes).map((k) => textAt(part.ids, k)) : textValues(part.ids);
+    for (const id of ask) if (driver.seenId(id) !== false) return false;
     const rowOffset = t.records - 1;
     issues.absorb(part.issues, rowOffset);
     driver.absorb(part, rowOffset);

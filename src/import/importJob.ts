@@ -83,6 +83,8 @@ export async function runImportJob(
   const parser = createFileParser({
     file: source.name,
     dataset,
+    // With a helper, the ids' hashes are kept to find an id of its half that was in this one (join).
+    ...(request.helper ? { collectIds: 'hashes' as const } : {}),
     onIncident(incident) {
       tally.add(incident);
       builder.add(incident);

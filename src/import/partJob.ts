@@ -54,5 +54,5 @@ export async function runPartJob(request: PartRequest, post: (message: PartMessa
   }
   const part = parser.endPart(prefix);
   const packed = builder.finish();
-  post({ type: 'part', part, packed, tally: tally.state() }, [...new Set([...packedTransfer(packed), ...textTransfer(part.ids)])]);
+  post({ type: 'part', part, packed, tally: tally.state() }, [...new Set([...packedTransfer(packed), ...textTransfer(part.ids), part.idHashes.buffer as ArrayBuffer])]);
 }
