@@ -1,4 +1,4 @@
-/** A 32-bit FNV-1a hash of a string's code units. */
+/** FNV-1a over the UTF-16 code units, 32 bits: quick, and spread well enough for ids (the id table's, and the join's). */
 export function hashId(id: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);

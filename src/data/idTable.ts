@@ -1,3 +1,5 @@
+import { hashId } from './idHashes';
+
 /**
  * Incidents by id without a Map of a million strings: an open-addressing hash table in one
  * Int32Array (about 8 bytes per incident) holding positions + 1, 0 for an empty slot. The import
@@ -8,24 +10,20 @@ export interface IdTable {
   readonly slots: Int32Array;
 }
 
-/** FNV-1a over the UTF-16 code units: quick, and spread well enough for ids. */
-function hashId(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    h ^= id.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /** The table of `n` ids, `idAt(i)` being the id at position `i`; with duplicate ids, the first position is found. */
 export function buildIdTable(n: number, idAt: (i: number) => string): IdTable {
+  return idTableOfHashes(Uint32Array.from({ length: n }, (_, i) => hashId(idAt(i))));
+}
+
+/** The same from each position's hashId of its id (the import worker hashes the ids as it reads them, not again from the text). */
+export function idTableOfHashes(hashes: Uint32Array): IdTable {
+  const n = hashes.length;
   let size = 16;
   while (size < 2 * n) size *= 2;
   const slots = new Int32Array(size);
   const mask = size - 1;
   for (let i = 0; i < n; i++) {
-    let s = hashId(idAt(i)) & mask;
+    let s = hashes[i] & mask;
     while (slots[s] !== 0) s = (s + 1) & mask;
     slots[s] = i + 1;
   }

@@ -158,13 +158,24 @@ function repeatedReader(column: RepeatedText): (i: number) => string {
   return (i) => textAt(values, index[i]);
 }
 
+/** Each incident's country slot (incidentClass) through its repeated country column: one slot per distinct name, looked up once. */
+export function countrySlotsOf(country: RepeatedText): (i: number) => number {
+  const slotOfCountry = Uint8Array.from({ length: textCount(country.values) }, (_, k) => countrySlot(textAt(country.values, k)));
+  return (i) => slotOfCountry[country.index[i]];
+}
+
+/** Each incident's type slot (incidentClass) from the event type column's codes. */
+export const typeSlotsOf =
+  (eventType: Uint8Array): ((i: number) => number) =>
+  (i) =>
+    eventType[i] < EVENT_TYPES.length ? eventType[i] : UNKNOWN_TYPE;
+
 /**
  * The table over the worker's columns, without building an object per incident. Without the long
  * texts in `store`, `fetchDetails` supplies them; with neither, details() gives '' and [].
  */
 export function tableOfColumns(store: IncidentColumnsStore, fetchDetails?: DetailsFetcher): IncidentTable {
   const r = store.repeated;
-  const slotOfCountry = Uint8Array.from({ length: textCount(r.country.values) }, (_, k) => countrySlot(textAt(r.country.values, k)));
   const text = Object.fromEntries(REPEATED.map((k) => [k, repeatedReader(r[k])])) as Record<RepeatedField, (i: number) => string>;
   const recent = new Map<number, Incident>();
   const lists = new Map<number, Source[]>();
@@ -236,8 +247,8 @@ export function tableOfColumns(store: IncidentColumnsStore, fetchDetails?: Detai
     locationPrecision: store.locationPrecision,
     eventType: store.eventType,
     length: store.count,
-    countrySlot: (i) => slotOfCountry[r.country.index[i]],
-    typeSlot: (i) => (store.eventType[i] < EVENT_TYPES.length ? store.eventType[i] : UNKNOWN_TYPE),
+    countrySlot: countrySlotsOf(r.country),
+    typeSlot: typeSlotsOf(store.eventType),
     id: (i) => textAt(store.unique.id, i),
     get,
     detailed,

@@ -1,14 +1,14 @@
 import { createFileParser, pushStream } from '../data/parseFile';
 import { createIncidentTally, summarise } from '../data/report';
-import { areaIndexPartsTransfer } from '../data/areaIndex';
+import { areaIndexPartsTransfer, type AreaIndexParts } from '../data/areaIndex';
 import { tableOfColumns, type IncidentColumnsStore } from '../data/incidentTable';
-import { textAt } from '../data/textColumn';
+import { textAt, textTransfer } from '../data/textColumn';
 import { areaIndexPartsOfTable } from '../geo/indexAreas';
-import type { DetailsRequest, ImportMessage, ImportRequest, PartMessage, PartRequest, PortLike } from './importProtocol';
+import type { AreaColumns, DetailsRequest, ImportMessage, ImportRequest, PartMessage, PartRequest, PortLike } from './importProtocol';
 import { cutStream, planSplit, SPLIT_FROM_BYTES, type ByteSource } from './splitPlan';
 import { timeIndexPartsOf, timeOrder } from '../data/timeIndex';
 import { layerPartsOfTable, layerPartsTransfer, type LayerParts } from './layerParts';
-import { PackBuilder, permutePacked } from './packBuilder';
+import { PackBuilder, permute, permutePacked } from './packBuilder';
 import { packedTransfer, type PackedIncidents } from './packIncidents';
 import type { Source } from '../types';
 
@@ -100,6 +100,8 @@ export async function runImportJob(
     post({ type: 'progress', bytes: bytes + helped.bytes, rows: rows + helped.rows, total });
   };
   const { helper } = request;
+  let helperGone = false;
+  void lost.then(() => (helperGone = true));
   const plan = helper && ranged && total !== null && total >= (request.splitFromBytes ?? SPLIT_FROM_BYTES) ? await planSplit(ranged) : null;
   if (helper && !plan) helper.postMessage({ type: 'none' });
   if (plan && helper && ranged) {
@@ -110,14 +112,14 @@ export async function runImportJob(
       helped = p;
       onProgress();
     });
-    helper.postMessage({ type: 'part', source: ranged, from: plan.cut, header: plan.header, name: source.name, dataset });
+    helper.postMessage({ type: 'part', source: ranged, from: plan.cut, header: plan.header, name: source.name, dataset, ...(request.areas ? { areas: request.areas } : {}) });
     const halves = cutStream(stream, plan.cut);
     await pushStream(parser, halves.head, { onProgress });
     const part = parser.stopped ? null : await later;
     lap('parse halves');
     helped = { bytes: 0, rows: 0 };
     if (part && parser.join(part.part)) {
-      builder.absorb(part.packed);
+      builder.absorb(part.packed, part.idHashes);
       tally.absorb(part.tally);
       lap('join');
     } else {
@@ -125,7 +127,6 @@ export async function runImportJob(
       lap('parse second half here');
     }
     halves.cancel();
-    helper.close?.();
   } else {
     await pushStream(parser, stream, { onProgress });
     lap('parse');
@@ -143,17 +144,21 @@ export async function runImportJob(
   const packed = permutePacked(kept ? withoutDetails(unsorted) : unsorted, order);
   lap('sort');
   const table = tableOfColumns(packed);
+  // The incidents are assigned to the regions and focus areas here too, and the area index's parts
+  // built over them in the sorted order the page receives: on the page this was a task of 30 ms at
+  // 10,000 incidents and grows with the file, here it costs the page nothing at any size. A
+  // helper that read a half builds them meanwhile, while the layer's are built here.
+  const wantAreas = request.areas !== undefined && packed.count > 0;
+  const areasByHelper = wantAreas && plan && helper && !helperGone ? areasFrom(helper, lost, packed) : null;
   let layer: LayerParts | null = null;
   if (request.marker && packed.count > 0) {
     // The time index's days are the sorted start column itself: one buffer on the page for both.
-    layer = layerPartsOfTable(table, timeIndexPartsOf(packed.start, table), request.marker);
+    layer = layerPartsOfTable(table, timeIndexPartsOf(packed.start, table), request.marker, permute(builder.idHashes(), order));
     lap('layer');
   }
-  // The incidents are assigned to the regions and focus areas here too, and the area index's parts
-  // built over them in the sorted order the page receives: on the page this was a task of 30 ms at
-  // 10,000 incidents and grows with the file, here it costs the page nothing at any size.
-  const areas = request.areas && packed.count > 0 ? areaIndexPartsOfTable(table, packed.start, request.areas) : undefined;
-  if (areas) lap('areas');
+  const areas = wantAreas && request.areas ? ((await areasByHelper) ?? areaIndexPartsOfTable(table, packed.start, request.areas)) : undefined;
+  if (areas) lap(areasByHelper ? 'areas (helper)' : 'areas');
+  helper?.close?.();
   const transfer = new Set([...packedTransfer(packed), ...(layer ? layerPartsTransfer(layer) : []), ...(areas ? areaIndexPartsTransfer(areas) : [])]);
   post({ type: 'done', result: rest, incidents: packed, layer, summary: summarise(result, tally), ...(areas ? { areas } : {}) }, [...transfer]);
   lap('post');
@@ -174,6 +179,32 @@ export async function runImportJob(
 }
 
 type PartDone = Extract<PartMessage, { type: 'part' }>;
+
+/** The area index's parts from the helper, over a copy of the columns it reads; null if it fails or stops. */
+function areasFrom(helper: PortLike<PartRequest, PartMessage>, lost: Promise<void>, p: IncidentColumnsStore): Promise<AreaIndexParts | null> {
+  const incidents: AreaColumns = {
+    count: p.count,
+    start: p.start.slice(),
+    lon: p.lon.slice(),
+    lat: p.lat.slice(),
+    best: p.best.slice(),
+    low: p.low.slice(),
+    high: p.high.slice(),
+    locationPrecision: p.locationPrecision.slice(),
+    eventType: p.eventType.slice(),
+    country: { values: { units: p.repeated.country.values.units.slice(), ends: p.repeated.country.values.ends.slice() }, index: p.repeated.country.index.slice() },
+  };
+  const { country, count: _count, ...numbers } = incidents;
+  const transfer = [...Object.values(numbers).map((a) => a.buffer as ArrayBuffer), country.index.buffer as ArrayBuffer, ...textTransfer(country.values)];
+  return new Promise((resolve) => {
+    void lost.then(() => resolve(null));
+    helper.onmessage = ({ data }) => {
+      if (data.type === 'areas') resolve(data.parts);
+      else if (data.type === 'failed') resolve(null);
+    };
+    helper.postMessage({ type: 'areas', incidents }, [...new Set(transfer)]);
+  });
+}
 
 /** The helper's part, once it has come; null when the helper failed or stopped (`lost`). `progress` hears what it has read meanwhile. */
 function partOf(helper: PortLike<PartRequest, PartMessage>, lost: Promise<void>, progress: (p: { bytes: number; rows: number }) => void): Promise<PartDone | null> {

@@ -6,7 +6,7 @@ import type { ImportSummary } from '../data/report';
 import type { AreaIndexParts } from '../data/areaIndex';
 import type { AreaGeodata } from '../geo/indexAreas';
 import type { LayerParts, MarkerScaleSpec } from './layerParts';
-import type { IncidentColumnsStore, IncidentDetails } from '../data/incidentTable';
+import type { IncidentColumnsStore, IncidentDetails, RepeatedText } from '../data/incidentTable';
 
 /** What the page asks the import worker to read. */
 export interface ImportRequest {
@@ -36,13 +36,21 @@ export interface PortLike<Out, In> {
 }
 
 /** What the import worker asks its helper: read the file (a File, or a URL by range) from `from`, a line start, as if it followed `header`; or nothing. */
-export type PartRequest = { type: 'part'; source: ByteSource; from: number; header: Uint8Array; name: string; dataset: string } | { type: 'none' };
+export type PartRequest =
+  | { type: 'part'; source: ByteSource; from: number; header: Uint8Array; name: string; dataset: string; areas?: AreaGeodata }
+  /** Then, once the halves are joined and sorted: the area index's parts over these columns (the `areas` of the part request). */
+  | { type: 'areas'; incidents: AreaColumns }
+  | { type: 'none' };
 
 /** What the helper answers: progress, then the part read (its columns and totals transferred), or a failure. */
 export type PartMessage =
   | { type: 'progress'; bytes: number; rows: number }
-  | { type: 'part'; part: ParsedPart; packed: PackedIncidents; tally: IncidentTallyState }
+  | { type: 'part'; part: ParsedPart; packed: PackedIncidents; idHashes: Uint32Array; tally: IncidentTallyState }
+  | { type: 'areas'; parts: AreaIndexParts }
   | { type: 'failed'; reason: string };
+
+/** The columns the area index reads, copied for the helper (the rest stay with the importer). */
+export type AreaColumns = Pick<IncidentColumnsStore, 'count' | 'start' | 'lon' | 'lat' | 'best' | 'low' | 'high' | 'locationPrecision' | 'eventType'> & { country: RepeatedText };
 
 /** After `done`, the page asks for the long texts of incidents by their positions in the done message's time order. */
 export interface DetailsRequest {

@@ -1,4 +1,4 @@
-import { buildIdTable, type IdTable } from '../data/idTable';
+import { buildIdTable, idTableOfHashes, type IdTable } from '../data/idTable';
 import { buildIncidentColumns, type IncidentColumns } from '../data/incidentColumns';
 import { createSpatialIndex } from '../data/spatialIndex';
 import { tableOfIncidents, type IncidentTable } from '../data/incidentTable';
@@ -31,12 +31,15 @@ export function buildLayerParts(sorted: readonly Incident[], index: TimeIndexPar
   return layerPartsOfTable(tableOfIncidents(sorted), index, marker);
 }
 
-/** The same over a table in time order (the import worker's, over its packed columns): `index` is the time index's parts over it. */
-export function layerPartsOfTable(table: IncidentTable, index: TimeIndexParts, marker: MarkerScaleSpec): LayerParts {
+/**
+ * The same over a table in time order (the import worker's, over its packed columns): `index` is
+ * the time index's parts over it; `idHashes`, each incident's hashId, if the ids were hashed already.
+ */
+export function layerPartsOfTable(table: IncidentTable, index: TimeIndexParts, marker: MarkerScaleSpec, idHashes?: Uint32Array): LayerParts {
   const scale = createMarkerScale(marker.domainMax, marker.options);
   const columns = buildIncidentColumns({ incidents: table, days: index.days }, scale.radius);
   const tree = createSpatialIndex(columns).tree;
-  return { index, columns, tree: tree ? (tree.data as ArrayBuffer) : null, ids: buildIdTable(table.length, table.id) };
+  return { index, columns, tree: tree ? (tree.data as ArrayBuffer) : null, ids: idHashes ? idTableOfHashes(idHashes) : buildIdTable(table.length, table.id) };
 }
 
 /** The buffers to transfer with the parts. */

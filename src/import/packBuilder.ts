@@ -3,6 +3,7 @@ import { dayNumber } from '../data/timeIndex';
 import { permuteText, textValues, TextColumnBuilder, type TextColumn } from '../data/textColumn';
 import { EVENT_TYPES, type Incident, type Source } from '../types';
 import { narrowFloat, narrowIndex } from '../data/narrowArrays';
+import { hashId } from '../data/idHashes';
 import type { PackedIncidents } from './packIncidents';
 
 /**
@@ -66,6 +67,8 @@ export class PackBuilder {
   private locationPrecision = new Uint8Array(this.size);
   private eventType = new Uint8Array(this.size);
   private sourceIndex = new Uint32Array(this.size);
+  /** hashId of each id, for the id table (kept here: the page gets the table, not the hashes). */
+  private idHash = new Uint32Array(this.size);
   /** Per field of REPEATED, in its order: the dictionary and each incident's index in it. */
   private readonly dictionaries = REPEATED.map(() => new DictionaryBuilder<string>(same));
   private readonly indexes = REPEATED.map(() => new Uint32Array(1024));
@@ -106,6 +109,7 @@ export class PackBuilder {
     ix[6][i] = d[6].add(x.actor2);
     ix[7][i] = d[7].add(x.place);
     this.id.push(x.id);
+    this.idHash[i] = hashId(x.id);
     this.summary.push(x.summary);
     this.sourceIndex[i] = this.sources.add(x.sources);
   }
@@ -115,7 +119,7 @@ export class PackBuilder {
    * in parallel): as if each had been added here. A repeated value keeps one entry; the source
    * lists are appended as they are (their sharing does not cross parts).
    */
-  absorb(p: PackedIncidents): void {
+  absorb(p: PackedIncidents, idHashes: Uint32Array): void {
     const m = p.count;
     while (this.n + m > this.size) this.grow();
     const at = this.n;
@@ -129,6 +133,7 @@ export class PackBuilder {
     this.datePrecision.set(p.datePrecision, at);
     this.locationPrecision.set(p.locationPrecision, at);
     this.eventType.set(p.eventType, at);
+    this.idHash.set(idHashes, at);
     REPEATED.forEach((k, j) => {
       const { values, index } = p.repeated[k];
       const dictionary = this.dictionaries[j];
@@ -162,8 +167,14 @@ export class PackBuilder {
     this.locationPrecision = grown(this.locationPrecision, (n) => new Uint8Array(n));
     this.eventType = grown(this.eventType, (n) => new Uint8Array(n));
     this.sourceIndex = grown(this.sourceIndex, (n) => new Uint32Array(n));
+    this.idHash = grown(this.idHash, (n) => new Uint32Array(n));
     for (let k = 0; k < this.indexes.length; k++) this.indexes[k] = grown(this.indexes[k], (n) => new Uint32Array(n));
     this.size = size;
+  }
+
+  /** The ids' hashes (hashId), in the order the incidents were added. */
+  idHashes(): Uint32Array {
+    return this.idHash.slice(0, this.n);
   }
 
   /** The columns in the order the incidents were added, each in a buffer of its own exact size. */
@@ -201,7 +212,7 @@ type Permutable = Int32Array | Float32Array | Float64Array | Uint8Array | Uint16
  * bits of their width, through one loop per width: one loop over every kind of array is
  * megamorphic and several times slower at a million entries.
  */
-function permute<T extends Permutable>(array: T, order: Uint32Array): T {
+export function permute<T extends Permutable>(array: T, order: Uint32Array): T {
   const out = new (array.constructor as new (length: number) => T)(order.length);
   const bits = (a: Permutable) => a.buffer as ArrayBuffer;
   if (array.BYTES_PER_ELEMENT === 1) gather8(new Uint8Array(bits(array), array.byteOffset, array.length), new Uint8Array(bits(out)), order);

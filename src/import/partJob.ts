@@ -1,6 +1,9 @@
 import { createFileParser, pushStream } from '../data/parseFile';
 import { createIncidentTally } from '../data/report';
-import type { PartMessage, PartRequest } from './importProtocol';
+import type { AreaColumns, PartMessage, PartRequest } from './importProtocol';
+import { areaIndexPartsTransfer } from '../data/areaIndex';
+import { countrySlotsOf, typeSlotsOf } from '../data/incidentTable';
+import { areaIndexPartsOfTable, type AreaGeodata } from '../geo/indexAreas';
 import { PackBuilder } from './packBuilder';
 import { packedTransfer } from './packIncidents';
 import { textTransfer } from '../data/textColumn';
@@ -54,5 +57,41 @@ export async function runPartJob(request: PartRequest, post: (message: PartMessa
   }
   const part = parser.endPart(prefix);
   const packed = builder.finish();
-  post({ type: 'part', part, packed, tally: tally.state() }, [...new Set([...packedTransfer(packed), ...textTransfer(part.ids), part.idHashes.buffer as ArrayBuffer])]);
+  const idHashes = builder.idHashes();
+  const transfer = [...packedTransfer(packed), ...textTransfer(part.ids), part.idHashes.buffer as ArrayBuffer, idHashes.buffer as ArrayBuffer];
+  post({ type: 'part', part, packed, idHashes, tally: tally.state() }, [...new Set(transfer)]);
+}
+
+/**
+ * The helper's second job, once the importer has joined and sorted the halves: the area index's
+ * parts over the columns it was sent (in time order), built while the importer builds the layer's.
+ */
+export function runAreasJob(incidents: AreaColumns, geodata: AreaGeodata, post: (message: PartMessage, transfer?: Transferable[]) => void): void {
+  const table = {
+    length: incidents.count,
+    lon: incidents.lon,
+    lat: incidents.lat,
+    best: incidents.best,
+    low: incidents.low,
+    high: incidents.high,
+    locationPrecision: incidents.locationPrecision,
+    countrySlot: countrySlotsOf(incidents.country),
+    typeSlot: typeSlotsOf(incidents.eventType),
+  };
+  const parts = areaIndexPartsOfTable(table, incidents.start, geodata);
+  post({ type: 'areas', parts }, areaIndexPartsTransfer(parts));
+}
+
+/** The helper worker's side of its port: the part asked for, then the areas over the sorted columns, if asked. */
+export function helperSession(post: (message: PartMessage, transfer?: Transferable[]) => void): (request: PartRequest) => Promise<void> {
+  let geodata: AreaGeodata | undefined;
+  return async (request) => {
+    if (request.type === 'part') {
+      geodata = request.areas;
+      await runPartJob(request, post);
+    } else if (request.type === 'areas') {
+      if (geodata) runAreasJob(request.incidents, geodata, post);
+      else post({ type: 'failed', reason: 'no areas were given with the part' });
+    }
+  };
 }

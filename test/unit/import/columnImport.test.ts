@@ -221,7 +221,10 @@ describe('parsing with onIncident', () => {
       expect(details.id).toBe(7);
       const table = tableOfColumns(done.incidents);
       const incidents = rows.map((i) => ({ ...table.get(i), ...details.details[i] }));
-      expect(incidents).toEqual(sortForTimeIndex(result.incidents).incidents);
+      const sorted = sortForTimeIndex(result.incidents);
+      expect(incidents).toEqual(sorted.incidents);
+      // The layer's parts, its id table built from the ids' hashes taken as they were read, as the page would build them from the incidents.
+      expect(done.layer).toEqual(buildLayerParts(sorted.incidents, sorted.parts, marker));
       // Positions the worker does not have (a hostile or stale request) get empty texts, never a throw.
       answer!({ type: 'details', id: 8, rows: [-1, 0.5, done.incidents.count, Number.NaN] });
       const odd = messages.at(-1)!;

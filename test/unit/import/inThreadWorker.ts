@@ -1,6 +1,6 @@
 import { runImportJob, type DetailsAnswerer } from '../../../src/import/importJob';
 import type { ImportMessage, WorkerRequest } from '../../../src/import/importProtocol';
-import { runPartJob } from '../../../src/import/partJob';
+import { helperSession } from '../../../src/import/partJob';
 import type { WorkerLike } from '../../../src/import/runImport';
 
 /**
@@ -29,10 +29,8 @@ export function inThreadWorker(): WorkerLike & { terminated: boolean } {
       else if (request.type === 'helper-lost') helperLost();
       else {
         const { port } = request;
-        port.onmessage = ({ data }) => {
-          let t = 0;
-          void runPartJob(data, (m, transfer = []) => !worker.terminated && port.postMessage(m, transfer), () => (t += 1000)).finally(() => port.close?.());
-        };
+        const serve = helperSession((m, transfer = []) => !worker.terminated && port.postMessage(m, transfer));
+        port.onmessage = ({ data }) => void serve(data);
       }
     },
     terminate() {

@@ -8,7 +8,8 @@ import { serveStatic } from '../../bench/serve';
 import { readCsv } from '../../../src/data/csv';
 import { runImportJob } from '../../../src/import/importJob';
 import type { ImportMessage, ImportRequest, PartMessage, PartRequest, PortLike } from '../../../src/import/importProtocol';
-import { runPartJob } from '../../../src/import/partJob';
+import { helperSession } from '../../../src/import/partJob';
+import { readGeodata } from '../geo/geodataFiles';
 import { planSplit } from '../../../src/import/splitPlan';
 import { createMarkerScale } from '../../../src/map/markerScale';
 
@@ -21,6 +22,7 @@ const UCDP = fixture('ucdp-global-layout.csv');
 const ACLED = fixture('acled-2023-layout.csv');
 const scale = createMarkerScale(120);
 const marker = { domainMax: scale.scale().domain()[1], options: scale.options };
+const geodata = { admin1: readGeodata('admin1.geojson'), focusAreas: readGeodata('focus-areas.geojson') };
 
 /** A CSV field, quoted when it must be. */
 const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
@@ -39,16 +41,17 @@ interface Read {
  */
 async function read(bytes: Uint8Array<ArrayBuffer> | string, helper: 'none' | 'helper' | 'lost'): Promise<Read> {
   const source: ImportRequest['source'] = typeof bytes === 'string' ? { kind: 'url', url: bytes, name: 'split.csv' } : { kind: 'file', file: new Blob([bytes]), name: 'split.csv' };
-  const request: ImportRequest = { source, dataset: 'user-1', marker, detailsOnDemand: true, splitFromBytes: 0 };
+  const request: ImportRequest = { source, dataset: 'user-1', marker, areas: geodata, detailsOnDemand: true, splitFromBytes: 0 };
   let lose = () => {};
   const lost = new Promise<void>((resolve) => (lose = resolve));
   let channel: MessageChannel | null = null;
   if (helper !== 'none') {
     channel = new MessageChannel();
     const port = channel.port2 as unknown as PortLike<PartMessage, PartRequest>;
+    const serve = helperSession((m, t = []) => port.postMessage(m, t));
     port.onmessage = ({ data }) => {
       if (helper === 'lost') return lose();
-      void runPartJob(data, (m, t = []) => port.postMessage(m, t));
+      void serve(data);
     };
     request.helper = channel.port1 as unknown as PortLike<PartRequest, PartMessage>;
   }
@@ -134,9 +137,11 @@ describe('an import read in two halves at once', () => {
     expect(ways).toEqual(new Set(['joined', 'read on serially']));
   });
 
-  it('joins the halves of a clean file', async () => {
+  it('joins the halves of a clean file, and the helper builds the area index meanwhile', async () => {
     const picks = Array.from({ length: 40 }, (_, row) => ({ row, mutation: 'none' as const, dup: 0 }));
-    expect(await expectSameInHalves(fileOf(ACLED, 'event_id_cnty', picks, '\n'))).toContain('join');
+    const stages = await expectSameInHalves(fileOf(ACLED, 'event_id_cnty', picks, '\n'));
+    expect(stages).toContain('join');
+    expect(stages).toContain('areas (helper)');
   });
 
   it('reads the second half itself when the cut falls inside a quoted field that spans lines', async () => {
