@@ -25,9 +25,35 @@ export function shortPlace(place: string, district = ''): string {
 }
 
 /**
+ * While the window keeps moving (a drag, the keys, playback), the labels' filter is set at most
+ * this often, and once more after the last move: a filter change makes maplibre tile the layer's
+ * source again, and the tiles' arrival is one more whole repaint (about 100 ms each under
+ * SwiftShader: a drag step at the default window drew 2.5 times). The rings, and which labels are
+ * shown among those filtered in, follow every step (feature state, see createStoryLayer).
+ */
+export const LABEL_EVERY_MS = 1000;
+
+const pendingCount = new WeakMap<HTMLElement, number>();
+
+/**
+ * Counts the story layers of a map whose labels wait for the window to rest, on the map's element
+ * as `data-annotations-pending` (absent at none): what a test or a benchmark waits for, with the
+ * map's own idle, before the picture is final.
+ */
+function markPending(element: HTMLElement, by: 1 | -1): void {
+  const n = (pendingCount.get(element) ?? 0) + by;
+  pendingCount.set(element, n);
+  if (n > 0) element.dataset.annotationsPending = String(n);
+  else delete element.dataset.annotationsPending;
+}
+
+/**
  * Story events: the curated annotation layer drawn on top of the counted data as ringed markers
  * with labelled callouts. They overlap the counted dataset (the Tahoua attack is in both), so they
- * are never added to totals; only 54 of them, so plain filters are cheap.
+ * are never added to totals. Which of them the window holds is each feature's state (`in`), read
+ * by the rings' and labels' opacity: setting it repaints without tiling anything again. The
+ * labels' filter, which also keeps labels outside the window from taking other labels' room,
+ * follows at most every {@link LABEL_EVERY_MS} while the window moves.
  */
 export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): IncidentLayer {
   const sourceId = `${options.id}-source`;
@@ -35,8 +61,12 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
   const labelId = `${options.id}-labels`;
   let index: TimeIndex | null = null;
   let slice: readonly [number, number] = [0, 0];
+  /** The features whose `in` state is set (the window's, as the last update left them). */
+  let shown: readonly [number, number] = [0, 0];
+  const inSlice = ['boolean', ['feature-state', 'in'], false];
 
-  map.addSource(sourceId, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+  // Features are known by `i`, their position in the index, so their state can be set by it.
+  map.addSource(sourceId, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'i' });
   map.addLayer({
     id: ringId,
     type: 'circle',
@@ -47,6 +77,7 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
       'circle-opacity': 0,
       'circle-stroke-color': options.style.story.colour,
       'circle-stroke-width': options.style.story.width,
+      'circle-stroke-opacity': ['case', inSlice, 1, 0] as never,
     },
   });
   map.addLayer({
@@ -62,8 +93,39 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
       'text-max-width': 12,
       'text-optional': true,
     },
-    paint: { 'text-color': options.textColour, 'text-halo-color': options.haloColour, 'text-halo-width': 1.6 },
+    paint: { 'text-color': options.textColour, 'text-halo-color': options.haloColour, 'text-halo-width': 1.6, 'text-opacity': ['case', inSlice, 1, 0] as never },
+    // No label until the first window is set.
+    filter: ['==', ['get', 'i'], -1],
   });
+
+  /** When the labels' filter was last set, and the next one while the window moves (said on the map's element, see markPending). */
+  let filteredAt = -Infinity;
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  /** True when the labels' filter must be set at the next update (a style rebuilt after a lost context has the one of its snapshot). */
+  let stale = false;
+  const cancelPending = () => {
+    if (pending === null) return;
+    clearTimeout(pending);
+    markPending(map.getContainer(), -1);
+    pending = null;
+  };
+  // A lost WebGL context throws the style away: nothing is set until it is rebuilt, and then the
+  // features' states are gone too. The app's draw gate then replays the latest update.
+  const onLost = () => cancelPending();
+  const onRebuilt = () => {
+    shown = [0, 0];
+    filteredAt = -Infinity;
+    stale = true;
+  };
+  map.on('webglcontextlost', onLost);
+  map.on('style.load', onRebuilt);
+  const filterLabels = () => {
+    if (pending !== null) markPending(map.getContainer(), -1);
+    pending = null;
+    filteredAt = performance.now();
+    // Features keep the index's order in `i`: the derived view's slice is a range of `i`.
+    if (map.getLayer(labelId)) map.setFilter(labelId, ['all', ['>=', ['get', 'i'], slice[0]], ['<', ['get', 'i'], slice[1]]] as never);
+  };
 
   return {
     id: options.id,
@@ -78,16 +140,27 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
         })),
       };
       (map.getSource(sourceId) as GeoJSONSource).setData(data);
+      // The next update sets the new features' state afresh.
+      map.removeFeatureState({ source: sourceId });
+      shown = [0, 0];
     },
     update(state: IncidentLayerState) {
       const visibility = state.visible ? 'visible' : 'none';
+      const moved = state.slice[0] !== slice[0] || state.slice[1] !== slice[1];
       slice = state.slice;
-      // Features keep the index's order in `i`: the derived view's slice is a range of `i`.
-      const filter = ['all', ['>=', ['get', 'i'], slice[0]], ['<', ['get', 'i'], slice[1]]] as const;
-      for (const id of [ringId, labelId]) {
-        map.setLayoutProperty(id, 'visibility', visibility);
-        map.setFilter(id, filter as never);
-      }
+      for (const id of [ringId, labelId]) map.setLayoutProperty(id, 'visibility', visibility);
+      if (!moved && shown[0] === slice[0] && shown[1] === slice[1]) return;
+      // Only the features entering or leaving the window change state: a few a step.
+      const set = (i: number, on: boolean) => map.setFeatureState({ source: sourceId, id: i }, { in: on });
+      for (let i = shown[0]; i < shown[1]; i++) if (i < slice[0] || i >= slice[1]) set(i, false);
+      for (let i = slice[0]; i < slice[1]; i++) if (i < shown[0] || i >= shown[1]) set(i, true);
+      shown = slice;
+      if ((!moved && !stale) || pending !== null) return;
+      stale = false;
+      const wait = filteredAt + LABEL_EVERY_MS - performance.now();
+      if (wait <= 0) return filterLabels();
+      markPending(map.getContainer(), 1);
+      pending = setTimeout(filterLabels, wait);
     },
     pick(point) {
       if (!index || !map.getLayer(ringId) || map.getLayoutProperty(ringId, 'visibility') === 'none') return [];
@@ -109,6 +182,9 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
       return out;
     },
     remove() {
+      cancelPending();
+      map.off('webglcontextlost', onLost);
+      map.off('style.load', onRebuilt);
       for (const id of [labelId, ringId]) if (map.getLayer(id)) map.removeLayer(id);
       if (map.getSource(sourceId)) map.removeSource(sourceId);
     },

@@ -50,9 +50,12 @@ export async function openPage(browser: Browser, url: string, viewport = { width
   return { context, page, requests, problems, warnings };
 }
 
-/** Waits until the app says it is ready (data loaded, layers added), then for the map to settle and go idle. A frame for a map inside an iframe. */
+/**
+ * Waits until the app says it is ready (data loaded, layers added) and no story labels wait for the
+ * window to rest, then for the map to settle and go idle. A frame for a map inside an iframe.
+ */
 export async function waitForMapReady(page: Page | Frame): Promise<void> {
-  await page.waitForSelector('#map[data-ready="true"]', { state: 'attached', timeout: 45_000 });
+  await page.waitForSelector('#map[data-ready="true"]:not([data-annotations-pending])', { state: 'attached', timeout: 45_000 });
   await page.evaluate(
     () =>
       new Promise<void>((done) => {

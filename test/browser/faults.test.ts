@@ -230,15 +230,20 @@ describe('a lost WebGL context while scrubbing (production build)', () => {
       return Boolean(map.loaded() && map.getLayer('dataset-ucdp') && map.getLayer('dataset-stories-rings'));
     }), { timeout: 20_000 }).toBe(true);
     await waitForMapReady(page);
-    // The story layer's filter carries the window moved while the context was lost: its slice of
-    // the story events (sorted by day) ends after the last one on or before the new window's end.
-    const filterEnd = await page.evaluate(() => {
-      const { map } = (window as unknown as { sahelIncidentMap: { map: { getFilter(id: string): unknown[] } } }).sahelIncidentMap;
-      const filter = map.getFilter('dataset-stories-rings') as [string, unknown, [string, unknown, number]];
-      return filter[2][2];
+    // The story layer carries the window moved while the context was lost: its labels' filter and
+    // its rings' states (set again on the rebuilt style) cover the story events (sorted by day) up
+    // to the last one on or before the new window's end.
+    const ends = await page.evaluate(() => {
+      type M = { getFilter(id: string): unknown[]; getFeatureState(f: { source: string; id: number }): { in?: boolean } };
+      const { map } = (window as unknown as { sahelIncidentMap: { map: M } }).sahelIncidentMap;
+      const filter = map.getFilter('dataset-stories-labels') as [string, unknown, [string, unknown, number]];
+      let rings = 0;
+      for (let i = 0; i < 500; i++) if (map.getFeatureState({ source: 'dataset-stories-source', id: i }).in) rings = i + 1;
+      return { labels: filter[2][2], rings };
     });
     const storyDays = csvParse(readFileSync(resolve(import.meta.dirname, '../../public/data/stories/incidents-sources.csv'), 'utf8')).map((r) => r.event_date ?? '');
-    expect(filterEnd).toBe(storyDays.filter((d) => d <= to).length);
+    const end = storyDays.filter((d) => d <= to).length;
+    expect(ends).toEqual({ labels: end, rings: end });
     // And the map draws again: its canvas holds many colours (basemap, markers), not a cleared buffer.
     const colours = await page.evaluate(() => {
       const canvas = document.querySelector<HTMLCanvasElement>('#map canvas')!;

@@ -207,4 +207,43 @@ describe('the incident map (production build, Debian Chromium)', () => {
     expect(new Set(placed)).toEqual(new Set(labels));
     await context.close();
   });
+  it('story rings follow every step of the window; their labels follow within a second while it moves, and the map says so until they have', async () => {
+    const { page, context } = await openPage(browser, baseUrl);
+    await waitForMapReady(page);
+    type StoryMap = {
+      getFilter(id: string): unknown;
+      getFeatureState(f: { source: string; id: number }): { in?: boolean };
+      querySourceFeatures(source: string): unknown[];
+    };
+    type Handle = { sahelIncidentMap: { map: StoryMap; store: { set(patch: unknown, source: string): void } } };
+    const setWindow = (from: string, to: string) =>
+      page.evaluate(([f, t]) => (window as unknown as Handle).sahelIncidentMap.store.set({ from: new Date(f), to: new Date(t) }, 'ui'), [from, to]);
+    /** The rings' range (features whose state is `in`) and the labels' filter range, over the bundled story events. */
+    const ranges = () =>
+      page.evaluate(() => {
+        const map = (window as unknown as Handle).sahelIncidentMap.map;
+        const inside: number[] = [];
+        for (let i = 0; i < 500; i++) if (map.getFeatureState({ source: 'dataset-stories-source', id: i }).in) inside.push(i);
+        const filter = map.getFilter('dataset-stories-labels') as [string, [string, unknown, number], [string, unknown, number]];
+        return { rings: inside.length ? [inside[0], inside[inside.length - 1] + 1] : [0, 0], contiguous: inside.length === 0 || inside.length === inside[inside.length - 1] - inside[0] + 1, labels: [filter[1][2], filter[2][2]] };
+      });
+    await setWindow('2019-01-01', '2019-12-31');
+    await waitForMapReady(page);
+    const first = await ranges();
+    expect(first.rings).toEqual(first.labels);
+    expect(first.rings[1]).toBeGreaterThan(first.rings[0]);
+    // Two steps in quick succession: the rings take the second at once, the labels keep the first for now.
+    await setWindow('2020-01-01', '2020-12-31');
+    await setWindow('2021-01-01', '2021-12-31');
+    const moving = await ranges();
+    expect(moving.contiguous).toBe(true);
+    expect(moving.rings).not.toEqual(first.rings);
+    expect(moving.labels).not.toEqual(moving.rings);
+    expect(await page.locator('#map[data-annotations-pending]').count()).toBe(1);
+    await waitForMapReady(page);
+    const rested = await ranges();
+    expect(rested.labels).toEqual(moving.rings);
+    expect(rested.rings).toEqual(moving.rings);
+    await context.close();
+  });
 });

@@ -28,6 +28,7 @@ interface ProbeMap {
   _frameRequest: unknown;
   loaded(): boolean;
   getCanvas(): HTMLCanvasElement;
+  getContainer(): HTMLElement;
 }
 
 export function installProbe(): void {
@@ -52,7 +53,8 @@ export function installProbe(): void {
           let quietAt = 0;
           let gpuAt = 0;
           const tick = () => {
-            const pending = map._frameRequest != null || !map.loaded();
+            // Story labels that wait for the window to rest are part of the final picture.
+            const pending = map._frameRequest != null || !map.loaded() || map.getContainer().dataset.annotationsPending !== undefined;
             if (pending) quietAt = 0;
             else if (quietAt === 0) {
               quietAt = performance.now();
