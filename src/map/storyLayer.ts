@@ -26,7 +26,8 @@ export function shortPlace(place: string, district = ''): string {
 
 /**
  * While the window keeps moving (a drag, the keys, playback), the labels' filter is set at most
- * this often, and once more after the last move: a filter change makes maplibre tile the layer's
+ * this often, and once more after the last move, or at once when the reader lets go of the
+ * pointer or a key: a filter change makes maplibre tile the layer's
  * source again, and the tiles' arrival is one more whole repaint (about 100 ms each under
  * SwiftShader: a drag step at the default window drew 2.5 times). The rings, and which labels are
  * shown among those filtered in, follow every step (feature state, see createStoryLayer).
@@ -119,6 +120,12 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
   };
   map.on('webglcontextlost', onLost);
   map.on('style.load', onRebuilt);
+  // The reader letting go of the brush (or a key) ends the move: the labels catch up at once.
+  const flush = () => {
+    if (pending !== null) filterLabels();
+  };
+  window.addEventListener('pointerup', flush);
+  window.addEventListener('keyup', flush);
   const filterLabels = () => {
     if (pending !== null) markPending(map.getContainer(), -1);
     pending = null;
@@ -185,6 +192,8 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
       cancelPending();
       map.off('webglcontextlost', onLost);
       map.off('style.load', onRebuilt);
+      window.removeEventListener('pointerup', flush);
+      window.removeEventListener('keyup', flush);
       for (const id of [labelId, ringId]) if (map.getLayer(id)) map.removeLayer(id);
       if (map.getSource(sourceId)) map.removeSource(sourceId);
     },
