@@ -21,7 +21,7 @@ export interface AppProbe {
   frame(): Promise<number>;
   /** Arms the settle timer on the next pointerup or keyup; `settled` then resolves with ms from it. */
   armSettle(): void;
-  settled: Promise<{ drawn: number; gpu: number }> | null;
+  settled: Promise<{ drawn: number; labels: number; gpu: number }> | null;
 }
 
 interface ProbeMap {
@@ -52,16 +52,20 @@ export function installProbe(): void {
           const gl = map.getCanvas().getContext('webgl2');
           let quietAt = 0;
           let gpuAt = 0;
+          /** The first frame after which the window's own layers had nothing left to draw (its story labels may follow). */
+          let drawnAt = 0;
           const tick = () => {
-            // Story labels that wait for the window to rest are part of the final picture.
-            const pending = map._frameRequest != null || !map.loaded() || map.getContainer().dataset.annotationsPending !== undefined;
+            const drawing = map._frameRequest != null || !map.loaded();
+            if (!drawing && drawnAt === 0) drawnAt = performance.now();
+            // Story labels set when the move ends (src/map/storyLayer.ts) are part of the final picture.
+            const pending = drawing || map.getContainer().dataset.annotationsPending !== undefined;
             if (pending) quietAt = 0;
             else if (quietAt === 0) {
               quietAt = performance.now();
               gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
               gpuAt = performance.now();
             } else {
-              resolve({ drawn: quietAt - t0, gpu: gpuAt - t0 });
+              resolve({ drawn: drawnAt - t0, labels: quietAt - t0, gpu: gpuAt - t0 });
               return;
             }
             requestAnimationFrame(tick);

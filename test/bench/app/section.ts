@@ -31,7 +31,7 @@ interface LoadFigures {
 interface InteractionFigures {
   drag: { shown: number[]; hidden: number[]; bare: number[] };
   keys: { shown: number[]; hidden: number[] };
-  settle: { drawn: number; gpu: number }[];
+  settle: { drawn: number; labels: number; gpu: number }[];
   moved: boolean;
 }
 
@@ -354,14 +354,14 @@ export const appSection: BenchSection = {
               median(d.shown) / median(d.hidden),
               median(d.shown) / median(d.bare),
               `${formatNumber(median(keys.shown))} / ${formatNumber(median(keys.hidden))}`,
-              `${formatNumber(median(all.settle.map((s) => s.drawn)))} / ${formatNumber(median(all.settle.map((s) => s.gpu)))}`,
+              `${formatNumber(median(all.settle.map((s) => s.drawn)))} / ${formatNumber(median(all.settle.map((s) => s.labels)))} / ${formatNumber(median(all.settle.map((s) => s.gpu)))}`,
               all.moved ? 'moved' : 'STRETCHED',
             ]);
           }
         }
       }
       log(`\nDrag of a ${windowLength}-day window from its middle, ${STEP_PX} px per frame, ${blocks} blocks of ${frames} frames per rep, ${reps} rep(s); frame intervals in ms (median / p95)`);
-      log(formatTable(['file', 'N', 'drag', 'layer hidden', 'bare repaint', '× hidden', '× bare', 'keys: shown / hidden', 'settle: drawn / GPU', 'window'], rows));
+      log(formatTable(['file', 'N', 'drag', 'layer hidden', 'bare repaint', '× hidden', '× bare', 'keys: shown / hidden', 'settle: drawn / labels / GPU', 'window'], rows));
       log(`\nImport through ?data= (median of ${reps}; ms unless said)`);
       log(formatTable(['file', 'N', 'nav → data on map', 'import (bar → report)', 'longest task', 'longest (max)', 'longest frame gap', 'heap B/event', 'match after data'], loadRows));
       log(`\nThe file chosen in the ready app's file input ("Add data…"; median of ${reps}; ms)`);
