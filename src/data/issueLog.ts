@@ -48,8 +48,7 @@ export class IssueLog implements IssueSink {
   push(issue: ImportIssue): void {
     if (issue.severity === 'error') this.counts.errors++;
     else this.counts.warnings++;
-    let kind = `${issue.severity}\u0000${issue.field ?? ''}`;
-    if (!this.perKindCount.has(kind) && this.perKindCount.size >= MAX_KINDS) kind = `${issue.severity}\u0000*`;
+    const kind = this.kindOf(`${issue.severity}\u0000${issue.field ?? ''}`, issue.severity);
     const n = this.perKindCount.get(kind) ?? 0;
     this.perKindCount.set(kind, n + 1);
     if (n < this.perKind) {
@@ -59,6 +58,11 @@ export class IssueLog implements IssueSink {
     const d = this.dropped.get(kind);
     if (d) d.count++;
     else this.dropped.set(kind, { severity: issue.severity, field: kind.endsWith('\u0000*') ? null : issue.field, count: 1 });
+  }
+
+  /** The kind an issue of `key` is counted under: its own, or the catch-all once MAX_KINDS are followed. */
+  private kindOf(key: string, severity: ImportIssue['severity']): string {
+    return this.perKindCount.has(key) || this.perKindCount.size < MAX_KINDS ? key : `${severity}\u0000*`;
   }
 
   /** What the log holds, as data. */
@@ -80,7 +84,7 @@ export class IssueLog implements IssueSink {
     for (const { kind: given, severity, field, count } of later.dropped) {
       if (severity === 'error') this.counts.errors += count;
       else this.counts.warnings += count;
-      const kind = this.perKindCount.has(given) || this.perKindCount.size < MAX_KINDS ? given : `${severity}\u0000*`;
+      const kind = this.kindOf(given, severity);
       this.perKindCount.set(kind, (this.perKindCount.get(kind) ?? 0) + count);
       const d = this.dropped.get(kind);
       if (d) d.count += count;

@@ -253,7 +253,7 @@ export function createFileParser(options: ParseFileOptions): FileParser {
   function join(part: ParsedPart): boolean {
     const t = tokenizer as CsvTokenizer | null;
     const info = driver.format?.info;
-    const here = router.kind === 'csv' && t !== null && t.atRecordStart && !t.stopped && fileError === null && info !== undefined && driver.seenId('') !== null && decode.encoding?.startsWith('UTF-8');
+    const here = router.kind === 'csv' && t !== null && t.atRecordStart && !t.stopped && fileError === null && info !== undefined && driver.tracksIds && decode.encoding?.startsWith('UTF-8');
     if (!here || part.troubled || part.kind !== 'csv' || part.delimiter !== delimiter || part.format?.id !== info.id || part.format.layout !== info.layout) return false;
     if (!part.encoding?.startsWith('UTF-8') || part.issues.catchAll) return false;
     // Only ids whose hash the rows here were checked with can have been seen here: those are asked.

@@ -27,6 +27,9 @@ export interface RecordDriverOptions {
   onIdChecked?(id: string): void;
 }
 
+/** The first rows named by the bad-bytes summary (importWarnings' badBytesSummary shows ten and says there are more). */
+const BAD_BYTE_ROWS_NOTED = 11;
+
 /** Header detection, then each record mapped, checked and counted: the stage every parser shares. */
 export interface RecordDriver {
   /** Reads the header; returns the format, or null when none matches (every later record is then rejected). */
@@ -41,6 +44,8 @@ export interface RecordDriver {
   /** The first rows named by a bad-bytes warning, and how many there were, for the file-level summary. */
   readonly badByteRows: readonly number[];
   readonly badByteCount: number;
+  /** Whether the format's mapper can tell which ids it has seen (seenId). */
+  readonly tracksIds: boolean;
   /** Whether a later row with this id would be warned about as a duplicate; null when the format's mapper cannot tell. */
   seenId(id: string): boolean | null;
   /** Counts the rows of a later part of the file, read by another driver, as if read here; `rowOffset` moves its row numbers. */
@@ -94,7 +99,7 @@ export function createRecordDriver(options: RecordDriverOptions): RecordDriver {
     if (checkBadBytes) {
       const issue = badBytesWarning(file, row, fields, names);
       if (issue) {
-        if (badByteRows.length < 11) badByteRows.push(row);
+        if (badByteRows.length < BAD_BYTE_ROWS_NOTED) badByteRows.push(row);
         badByteCount++;
         issues.push(issue);
       }
@@ -144,11 +149,14 @@ export function createRecordDriver(options: RecordDriverOptions): RecordDriver {
     get badByteCount() {
       return badByteCount;
     },
+    get tracksIds() {
+      return mapper?.seenId !== undefined;
+    },
     seenId: (id) => (mapper?.seenId ? mapper.seenId(id) : null),
     absorb(part, rowOffset) {
       rowsRead += part.rowsRead;
       rowsRejected += part.rowsRejected;
-      for (const row of part.badByteRows) if (badByteRows.length < 11) badByteRows.push(row + rowOffset);
+      for (const row of part.badByteRows) if (badByteRows.length < BAD_BYTE_ROWS_NOTED) badByteRows.push(row + rowOffset);
       badByteCount += part.badByteCount;
     },
   };

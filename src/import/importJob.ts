@@ -6,14 +6,13 @@ import { textAt, textTransfer } from '../data/textColumn';
 import { areaIndexPartsOfTable } from '../geo/indexAreas';
 import type { AreaColumns, DetailsRequest, ImportMessage, ImportRequest, PartMessage, PartRequest, PortLike } from './importProtocol';
 import { cutStream, planSplit, SPLIT_FROM_BYTES, type ByteSource } from './splitPlan';
+import { progressGate } from './progressGate';
 import { timeIndexPartsOf, timeOrder } from '../data/timeIndex';
 import { layerPartsOfTable, layerPartsTransfer, type LayerParts } from './layerParts';
 import { PackBuilder, permute, permutePacked } from './packBuilder';
 import { packedTransfer, type PackedIncidents } from './packIncidents';
 import type { Source } from '../types';
 
-/** Progress is posted at most this often: often enough for a smooth bar, rarely enough to cost nothing. */
-const PROGRESS_EVERY_MS = 100;
 
 /** Answers the page's requests for summaries and sources after `done`, when the worker kept them. */
 export type DetailsAnswerer = (request: DetailsRequest) => void;
@@ -77,7 +76,7 @@ export async function runImportJob(
     stage?.(name, t - clock);
     clock = t;
   };
-  let last = -Infinity;
+  const due = progressGate(now);
   const builder = new PackBuilder();
   const tally = createIncidentTally();
   const parser = createFileParser({
@@ -93,15 +92,11 @@ export async function runImportJob(
   /** What the helper has read so far, while it reads the file's second half. */
   let helped = { bytes: 0, rows: 0 };
   const onProgress = () => {
-    const t = now();
-    if (t - last < PROGRESS_EVERY_MS) return;
-    last = t;
+    if (!due()) return;
     const { bytes, rows } = parser.progress;
     post({ type: 'progress', bytes: bytes + helped.bytes, rows: rows + helped.rows, total });
   };
   const { helper } = request;
-  let helperGone = false;
-  void lost.then(() => (helperGone = true));
   const plan = helper && ranged && total !== null && total >= (request.splitFromBytes ?? SPLIT_FROM_BYTES) ? await planSplit(ranged) : null;
   if (helper && !plan) helper.postMessage({ type: 'none' });
   if (plan && helper && ranged) {
@@ -149,7 +144,7 @@ export async function runImportJob(
   // 10,000 incidents and grows with the file, here it costs the page nothing at any size. A
   // helper that read a half builds them meanwhile, while the layer's are built here.
   const wantAreas = request.areas !== undefined && packed.count > 0;
-  const areasByHelper = wantAreas && plan && helper && !helperGone ? areasFrom(helper, lost, packed) : null;
+  const areasByHelper = wantAreas && plan && helper ? areasFrom(helper, lost, packed) : null;
   let layer: LayerParts | null = null;
   if (request.marker && packed.count > 0) {
     // The time index's days are the sorted start column itself: one buffer on the page for both.
@@ -196,23 +191,31 @@ function areasFrom(helper: PortLike<PartRequest, PartMessage>, lost: Promise<voi
   };
   const { country, count: _count, ...numbers } = incidents;
   const transfer = [...Object.values(numbers).map((a) => a.buffer as ArrayBuffer), country.index.buffer as ArrayBuffer, ...textTransfer(country.values)];
-  return new Promise((resolve) => {
-    void lost.then(() => resolve(null));
-    helper.onmessage = ({ data }) => {
-      if (data.type === 'areas') resolve(data.parts);
-      else if (data.type === 'failed') resolve(null);
-    };
-    helper.postMessage({ type: 'areas', incidents }, [...new Set(transfer)]);
-  });
+  const reply = replyFrom(helper, lost, (data) => (data.type === 'areas' ? data.parts : undefined));
+  helper.postMessage({ type: 'areas', incidents }, [...new Set(transfer)]);
+  return reply;
 }
 
 /** The helper's part, once it has come; null when the helper failed or stopped (`lost`). `progress` hears what it has read meanwhile. */
 function partOf(helper: PortLike<PartRequest, PartMessage>, lost: Promise<void>, progress: (p: { bytes: number; rows: number }) => void): Promise<PartDone | null> {
+  return replyFrom(helper, lost, (data) => {
+    if (data.type === 'part') return data;
+    if (data.type === 'progress') progress(data);
+    return undefined;
+  });
+}
+
+/**
+ * The helper's next answer that `pick` takes (it gives undefined for a message it passes over), or
+ * null when the helper answers `failed` or stops (`lost`).
+ */
+function replyFrom<T>(helper: PortLike<PartRequest, PartMessage>, lost: Promise<void>, pick: (data: PartMessage) => T | undefined): Promise<T | null> {
   return new Promise((resolve) => {
     void lost.then(() => resolve(null));
     helper.onmessage = ({ data }) => {
-      if (data.type === 'progress') progress(data);
-      else resolve(data.type === 'part' ? data : null);
+      if (data.type === 'failed') return resolve(null);
+      const answer = pick(data);
+      if (answer !== undefined) resolve(answer);
     };
   });
 }

@@ -8,9 +8,8 @@ import { PackBuilder } from './packBuilder';
 import { packedTransfer } from './packIncidents';
 import { textTransfer } from '../data/textColumn';
 import { streamFrom } from './splitPlan';
+import { progressGate } from './progressGate';
 
-/** Progress is posted at most this often. */
-const PROGRESS_EVERY_MS = 100;
 /** A UTF-8 BOM before the header line: the part is then decoded as UTF-8, as the first part was, whatever its first bytes look like. */
 const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 
@@ -36,7 +35,7 @@ export async function runPartJob(request: PartRequest, post: (message: PartMessa
   const prefix = BOM.length + request.header.length;
   parser.push(BOM);
   parser.push(request.header);
-  let last = -Infinity;
+  const due = progressGate(now);
   try {
     const stream = await streamFrom(request.source, request.from);
     if (!stream) {
@@ -45,10 +44,7 @@ export async function runPartJob(request: PartRequest, post: (message: PartMessa
     }
     await pushStream(parser, stream, {
       onProgress({ bytes, rows }) {
-        const t = now();
-        if (t - last < PROGRESS_EVERY_MS) return;
-        last = t;
-        post({ type: 'progress', bytes: bytes - prefix, rows });
+        if (due()) post({ type: 'progress', bytes: bytes - prefix, rows });
       },
     });
   } catch (e) {

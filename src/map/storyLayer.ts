@@ -34,6 +34,8 @@ export function shortPlace(place: string, district = ''): string {
  */
 export const LABEL_EVERY_MS = 1000;
 
+const sameRange = (a: readonly [number, number], b: readonly [number, number]) => a[0] === b[0] && a[1] === b[1];
+
 const pendingCount = new WeakMap<HTMLElement, number>();
 
 /**
@@ -99,11 +101,11 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
     filter: ['==', ['get', 'i'], -1],
   });
 
+  /** The slice the labels' filter holds; null when unknown (a style rebuilt after a lost context has its snapshot's). */
+  let labelled: readonly [number, number] | null = null;
   /** When the labels' filter was last set, and the next one while the window moves (said on the map's element, see markPending). */
   let filteredAt = -Infinity;
   let pending: ReturnType<typeof setTimeout> | null = null;
-  /** True when the labels' filter must be set at the next update (a style rebuilt after a lost context has the one of its snapshot). */
-  let stale = false;
   const cancelPending = () => {
     if (pending === null) return;
     clearTimeout(pending);
@@ -115,8 +117,8 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
   const onLost = () => cancelPending();
   const onRebuilt = () => {
     shown = [0, 0];
+    labelled = null;
     filteredAt = -Infinity;
-    stale = true;
   };
   map.on('webglcontextlost', onLost);
   map.on('style.load', onRebuilt);
@@ -127,8 +129,8 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
   window.addEventListener('pointerup', flush);
   window.addEventListener('keyup', flush);
   const filterLabels = () => {
-    if (pending !== null) markPending(map.getContainer(), -1);
-    pending = null;
+    cancelPending();
+    labelled = slice;
     filteredAt = performance.now();
     // Features keep the index's order in `i`: the derived view's slice is a range of `i`.
     if (map.getLayer(labelId)) map.setFilter(labelId, ['all', ['>=', ['get', 'i'], slice[0]], ['<', ['get', 'i'], slice[1]]] as never);
@@ -153,17 +155,16 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
     },
     update(state: IncidentLayerState) {
       const visibility = state.visible ? 'visible' : 'none';
-      const moved = state.slice[0] !== slice[0] || state.slice[1] !== slice[1];
       slice = state.slice;
       for (const id of [ringId, labelId]) map.setLayoutProperty(id, 'visibility', visibility);
-      if (!moved && shown[0] === slice[0] && shown[1] === slice[1]) return;
-      // Only the features entering or leaving the window change state: a few a step.
-      const set = (i: number, on: boolean) => map.setFeatureState({ source: sourceId, id: i }, { in: on });
-      for (let i = shown[0]; i < shown[1]; i++) if (i < slice[0] || i >= slice[1]) set(i, false);
-      for (let i = slice[0]; i < slice[1]; i++) if (i < shown[0] || i >= shown[1]) set(i, true);
-      shown = slice;
-      if ((!moved && !stale) || pending !== null) return;
-      stale = false;
+      if (!sameRange(shown, slice)) {
+        // Only the features entering or leaving the window change state: a few a step.
+        const set = (i: number, on: boolean) => map.setFeatureState({ source: sourceId, id: i }, { in: on });
+        for (let i = shown[0]; i < shown[1]; i++) if (i < slice[0] || i >= slice[1]) set(i, false);
+        for (let i = slice[0]; i < slice[1]; i++) if (i < shown[0] || i >= shown[1]) set(i, true);
+        shown = slice;
+      }
+      if (pending !== null || (labelled !== null && sameRange(labelled, slice))) return;
       const wait = filteredAt + LABEL_EVERY_MS - performance.now();
       if (wait <= 0) return filterLabels();
       markPending(map.getContainer(), 1);
