@@ -26,8 +26,8 @@ export function shortPlace(place: string, district = ''): string {
 
 /**
  * While the window keeps moving (a drag, the keys, playback), the labels' filter is set at most
- * this often, and once more after the last move, or at once when the reader lets go of the
- * pointer or a key: a filter change makes maplibre tile the layer's
+ * this often, and once more after the last move, or in the next frame when the reader lets go of
+ * the pointer or a key (after the final window's markers are drawn): a filter change makes maplibre tile the layer's
  * source again, and the tiles' arrival is one more whole repaint (about 100 ms each under
  * SwiftShader: a drag step at the default window drew 2.5 times). The rings, and which labels are
  * shown among those filtered in, follow every step (feature state, see createStoryLayer).
@@ -105,10 +105,11 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
   let labelled: readonly [number, number] | null = null;
   /** When the labels' filter was last set, and the next one while the window moves (said on the map's element, see markPending). */
   let filteredAt = -Infinity;
-  let pending: ReturnType<typeof setTimeout> | null = null;
+  /** The labels' next filter, waiting (a timer while the window moves, a frame once it rests); cancels it. */
+  let pending: (() => void) | null = null;
   const cancelPending = () => {
     if (pending === null) return;
-    clearTimeout(pending);
+    pending();
     markPending(map.getContainer(), -1);
     pending = null;
   };
@@ -122,9 +123,19 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
   };
   map.on('webglcontextlost', onLost);
   map.on('style.load', onRebuilt);
-  // The reader letting go of the brush (or a key) ends the move: the labels catch up at once.
+  // The reader letting go of the brush (or a key) ends the move: the labels catch up in the next
+  // animation frame. Its callback runs after the map's own, already asked for by the last move,
+  // so the final window's markers are drawn first and the labels' tiling follows.
+  let flushing = false;
   const flush = () => {
-    if (pending !== null) filterLabels();
+    if (pending === null || flushing) return;
+    pending();
+    flushing = true;
+    const frame = requestAnimationFrame(filterLabels);
+    pending = () => {
+      cancelAnimationFrame(frame);
+      flushing = false;
+    };
   };
   window.addEventListener('pointerup', flush);
   window.addEventListener('keyup', flush);
@@ -168,7 +179,8 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
       const wait = filteredAt + LABEL_EVERY_MS - performance.now();
       if (wait <= 0) return filterLabels();
       markPending(map.getContainer(), 1);
-      pending = setTimeout(filterLabels, wait);
+      const timer = setTimeout(filterLabels, wait);
+      pending = () => clearTimeout(timer);
     },
     pick(point) {
       if (!index || !map.getLayer(ringId) || map.getLayoutProperty(ringId, 'visibility') === 'none') return [];
