@@ -69,6 +69,12 @@ export interface Incident {
   deathsHigh: number | null;
   summary: string;
   sources: Source[];
+  /**
+   * The sources in the column store's text form, from a mapper asked to defer them
+   * (MapperContext.deferSources, the import worker's): `sources` is then empty, and
+   * sourcesOfText (src/data/sourcesText.ts) gives the list. Absent everywhere else.
+   */
+  sourcesText?: string;
 }
 
 /**

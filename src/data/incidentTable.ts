@@ -2,6 +2,7 @@ import type { DatePrecision, EventType, Incident, LocationPrecision, Source } fr
 import { EVENT_TYPES } from '../types';
 import { countrySlot, typeSlot, UNKNOWN_TYPE } from './incidentClass';
 import { textAt, textCount, type TextColumn } from './textColumn';
+import { sourcesOfText } from './sourcesText';
 
 /** Codes of the precision columns: a precision's index in these lists (the import worker's packing uses the same order). */
 export const DATE_PRECISIONS: readonly DatePrecision[] = ['day', 'week', 'month', 'year', 'unknown'];
@@ -185,7 +186,7 @@ export function tableOfColumns(store: IncidentColumnsStore, fetchDetails?: Detai
     if (!sources) return [];
     const k = sources.index[i];
     let list = lists.get(k);
-    if (!list) lists.set(k, (list = JSON.parse(textAt(sources.lists, k)) as Source[]));
+    if (!list) lists.set(k, (list = sourcesOfText(textAt(sources.lists, k))));
     return list;
   };
   const detailed = summary !== undefined && sources !== undefined;

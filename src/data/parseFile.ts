@@ -53,6 +53,11 @@ export interface ParseFileOptions {
    * @defaultValue false
    */
   collectIds?: boolean | 'hashes';
+  /**
+   * Incidents may carry their sources as `sourcesText` instead of a list (see
+   * MapperContext.deferSources): for a caller that stores them as text. @defaultValue false
+   */
+  deferSources?: boolean;
 }
 
 /**
@@ -147,6 +152,7 @@ export function createFileParser(options: ParseFileOptions): FileParser {
     onIncident: options.onIncident ?? ((incident) => incidents.push(incident)),
     dateRange: options.dateRange ?? defaultDateRange(),
     keepImplausible: options.keepImplausibleDates,
+    ...(options.deferSources ? { deferSources: true } : {}),
     ...(idHashes
       ? {
           onIdChecked(id: string) {

@@ -25,6 +25,8 @@ export interface RecordDriverOptions {
   keepImplausible?: boolean;
   /** Hears each non-empty id the format's mapper compares with earlier rows' (see MapperContext). */
   onIdChecked?(id: string): void;
+  /** Let the mapper give the sources as text (see MapperContext). @defaultValue false */
+  deferSources?: boolean;
 }
 
 /** The first rows named by the bad-bytes summary (importWarnings' badBytesSummary shows ten and says there are more). */
@@ -77,7 +79,7 @@ export function createRecordDriver(options: RecordDriverOptions): RecordDriver {
     names = given;
     format = options.detect(given);
     if (format === null) return null;
-    mapper = format.createMapper({ file, dataset: options.dataset, issues, ...(options.onIdChecked ? { onIdChecked: options.onIdChecked } : {}) });
+    mapper = format.createMapper({ file, dataset: options.dataset, issues, ...(options.onIdChecked ? { onIdChecked: options.onIdChecked } : {}), ...(options.deferSources ? { deferSources: true } : {}) });
     const { date, location } = format.info.precisionColumns;
     precisionAt = { date: given.indexOf(date), location: given.indexOf(location) };
     dateAt = given.indexOf(format.dateColumn);

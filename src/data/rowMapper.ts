@@ -28,6 +28,11 @@ export interface MapperContext {
   issues: IssueSink;
   /** Hears each non-empty id the mapper compares with the ids of earlier rows, in row order. */
   onIdChecked?(id: string): void;
+  /**
+   * A mapper may leave an incident's `sources` empty and give `sourcesText` instead, for the
+   * column store to keep (the import worker, which builds no list it does not show). @defaultValue false
+   */
+  deferSources?: boolean;
 }
 
 /**

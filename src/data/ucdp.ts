@@ -5,6 +5,7 @@ import { columnIndex, createInterner, fieldAt, ownCopy, type MapperContext, type
 import { ucdpAdminName, ucdpDatePrecision, ucdpLocationPrecision } from './ucdpCodes';
 import { ucdpEventType } from './ucdpEventType';
 import { ucdpSources } from './ucdpSources';
+import { ucdpSourcesText } from './sourcesText';
 import { checkEstimates, checkPlace, checkWidth, createRowReports, isValidDate, parseCode, parseCount, parseDay, parseDegrees } from './validate';
 
 /**
@@ -70,7 +71,7 @@ const adminName = (raw: string): string => ownCopy(ucdpAdminName(raw));
  * each field read once, dates parsed once per distinct text, value strings for a message built
  * only for a row that gets one.
  */
-export function createUcdpMapper(header: readonly string[], layout: UcdpLayout, { file, dataset, issues, onIdChecked }: MapperContext): RowMapper {
+export function createUcdpMapper(header: readonly string[], layout: UcdpLayout, { file, dataset, issues, onIdChecked, deferSources = false }: MapperContext): RowMapper {
   const col = columnIndex(header);
   const names = ESTIMATES[layout];
   const c = {
@@ -104,8 +105,11 @@ export function createUcdpMapper(header: readonly string[], layout: UcdpLayout, 
   // A file names a few hundred units: each raw name is trimmed and stripped of its kind once.
   const adminNames = createInterner<string>();
   // Events coded from the same articles sit on consecutive rows with the same three source
-  // fields: they share one list (nothing may mutate it), which the import worker then stores once.
+  // fields: they share one list (nothing may mutate it), or one text, which the import worker
+  // then stores once.
   let lastSources = { office: '', date: '', headline: '', list: [] as Source[] };
+  let lastText = { office: '', date: '', headline: '', text: ucdpSourcesText('', '', '') };
+  const noSources: Source[] = [];
   return {
     seenId: (id) => seen.has(id),
     map(record) {
@@ -181,12 +185,24 @@ export function createUcdpMapper(header: readonly string[], layout: UcdpLayout, 
       const office = fieldAt(f, c.office);
       const sourceDate = fieldAt(f, c.sourceDate);
       const headline = fieldAt(f, c.headline);
-      const last = lastSources;
-      if (office !== last.office || sourceDate !== last.date || headline !== last.headline) {
-        lastSources = { office, date: sourceDate, headline, list: ucdpSources(office, sourceDate, headline) };
+      // Deferred, the sources stay their three fields until asked for; a row without a
+      // description needs its titles at once, for its summary.
+      let sourcesText: string | null = null;
+      let sources = noSources;
+      if (deferSources && description !== '') {
+        const last = lastText;
+        if (office !== last.office || sourceDate !== last.date || headline !== last.headline) {
+          lastText = { office, date: sourceDate, headline, text: ucdpSourcesText(office, sourceDate, headline) };
+        }
+        sourcesText = lastText.text;
+      } else {
+        const last = lastSources;
+        if (office !== last.office || sourceDate !== last.date || headline !== last.headline) {
+          lastSources = { office, date: sourceDate, headline, list: ucdpSources(office, sourceDate, headline) };
+        }
+        sources = lastSources.list;
       }
-      const sources = lastSources.list;
-      return {
+      const incident: Incident = {
         id,
         dataset,
         dateStart,
@@ -209,6 +225,8 @@ export function createUcdpMapper(header: readonly string[], layout: UcdpLayout, 
         summary: description || sources.map((s) => s.title).filter((t) => t !== '').join('; '),
         sources,
       };
+      if (sourcesText !== null) incident.sourcesText = sourcesText;
+      return incident;
     },
   };
 }

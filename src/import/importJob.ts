@@ -3,6 +3,7 @@ import { createIncidentTally, summarise } from '../data/report';
 import { areaIndexPartsTransfer, type AreaIndexParts } from '../data/areaIndex';
 import { tableOfColumns, type IncidentColumnsStore } from '../data/incidentTable';
 import { textAt, textTransfer } from '../data/textColumn';
+import { sourcesOfText } from '../data/sourcesText';
 import { areaIndexPartsOfTable } from '../geo/indexAreas';
 import type { AreaColumns, DetailsRequest, ImportMessage, ImportRequest, PartMessage, PartRequest, PortLike } from './importProtocol';
 import { cutStream, planSplit, SPLIT_FROM_BYTES, type ByteSource } from './splitPlan';
@@ -84,6 +85,7 @@ export async function runImportJob(
     dataset,
     // With a helper, the ids' hashes are kept to find an id of its half that was in this one (join).
     ...(request.helper ? { collectIds: 'hashes' as const } : {}),
+    deferSources: true,
     onIncident(incident) {
       tally.add(incident);
       builder.add(incident);
@@ -166,7 +168,7 @@ export async function runImportJob(
       const at = kept.order[i];
       const k = kept.sources.index[at];
       let list = lists.get(k);
-      if (!list) lists.set(k, (list = JSON.parse(textAt(kept.sources.lists, k)) as Source[]));
+      if (!list) lists.set(k, (list = sourcesOfText(textAt(kept.sources.lists, k))));
       return { summary: textAt(kept.summary, at), sources: list };
     });
     post({ type: 'details', id, details });

@@ -4,6 +4,7 @@ import { permuteText, textValues, TextColumnBuilder, type TextColumn } from '../
 import { EVENT_TYPES, type Incident, type Source } from '../types';
 import { narrowFloat, narrowIndex } from '../data/narrowArrays';
 import { hashId } from '../data/idHashes';
+import { sourcesText, type SourcesText } from '../data/sourcesText';
 import type { PackedIncidents } from './packIncidents';
 
 /**
@@ -74,8 +75,11 @@ export class PackBuilder {
   private readonly indexes = REPEATED.map(() => new Uint32Array(1024));
   private readonly id = new TextColumnBuilder();
   private readonly summary = new TextColumnBuilder();
-  /** Keyed by the list itself: a parser that shares one list between incidents gets it shared back. */
-  private readonly sources = new DictionaryBuilder<Source[]>((list) => JSON.stringify(list));
+  /**
+   * Keyed by the list itself, or by its text when the parser deferred it: a parser that shares one
+   * list (or one text) between consecutive incidents gets it shared back.
+   */
+  private readonly sources = new DictionaryBuilder<Source[] | SourcesText>((key) => (typeof key === 'string' ? key : sourcesText(key)));
 
   /** Incidents added so far. */
   get count(): number {
@@ -111,7 +115,7 @@ export class PackBuilder {
     this.id.push(x.id);
     this.idHash[i] = hashId(x.id);
     this.summary.push(x.summary);
-    this.sourceIndex[i] = this.sources.add(x.sources);
+    this.sourceIndex[i] = this.sources.add(x.sourcesText ?? x.sources);
   }
 
   /**

@@ -27,6 +27,7 @@ export async function runPartJob(request: PartRequest, post: (message: PartMessa
     file: request.name,
     dataset: request.dataset,
     collectIds: true,
+    deferSources: true,
     onIncident(incident) {
       tally.add(incident);
       builder.add(incident);
