@@ -27,18 +27,25 @@ class DictionaryBuilder<K> {
   private last: K | undefined;
   private lastAt = -1;
 
-  /** `text` gives a key's text, asked only for a key not seen before. */
-  constructor(private readonly text: (key: K) => string) {}
+  /**
+   * `text` gives a key's text, asked only for a key not seen before. Without `hashStrings`, a
+   * string key is shared only with the key just before it (an object key is still looked up).
+   */
+  constructor(
+    private readonly text: (key: K) => string,
+    private readonly hashStrings = true,
+  ) {}
 
   /** The index of `key`. */
   add(key: K): number {
     // Consecutive rows often repeat a value: skip the hash then.
     if (this.lastAt >= 0 && key === this.last) return this.lastAt;
-    let at = this.seen.get(key);
+    const hashed = this.hashStrings || typeof key !== 'string';
+    let at = hashed ? this.seen.get(key) : undefined;
     if (at === undefined) {
       at = this.values.length;
       this.values.push(this.text(key));
-      if (this.seen.size < MAX_HASHED) this.seen.set(key, at);
+      if (hashed && this.seen.size < MAX_HASHED) this.seen.set(key, at);
     }
     this.last = key;
     this.lastAt = at;
@@ -77,9 +84,12 @@ export class PackBuilder {
   private readonly summary = new TextColumnBuilder();
   /**
    * Keyed by the list itself, or by its text when the parser deferred it: a parser that shares one
-   * list (or one text) between consecutive incidents gets it shared back.
+   * list between incidents, or one text between consecutive ones, gets it shared back. A text is
+   * not hashed: texts are nearly one per event, and in Chromium's V8 hashing a million
+   * concatenated texts in a Map doubled the time of a UCDP file's parse (8.7 → 16.7–18.2 s for
+   * the halves of 1M rows), where Node's older V8 showed no such cost.
    */
-  private readonly sources = new DictionaryBuilder<Source[] | SourcesText>((key) => (typeof key === 'string' ? key : sourcesText(key)));
+  private readonly sources = new DictionaryBuilder<Source[] | SourcesText>((key) => (typeof key === 'string' ? key : sourcesText(key)), false);
 
   /** Incidents added so far. */
   get count(): number {
