@@ -131,6 +131,7 @@ export function createCsvTokenizer(delimiter: string, sink: RecordSink, limits: 
 
   function push(chunk: string): void {
     const n = chunk.length;
+    nextDelimiter = nextNewline = nextReturn = -1;
     let i = 0;
     while (i < n) {
       switch (state) {
@@ -196,24 +197,36 @@ export function createCsvTokenizer(delimiter: string, sink: RecordSink, limits: 
     }
   }
 
+  /**
+   * Where the next delimiter, `\n` and `\r` are in the current piece, at or after where they
+   * were last looked for (the piece's length for none): each is searched for again only once the
+   * reader has passed it, so a piece is scanned once per character kind, by indexOf.
+   */
+  let nextDelimiter = -1;
+  let nextNewline = -1;
+  let nextReturn = -1;
+
   /** Reads an unquoted field up to a delimiter or line end; returns the index after what it consumed. */
   function scanUnquoted(chunk: string, from: number, n: number): number {
-    for (let i = from; i < n; i++) {
-      const c = chunk.charCodeAt(i);
-      if (c === DELIMITER) {
-        const value = partial === '' ? chunk.slice(from, i) : partial + chunk.slice(from, i);
-        partial = '';
-        state = State.FieldStart;
-        return addField(value) ? i + 1 : n;
-      }
-      if (c === NEWLINE || c === RETURN) {
-        const value = partial === '' ? chunk.slice(from, i) : partial + chunk.slice(from, i);
-        partial = '';
-        state = c === RETURN ? State.AfterReturn : State.FieldStart;
-        if (!addField(value)) return n;
-        endRecord();
-        return i + 1;
-      }
+    if (nextDelimiter < from) nextDelimiter = positionOf(chunk, delimiter, from, n);
+    if (nextNewline < from) nextNewline = positionOf(chunk, '\n', from, n);
+    if (nextReturn < from) nextReturn = positionOf(chunk, '\r', from, n);
+    const lineEnd = nextNewline < nextReturn ? nextNewline : nextReturn;
+    if (nextDelimiter < lineEnd) {
+      const i = nextDelimiter;
+      const value = partial === '' ? chunk.slice(from, i) : partial + chunk.slice(from, i);
+      partial = '';
+      state = State.FieldStart;
+      return addField(value) ? i + 1 : n;
+    }
+    if (lineEnd < n) {
+      const i = lineEnd;
+      const value = partial === '' ? chunk.slice(from, i) : partial + chunk.slice(from, i);
+      partial = '';
+      state = i === nextReturn ? State.AfterReturn : State.FieldStart;
+      if (!addField(value)) return n;
+      endRecord();
+      return i + 1;
     }
     partial += chunk.slice(from, n);
     if (recordChars + partial.length > maxChars) overflow('characters', maxChars);
@@ -248,4 +261,10 @@ export function createCsvTokenizer(delimiter: string, sink: RecordSink, limits: 
       return !open && state === State.FieldStart && fields.length === 0 && partial === '';
     },
   };
+}
+
+/** Where `text` first holds `char` at or after `from`; `n` (its length) when nowhere. */
+function positionOf(text: string, char: string, from: number, n: number): number {
+  const at = text.indexOf(char, from);
+  return at < 0 ? n : at;
 }
