@@ -2,7 +2,7 @@ import type { DatePrecision, EventType, Incident, LocationPrecision, Source } fr
 import { EVENT_TYPES } from '../types';
 import { countrySlot, typeSlot, UNKNOWN_TYPE } from './incidentClass';
 import { textAt, textCount, type TextColumn } from './textColumn';
-import { sourcesOfText } from './sourcesText';
+import { sourceListReader } from './sourcesText';
 
 /** Codes of the precision columns: a precision's index in these lists (the import worker's packing uses the same order). */
 export const DATE_PRECISIONS: readonly DatePrecision[] = ['day', 'week', 'month', 'year', 'unknown'];
@@ -179,16 +179,9 @@ export function tableOfColumns(store: IncidentColumnsStore, fetchDetails?: Detai
   const r = store.repeated;
   const text = Object.fromEntries(REPEATED.map((k) => [k, repeatedReader(r[k])])) as Record<RepeatedField, (i: number) => string>;
   const recent = new Map<number, Incident>();
-  const lists = new Map<number, Source[]>();
   const { summary } = store.unique;
   const sources = store.sources;
-  const sourcesOf = (i: number): Source[] => {
-    if (!sources) return [];
-    const k = sources.index[i];
-    let list = lists.get(k);
-    if (!list) lists.set(k, (list = sourcesOfText(textAt(sources.lists, k))));
-    return list;
-  };
+  const sourcesOf = sources ? sourceListReader(sources) : (): Source[] => [];
   const detailed = summary !== undefined && sources !== undefined;
   const build = (i: number): Incident => {
     const low = store.low[i];

@@ -1,4 +1,5 @@
 import type { Source } from '../types';
+import { textAt, type TextColumn } from './textColumn';
 import { ucdpSources } from './ucdpSources';
 
 /**
@@ -37,4 +38,19 @@ export function sourcesOfText(text: SourcesText): Source[] {
   const office = text.slice(at, at + officeLength);
   const date = text.slice(at + officeLength, at + officeLength + dateLength);
   return ucdpSources(office, date, text.slice(at + officeLength + dateLength));
+}
+
+/**
+ * The list of incident i in a sources column (each incident's index into the distinct texts),
+ * each distinct text decoded once per reader: incidents that shared a list get it shared back
+ * (nothing may mutate it).
+ */
+export function sourceListReader(sources: { index: Uint32Array; lists: TextColumn }): (i: number) => Source[] {
+  const lists = new Map<number, Source[]>();
+  return (i) => {
+    const k = sources.index[i];
+    let list = lists.get(k);
+    if (!list) lists.set(k, (list = sourcesOfText(textAt(sources.lists, k))));
+    return list;
+  };
 }

@@ -107,8 +107,7 @@ export function createUcdpMapper(header: readonly string[], layout: UcdpLayout, 
   // Events coded from the same articles sit on consecutive rows with the same three source
   // fields: they share one list (nothing may mutate it), or one text, which the import worker
   // then stores once.
-  let lastSources = { office: '', date: '', headline: '', list: [] as Source[] };
-  let lastText = { office: '', date: '', headline: '', text: ucdpSourcesText('', '', '') };
+  let last: { office: string; date: string; headline: string; list?: Source[]; text?: string } = { office: '', date: '', headline: '' };
   const noSources: Source[] = [];
   return {
     seenId: (id) => seen.has(id),
@@ -187,21 +186,9 @@ export function createUcdpMapper(header: readonly string[], layout: UcdpLayout, 
       const headline = fieldAt(f, c.headline);
       // Deferred, the sources stay their three fields until asked for; a row without a
       // description needs its titles at once, for its summary.
-      let sourcesText: string | null = null;
-      let sources = noSources;
-      if (deferSources && description !== '') {
-        const last = lastText;
-        if (office !== last.office || sourceDate !== last.date || headline !== last.headline) {
-          lastText = { office, date: sourceDate, headline, text: ucdpSourcesText(office, sourceDate, headline) };
-        }
-        sourcesText = lastText.text;
-      } else {
-        const last = lastSources;
-        if (office !== last.office || sourceDate !== last.date || headline !== last.headline) {
-          lastSources = { office, date: sourceDate, headline, list: ucdpSources(office, sourceDate, headline) };
-        }
-        sources = lastSources.list;
-      }
+      if (office !== last.office || sourceDate !== last.date || headline !== last.headline) last = { office, date: sourceDate, headline };
+      const sourcesText = deferSources && description !== '' ? (last.text ??= ucdpSourcesText(office, sourceDate, headline)) : null;
+      const sources = sourcesText === null ? (last.list ??= ucdpSources(office, sourceDate, headline)) : noSources;
       const incident: Incident = {
         id,
         dataset,

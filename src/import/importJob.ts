@@ -3,7 +3,7 @@ import { createIncidentTally, summarise } from '../data/report';
 import { areaIndexPartsTransfer, type AreaIndexParts } from '../data/areaIndex';
 import { tableOfColumns, type IncidentColumnsStore } from '../data/incidentTable';
 import { textAt, textTransfer } from '../data/textColumn';
-import { sourcesOfText } from '../data/sourcesText';
+import { sourceListReader } from '../data/sourcesText';
 import { areaIndexPartsOfTable } from '../geo/indexAreas';
 import type { AreaColumns, DetailsRequest, ImportMessage, ImportRequest, PartMessage, PartRequest, PortLike } from './importProtocol';
 import { cutStream, planSplit, SPLIT_FROM_BYTES, type ByteSource } from './splitPlan';
@@ -12,7 +12,6 @@ import { timeIndexPartsOf, timeOrder } from '../data/timeIndex';
 import { layerPartsOfTable, layerPartsTransfer, type LayerParts } from './layerParts';
 import { PackBuilder, permute, permutePacked } from './packBuilder';
 import { packedTransfer, type PackedIncidents } from './packIncidents';
-import type { Source } from '../types';
 
 
 /** Answers the page's requests for summaries and sources after `done`, when the worker kept them. */
@@ -162,14 +161,11 @@ export async function runImportJob(
   if (!kept) return null;
   return ({ id, rows }) => {
     // Within one answer a shared list is parsed once (and arrives shared); the page keeps what it was sent.
-    const lists = new Map<number, Source[]>();
+    const sourcesAt = sourceListReader(kept.sources);
     const details = rows.map((i) => {
       if (!(Number.isInteger(i) && i >= 0 && i < packed.count)) return { summary: '', sources: [] };
       const at = kept.order[i];
-      const k = kept.sources.index[at];
-      let list = lists.get(k);
-      if (!list) lists.set(k, (list = sourcesOfText(textAt(kept.sources.lists, k))));
-      return { summary: textAt(kept.summary, at), sources: list };
+      return { summary: textAt(kept.summary, at), sources: sourcesAt(at) };
     });
     post({ type: 'details', id, details });
   };

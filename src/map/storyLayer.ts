@@ -105,11 +105,11 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
   let labelled: readonly [number, number] | null = null;
   /** When the labels' filter was last set, and the next one while the window moves (said on the map's element, see markPending). */
   let filteredAt = -Infinity;
-  /** The labels' next filter, waiting (a timer while the window moves, a frame once it rests); cancels it. */
-  let pending: (() => void) | null = null;
+  /** The labels' next filter, waiting: a timer while the window moves, a frame once it rests (`frame`). */
+  let pending: { cancel(): void; frame: boolean } | null = null;
   const cancelPending = () => {
     if (pending === null) return;
-    pending();
+    pending.cancel();
     markPending(map.getContainer(), -1);
     pending = null;
   };
@@ -126,16 +126,11 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
   // The reader letting go of the brush (or a key) ends the move: the labels catch up in the next
   // animation frame. Its callback runs after the map's own, already asked for by the last move,
   // so the final window's markers are drawn first and the labels' tiling follows.
-  let flushing = false;
   const flush = () => {
-    if (pending === null || flushing) return;
-    pending();
-    flushing = true;
+    if (pending === null || pending.frame) return;
+    pending.cancel();
     const frame = requestAnimationFrame(filterLabels);
-    pending = () => {
-      cancelAnimationFrame(frame);
-      flushing = false;
-    };
+    pending = { cancel: () => cancelAnimationFrame(frame), frame: true };
   };
   window.addEventListener('pointerup', flush);
   window.addEventListener('keyup', flush);
@@ -167,7 +162,8 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
     update(state: IncidentLayerState) {
       const visibility = state.visible ? 'visible' : 'none';
       slice = state.slice;
-      for (const id of [ringId, labelId]) map.setLayoutProperty(id, 'visibility', visibility);
+      // Only on a change: each call marks the whole style for an update in the next frame, and this runs every slider step.
+      for (const id of [ringId, labelId]) if (map.getLayoutProperty(id, 'visibility') !== visibility) map.setLayoutProperty(id, 'visibility', visibility);
       if (!sameRange(shown, slice)) {
         // Only the features entering or leaving the window change state: a few a step.
         const set = (i: number, on: boolean) => map.setFeatureState({ source: sourceId, id: i }, { in: on });
@@ -180,7 +176,7 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
       if (wait <= 0) return filterLabels();
       markPending(map.getContainer(), 1);
       const timer = setTimeout(filterLabels, wait);
-      pending = () => clearTimeout(timer);
+      pending = { cancel: () => clearTimeout(timer), frame: false };
     },
     pick(point) {
       if (!index || !map.getLayer(ringId) || map.getLayoutProperty(ringId, 'visibility') === 'none') return [];
