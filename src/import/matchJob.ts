@@ -1,3 +1,4 @@
+import { nextTask } from '../app/nextTask';
 import { matchColumns, matchColumnsOfTable, type MatchOptions, type MatchResult } from '../data/matchIncidents';
 import type { IncidentTable } from '../data/incidentTable';
 
@@ -84,9 +85,6 @@ export interface MatchWorkerLike {
   onerror: ((event: ErrorEvent) => void) | null;
   terminate(): void;
 }
-
-/** A macrotask's wait: what is copied after it runs in a task of its own. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Matches in a worker: copies of the columns, made a column per task (so that at a million

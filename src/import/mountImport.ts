@@ -12,6 +12,7 @@ import { DatasetAttributionControl } from './datasetAttributionControl';
 import { bindDropZone } from './dropZone';
 import { ImportControl } from './importControl';
 import { importDataset } from './importDataset';
+import { nextTask } from '../app/nextTask';
 import type { ImportRequest } from './importProtocol';
 import { createTimeIndex, timeIndexFromParts } from '../data/timeIndex';
 import { mountReportPanel, type ReportPanel } from './reportPanel';
@@ -85,21 +86,20 @@ export function mountImport(options: MountImportOptions): ImportUi {
   const offDatasets = app.datasets.onChange(showAttributions);
 
   let running: RunningImport | null = null;
+  let destroyed = false;
   let count = 0;
 
   const incidentsText = (n: number) => (n === 1 ? messages.incidentsCountOne : t(messages.incidentsCount, { n: formatters.integer(n) }));
 
-  function add(done: Done, id: string, acled?: string): Dataset {
-    const { result, layer, incidents } = done;
-    const dataset = importDataset({ id, file: result.file, format: result.format!, messages, attribution: acled });
+  function add(done: Done, dataset: Dataset): void {
+    const { layer, incidents } = done;
     // The worker sorted the incidents and built their index, columns, k-d tree and id table (and, for a large file, the area index's parts).
     const index = layer ? timeIndexFromParts(incidents, layer.index) : createTimeIndex(Array.from({ length: incidents.length }, (_, i) => incidents.get(i)));
     const prebuilt = layer ? { layer: { columns: layer.columns, tree: layer.tree }, ids: layer.ids } : {};
     app.datasets.add(dataset, index, { ...prebuilt, ...(done.areas ? { areas: areaIndexFromParts(index, done.areas) } : {}), dispose: done.close });
-    return dataset;
   }
 
-  function report(done: Done, id: string, lastModified: number | null): void {
+  async function report(done: Done, id: string, lastModified: number | null): Promise<void> {
     const { result, summary } = done;
     const download = (line?: string) => save(`${result.file.replace(/\.[^.]*$/, '')}-report.csv`, reportToCsv(summary, result.issues, line));
     const added = (dataset: Dataset) =>
@@ -116,7 +116,13 @@ export function mountImport(options: MountImportOptions): ImportUi {
       return;
     }
     if (result.format.id !== 'acled') {
-      added(add(done, id));
+      // The report first, the layer in a task of its own: at a million events each is a frame's
+      // work, and together they would hold the page for longer than one.
+      const dataset = importDataset({ id, file: result.file, format: result.format, messages });
+      added(dataset);
+      await nextTask();
+      if (destroyed) done.close();
+      else add(done, dataset);
       return;
     }
     panel.showReport({
@@ -126,7 +132,11 @@ export function mountImport(options: MountImportOptions): ImportUi {
       acled: {
         accessed: isoDay(lastModified ?? now()),
         filters: acledFiltersFromFileName(result.file),
-        onAdd: (accessed, filters) => added(add(done, id, acledAttributionText(messages, accessed, filters))),
+        onAdd: (accessed, filters) => {
+          const dataset = importDataset({ id, file: result.file, format: result.format!, messages, attribution: acledAttributionText(messages, accessed, filters) });
+          add(done, dataset);
+          added(dataset);
+        },
       },
       onDownload: () => download(),
     });
@@ -155,7 +165,7 @@ export function mountImport(options: MountImportOptions): ImportUi {
     if (outcome.status === 'cancelled') panel.showMessage(t(messages.importReportTitle, { file: source.name }), t(messages.importCancelled, { file: source.name }));
     else if (outcome.status === 'failed') {
       panel.showMessage(t(messages.importReportTitle, { file: source.name }), `${t(messages.importFailed, { file: source.name, reason: outcome.reason })} ${messages.importMapUnchanged}`);
-    } else report(outcome, id, lastModified);
+    } else await report(outcome, id, lastModified);
     return outcome;
   }
 
@@ -179,6 +189,7 @@ export function mountImport(options: MountImportOptions): ImportUi {
     panel,
     importFile,
     destroy() {
+      destroyed = true;
       running?.cancel();
       offDatasets();
       unbindDrop();

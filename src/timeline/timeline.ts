@@ -286,7 +286,19 @@ export function mountTimeline(container: HTMLElement, store: Store, options: Tim
     });
   };
 
-  const off = derived.on('change', (view) => render(view));
+  // A dataset added or removed rebuilds every bar (a few thousand at 1989–2023's weeks): that
+  // happens in a task of its own, after the one that added the layer. Any other change, a drag
+  // step among them, renders at once and takes the pending rebuild with it.
+  let rebuild: ReturnType<typeof setTimeout> | null = null;
+  const renderNow = (view: DerivedView) => {
+    if (rebuild !== null) clearTimeout(rebuild);
+    rebuild = null;
+    render(view);
+  };
+  const off = derived.on('change', (view, _previous, source) => {
+    if (source !== 'data') renderNow(view);
+    else rebuild ??= setTimeout(() => renderNow(derived.get()), 0);
+  });
   const stopPlayer = startPlayer(store, () => derived.get().extent);
 
   const observer =
@@ -295,7 +307,7 @@ export function mountTimeline(container: HTMLElement, store: Store, options: Tim
       : new ResizeObserver(() => {
           if (measure() === width) return;
           width = measure();
-          render(derived.get());
+          renderNow(derived.get());
         });
   observer?.observe(chart);
 
@@ -309,6 +321,7 @@ export function mountTimeline(container: HTMLElement, store: Store, options: Tim
     },
     destroy() {
       off();
+      if (rebuild !== null) clearTimeout(rebuild);
       ownDerived?.destroy();
       stopPlayer();
       observer?.disconnect();

@@ -87,6 +87,28 @@ describe('mountImport', () => {
     expect(q(host, 'import-rejected').textContent).toBe('1');
   });
 
+  it('shows a UCDP file\'s report in one task and adds its layer in the next, and adds nothing once destroyed in between', async () => {
+    const { ui, added, host } = mount();
+    const status = () => q(host, 'import-status')?.textContent ?? '';
+    const seen: number[] = [];
+    const poll = setInterval(() => seen.push(status() === '' ? -1 : added.length), 0);
+    await ui.importFile(fixture('ucdp-global-layout.csv'));
+    clearInterval(poll);
+    // Some task saw the report with the layer not yet added.
+    expect(seen).toContain(0);
+    expect(added).toHaveLength(1);
+    expect(status()).toMatch(/^Added 3 incidents/);
+    // Destroyed as the report shows (an observer's callback runs before the next task): no layer.
+    const second = mount();
+    const watch = new MutationObserver(() => {
+      if (/^Added/.test(q(second.host, 'import-status')?.textContent ?? '')) second.ui.destroy();
+    });
+    watch.observe(second.host, { subtree: true, childList: true, characterData: true });
+    await second.ui.importFile(fixture('ucdp-global-layout.csv'));
+    watch.disconnect();
+    expect(second.added).toEqual([]);
+  });
+
   it('a dropped file is imported like a picked one', async () => {
     const { added, host } = mount();
     const drop = new Event('drop', { bubbles: true, cancelable: true }) as DragEvent;
