@@ -1,17 +1,19 @@
 import type { ParseResult } from '../types';
 import { parseUcdpGed } from '../data/ucdp';
 import { UCDP_FILE } from '../data/datasets';
-import { fillUcdpDetails, joinUcdpTiers, ucdpTierFiles } from '../data/ucdpTiers';
+import { fillUcdpDetails, ucdpTierFiles } from '../data/ucdpTiers';
 import { fetchText, LoadError } from './fetchText';
+import { readUcdpDetailsHere, type ReadUcdpDetails } from './readUcdpDetails';
 
 export interface TieredUcdp {
   /** The UCDP incidents, from the map tier: everything but the popups' summaries and sources. */
   result: ParseResult;
   /**
    * Fetches the detail tier and fills each incident's summary, sources and place in place, through
-   * the same parser (the tiers are joined back into one GED file first). Call it once the map is
-   * interactive: it is two thirds of the file and only popups need it. Resolves to the number of
-   * incidents filled; rejects with a LoadError naming the file.
+   * the same parser (the tiers are joined back into one GED file first, by `readDetails`: the app's
+   * does it in a worker). Call it once the map is interactive: it is two thirds of the file and
+   * only popups need it. Resolves to the number of incidents filled; rejects with a LoadError
+   * naming the file.
    */
   completeDetails(): Promise<number>;
 }
@@ -21,7 +23,7 @@ export interface TieredUcdp {
  * tier is missing (the app served straight from public/ without the build's files), the original
  * file is read whole, and there is nothing left to complete.
  */
-export async function loadUcdpTiered(assetBase: string): Promise<TieredUcdp> {
+export async function loadUcdpTiered(assetBase: string, readDetails: ReadUcdpDetails = readUcdpDetailsHere): Promise<TieredUcdp> {
   const files = ucdpTierFiles(UCDP_FILE);
   let mapText: string;
   try {
@@ -37,10 +39,10 @@ export async function loadUcdpTiered(assetBase: string): Promise<TieredUcdp> {
   return {
     result,
     completeDetails() {
-      done ??= fetchText(assetBase + files.details, files.details).then((details) => {
-        const joined = joinUcdpTiers(mapText, details);
-        if (joined === null) throw new LoadError(files.details, 'does not match the map tier (rebuild the app)');
-        return fillUcdpDetails(result.incidents, parseUcdpGed(joined, UCDP_FILE).incidents);
+      done ??= fetchText(assetBase + files.details, files.details).then(async (details) => {
+        const read = await readDetails({ map: mapText, details, file: UCDP_FILE });
+        if (read === null) throw new LoadError(files.details, 'does not match the map tier (rebuild the app)');
+        return fillUcdpDetails(result.incidents, read);
       });
       return done;
     },

@@ -28,6 +28,7 @@ import { mountDownloadMenu } from '../ui/downloadMenu';
 import { datasetInLanguage } from '../i18n/catalogueNames';
 import { maplibreLocale } from '../i18n/maplibreLocale';
 import { loadBundledData } from './loadBundledData';
+import { readUcdpDetails } from './createDetailsWorker';
 import { loadFocusBounds } from './loadFocusBounds';
 import { loadAreas, type LoadedAreas } from './loadAreas';
 import { indexAreas, type AreaGeodata } from '../geo/indexAreas';
@@ -125,7 +126,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   const theme = options.theme ?? LIGHT;
   const areasAtStart = wantsAreas(store.get());
   const [data, boundsFor, early] = await Promise.all([
-    loadBundledData(options.assetBase),
+    loadBundledData(options.assetBase, readUcdpDetails),
     loadFocusBounds(options.assetBase),
     areasAtStart ? loadAreas(options.assetBase) : Promise.resolve(null),
   ]);

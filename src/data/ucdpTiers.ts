@@ -1,5 +1,6 @@
 import { csvFormatRows } from 'd3-dsv';
-import type { Incident } from '../types';
+import type { Incident, Source } from '../types';
+import { parseUcdpGed } from './ucdp';
 import { readCsv } from './csv';
 import { UCDP_DETAIL_COLUMNS } from './ucdpTierFiles';
 
@@ -17,20 +18,40 @@ export function joinUcdpTiers(map: string, details: string): string | null {
   return csvFormatRows(rows);
 }
 
+/** What only the detail tier knows, row by row in the map tier's order (ucdpDetailsOf). */
+export interface UcdpDetails {
+  ids: string[];
+  summary: string[];
+  sources: Source[][];
+  place: string[];
+}
+
+/**
+ * The tiers joined back into one GED file and read through the same parser, kept to what the
+ * popups need: what the page's details worker answers (src/app/ucdpDetailsWorker.ts). Null when
+ * the tiers do not belong together (joinUcdpTiers).
+ */
+export function ucdpDetailsOf(map: string, details: string, file: string): UcdpDetails | null {
+  const joined = joinUcdpTiers(map, details);
+  if (joined === null) return null;
+  const full = parseUcdpGed(joined, file).incidents;
+  return { ids: full.map((i) => i.id), summary: full.map((i) => i.summary), sources: full.map((i) => i.sources), place: full.map((i) => i.place) };
+}
+
 /**
  * Copies what only the detail tier knows (summary, sources, and the place when UCDP gives only a
- * description) from `full` onto the incidents read from the map tier, in place: the map, the index
- * and the popups hold those objects. Rows pair by position and must agree on the id; returns how
- * many were filled.
+ * description) onto the incidents read from the map tier, in place: the map, the index and the
+ * popups hold those objects. Rows pair by position and must agree on the id; returns how many
+ * were filled.
  */
-export function fillUcdpDetails(target: readonly Incident[], full: readonly Incident[]): number {
+export function fillUcdpDetails(target: readonly Incident[], details: UcdpDetails): number {
   let filled = 0;
-  for (let i = 0; i < target.length && i < full.length; i++) {
-    const [t, f] = [target[i], full[i]];
-    if (t.id !== f.id || t.dataset !== f.dataset) continue;
-    t.summary = f.summary;
-    t.sources = f.sources;
-    t.place = f.place;
+  for (let i = 0; i < target.length && i < details.ids.length; i++) {
+    const t = target[i];
+    if (t.id !== details.ids[i]) continue;
+    t.summary = details.summary[i];
+    t.sources = details.sources[i];
+    t.place = details.place[i];
     filled++;
   }
   return filled;

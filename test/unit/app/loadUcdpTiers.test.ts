@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadUcdpTiered } from '../../../src/app/loadUcdpTiers';
 import { parseUcdpGed } from '../../../src/data/ucdp';
 import { splitUcdpTiers } from '../../../scripts/vite/ucdpTierSplit';
+import { readUcdpDetailsIn, type DetailsWorkerLike, type UcdpDetailsReply, type UcdpDetailsRequest } from '../../../src/app/readUcdpDetails';
+import { ucdpDetailsOf } from '../../../src/data/ucdpTiers';
 
 const ORIGINAL = readFileSync(new URL('../../../test/fixtures/ucdp-global-layout.csv', import.meta.url), 'utf8');
 const TIERS = splitUcdpTiers(ORIGINAL)!;
@@ -34,6 +36,34 @@ describe('loadUcdpTiered', () => {
     expect(tiered.result.incidents).toEqual(expected);
     await tiered.completeDetails();
     expect(asked).toHaveLength(2);
+  });
+
+  it('reads the details through the reader it is given: a worker\'s answer fills the same incidents, a failing one rejects and fills none', async () => {
+    serve({ 'data/ucdp/ucdp-ged-sahel.map.csv': TIERS.map, 'data/ucdp/ucdp-ged-sahel.details.csv': TIERS.details });
+    const asked: UcdpDetailsRequest[] = [];
+    // A stand-in worker that answers through a structured clone, as a real one's message does.
+    const worker = (fail: boolean): DetailsWorkerLike => {
+      const w: DetailsWorkerLike = {
+        onmessage: null,
+        onerror: null,
+        terminate: vi.fn(),
+        postMessage(request) {
+          asked.push(request);
+          setTimeout(() => {
+            if (fail) w.onerror?.({ message: 'boom' } as ErrorEvent);
+            else w.onmessage?.({ data: structuredClone({ details: ucdpDetailsOf(request.map, request.details, request.file) }) } as MessageEvent<UcdpDetailsReply>);
+          }, 0);
+        },
+      };
+      return w;
+    };
+    const tiered = await loadUcdpTiered(BASE, readUcdpDetailsIn(() => worker(false)));
+    expect(await tiered.completeDetails()).toBe(tiered.result.incidents.length);
+    expect(asked[0]).toMatchObject({ map: TIERS.map, details: TIERS.details, file: 'data/ucdp/ucdp-ged-sahel.csv' });
+    expect(tiered.result.incidents).toEqual(parseUcdpGed(ORIGINAL, 'data/ucdp/ucdp-ged-sahel.csv').incidents);
+    const failing = await loadUcdpTiered(BASE, readUcdpDetailsIn(() => worker(true)));
+    await expect(failing.completeDetails()).rejects.toThrow('boom');
+    expect(failing.result.incidents.every((i) => i.sources.length === 0)).toBe(true);
   });
 
   it('falls back to the original file when the build made no tiers', async () => {
