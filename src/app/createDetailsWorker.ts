@@ -1,6 +1,5 @@
 import DetailsWorker from './ucdpDetailsWorker?worker';
-import { readUcdpDetailsHere, readUcdpDetailsIn, type DetailsWorkerLike, type ReadUcdpDetails } from './readUcdpDetails';
+import { readUcdpDetailsIn, type DetailsWorkerLike, type ReadUcdpDetails } from './readUcdpDetails';
 
-/** The app's reader of the bundled UCDP details: in a worker bundled by Vite, or here where there is no Worker. */
-export const readUcdpDetails: ReadUcdpDetails =
-  typeof Worker === 'undefined' ? readUcdpDetailsHere : readUcdpDetailsIn(() => new DetailsWorker() as unknown as DetailsWorkerLike);
+/** The app's reader of the bundled UCDP details, in a worker bundled by Vite (maplibre needs workers too, so every browser the map runs in has them). */
+export const readUcdpDetails: ReadUcdpDetails = readUcdpDetailsIn(() => new DetailsWorker() as unknown as DetailsWorkerLike);

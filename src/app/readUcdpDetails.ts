@@ -11,7 +11,7 @@ export type UcdpDetailsReply = { details: UcdpDetails | null } | { failed: strin
 /** Reads the detail tier against the map tier (ucdpDetailsOf): null when they do not belong together. */
 export type ReadUcdpDetails = (request: UcdpDetailsRequest) => Promise<UcdpDetails | null>;
 
-/** On the calling thread: where there is no Worker (tests, a page that gives none). */
+/** On the calling thread: loadUcdpTiered's default (tests, and a page that passes no reader). */
 export const readUcdpDetailsHere: ReadUcdpDetails = async ({ map, details, file }) => ucdpDetailsOf(map, details, file);
 
 /** The part of a Worker this uses, so a test can stand in for one. */

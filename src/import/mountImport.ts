@@ -115,10 +115,12 @@ export function mountImport(options: MountImportOptions): ImportUi {
       panel.showReport({ summary, issues: result.issues, status, onDownload: () => download() });
       return;
     }
-    if (result.format.id !== 'acled') {
+    const { format } = result;
+    const datasetWith = (attribution?: string) => importDataset({ id, file: result.file, format, messages, attribution });
+    if (format.id !== 'acled') {
       // The report first, the layer in a task of its own: at a million events each is a frame's
       // work, and together they would hold the page for longer than one.
-      const dataset = importDataset({ id, file: result.file, format: result.format, messages });
+      const dataset = datasetWith();
       added(dataset);
       await nextTask();
       if (destroyed) done.close();
@@ -133,7 +135,7 @@ export function mountImport(options: MountImportOptions): ImportUi {
         accessed: isoDay(lastModified ?? now()),
         filters: acledFiltersFromFileName(result.file),
         onAdd: (accessed, filters) => {
-          const dataset = importDataset({ id, file: result.file, format: result.format!, messages, attribution: acledAttributionText(messages, accessed, filters) });
+          const dataset = datasetWith(acledAttributionText(messages, accessed, filters));
           add(done, dataset);
           added(dataset);
         },
