@@ -20,6 +20,7 @@ import { bindIncidentPopups, incidentKey } from '../map/incidentPopups';
 import { buildStyle, FIRST_LABEL_LAYER_ID } from '../map/style';
 import { LIGHT, type Theme } from '../map/theme';
 import { mountTimeline } from '../timeline/timeline';
+import { mountSideToggle } from '../ui/sideToggle';
 import { mountFilterPanel } from '../ui/filterPanel';
 import { mountEmptyNotice } from '../ui/emptyNotice';
 import { datasetNamer, mountIncidentList } from '../ui/incidentList';
@@ -199,6 +200,8 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   // (focus areas, filters and list, then the legend and zoom on the right, then the credits).
   options.filtersElement.classList.add('maplibregl-ctrl', 'map-side');
   if (options.showFilters === false) filtersHost.hidden = true;
+  // The full map folds its side column behind one button on phones; the embed's column is only the list.
+  else mountSideToggle(options.filtersElement, messages);
   // One card open at a time (an accordion): both at once would not fit beside a laptop's map.
   options.filtersElement.addEventListener(
     'toggle',

@@ -82,6 +82,8 @@ export interface Messages {
   metricDeathsShort: string;
   /** Accessible name of the focusable window on the track: says which keys move it. */
   brushLabel: string;
+  /** The one button that unfolds the side column (search, shading, filters, list, downloads) on a phone. */
+  sideTools: string;
   // filters
   filters: string;
   eventTypes: string;
@@ -195,6 +197,8 @@ export interface Messages {
   // import (bring your own data: src/import/)
   /** The button that opens the file picker. */
   importButton: string;
+  /** The same button's label on a phone, where the full one would run into the focus buttons: a part of importButton, so the name still says it. */
+  importButtonShort: string;
   importButtonTitle: string;
   /** Shown over the page while a file is dragged over it. */
   importDropHint: string;
@@ -417,6 +421,7 @@ export const en: Messages = {
   metricEventsShort: 'Incidents',
   metricDeathsShort: 'Deaths',
   brushLabel: 'Time window. Left and right arrows move it by a day, with Shift by a week; Home and End jump to the start and end.',
+  sideTools: 'Tools',
   filters: 'Filters',
   eventTypes: 'Event types',
   countries: 'Countries',
@@ -505,6 +510,7 @@ export const en: Messages = {
   gestureMac: 'Use ⌘ + scroll to zoom the map',
   gestureMobile: 'Use two fingers to move the map',
   importButton: 'Add data…',
+  importButtonShort: 'Data…',
   importButtonTitle: 'Add an ACLED, UCDP GED, story-events or GeoJSON file to the map',
   importDropHint: 'Drop an ACLED, UCDP GED, story-events or GeoJSON file to add it to the map',
   importPanel: 'Data import',

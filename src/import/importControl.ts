@@ -34,7 +34,16 @@ export class ImportControl implements IControl {
     button.type = 'button';
     button.className = 'import-open';
     button.dataset.testid = 'import-open';
-    button.textContent = this.messages.importButton;
+    // Two labels, one shown at a time by the stylesheet (the short one on phones, a part of the full
+    // one); the name is the full label at any width.
+    button.setAttribute('aria-label', this.messages.importButton);
+    const long = document.createElement('span');
+    long.className = 'import-open__long';
+    long.textContent = this.messages.importButton;
+    const short = document.createElement('span');
+    short.className = 'import-open__short';
+    short.textContent = this.messages.importButtonShort;
+    button.append(long, short);
     button.title = this.messages.importButtonTitle;
     button.addEventListener('click', () => input.click());
     box.append(button, input);

@@ -63,6 +63,15 @@ function framePadding(map: MaplibreMap, overlays?: () => readonly (HTMLElement |
   const frame = map.getContainer().getBoundingClientRect();
   const base = Math.max(0, Math.min(frame.width < 600 ? 16 : 48, frame.width / 6, frame.height / 6));
   const padding = { top: base, bottom: base, right: base, left: base };
+  // On a phone's full map the buttons in the top corners (focus areas, the folded tools, the legend)
+  // stand over the map's top: frame below them, but never give them more than a third of its height.
+  // A short map (an article's frame) keeps the plain padding: it has no height to spare.
+  if (frame.width < 600 && frame.height >= 400) {
+    for (const corner of map.getContainer().querySelectorAll('.maplibregl-ctrl-top-left, .maplibregl-ctrl-top-right')) {
+      const box = corner.getBoundingClientRect();
+      if (box.height > 0) padding.top = Math.max(padding.top, Math.min(box.bottom - frame.top + 8, frame.height / 3));
+    }
+  }
   // Only on wide maps: on a phone the panels are folded and would leave no room to frame anything.
   if (frame.width < 900) return padding;
   for (const el of overlays?.() ?? []) {

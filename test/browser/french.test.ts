@@ -204,8 +204,11 @@ describe('the French run', () => {
     const iframe = page.locator('[data-sahel-map] iframe');
     await iframe.scrollIntoViewIfNeeded();
     await expect.poll(() => iframe.getAttribute('src'), { timeout: 30_000 }).toMatch(/[?&]lang=fr(&|$)/);
-    const frame = (await iframe.elementHandle())!.contentFrame();
-    const map = (await frame)!;
+    // The frame may have started in the browser's language before the article set data-lang and
+    // reloaded it (embed.js is async): read the document that was loaded with lang=fr.
+    const frenchFrame = () => page.frames().find((f) => /embed\.html\?.*\blang=fr(&|$)/.test(f.url()));
+    await expect.poll(() => Boolean(frenchFrame()), { timeout: 30_000 }).toBe(true);
+    const map = frenchFrame()!;
     await map.waitForSelector('#map[data-ready="true"]', { state: 'attached', timeout: 60_000 });
     expect(await map.evaluate(() => document.documentElement.lang)).toBe('fr');
     expect(await map.locator('[role="status"][data-testid="status"]').textContent()).toMatch(/mars 2021/);

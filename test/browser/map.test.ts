@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { launchChromium, openPage, screenshotPath, waitForMapReady } from './chromium';
 
 const baseUrl = inject('baseUrl');
@@ -155,6 +156,60 @@ describe('the incident map (production build, Debian Chromium)', () => {
     await items.first().click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { sahelIncidentMap: { store: { get(): { selection: string | null } } } }).sahelIncidentMap.store.get().selection)).toMatch(/^ucdp:/);
     await page.locator('.maplibregl-popup:not(.hover) .incident-card').waitFor();
+    await context.close();
+  });
+
+  it('on a phone the side column folds behind one Tools button, the map is framed below the top buttons, and nothing scrolls sideways (360 French dark, 390 English)', async () => {
+    const cases = [
+      { viewport: { width: 360, height: 740 }, query: '&lang=fr&dark=true', colorScheme: 'dark' as const, tools: 'Outils', data: 'Données…' },
+      { viewport: { width: 390, height: 844 }, query: '', colorScheme: 'light' as const, tools: 'Tools', data: 'Data…' },
+    ];
+    for (const c of cases) {
+      const { page, context, problems } = await openPage(browser, `${baseUrl}?from=2021-03-01&to=2021-03-31${c.query}`, c.viewport, { colorScheme: c.colorScheme });
+      await waitForMapReady(page);
+      const toggle = page.getByTestId('side-toggle');
+      expect(await toggle.isVisible()).toBe(true);
+      expect(await toggle.textContent()).toContain(c.tools);
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await page.getByTestId('filter-panel').isHidden()).toBe(true);
+      expect(await page.getByTestId('area-picker').isHidden()).toBe(true);
+      // The short label is the one drawn, and the full one is still the button's name.
+      expect(await page.getByTestId('import-open').innerText()).toBe(c.data);
+      expect(await page.getByRole('button', { name: c.data === 'Data…' ? 'Add data…' : 'Ajouter des données…' }).isVisible()).toBe(true);
+      // The three countries' north (about 25° N) is drawn below the buttons in the map's top corners.
+      const clear = await page.evaluate(() => {
+        const map = (window as unknown as { sahelIncidentMap: { map: { project(ll: [number, number]): { y: number }; getContainer(): HTMLElement } } }).sahelIncidentMap.map;
+        const top = map.getContainer().getBoundingClientRect().top;
+        const corners = [...map.getContainer().querySelectorAll('.maplibregl-ctrl-top-left, .maplibregl-ctrl-top-right')].map((e) => e.getBoundingClientRect().bottom - top);
+        return { north: map.project([0, 24.5]).y, corners: Math.max(...corners) };
+      });
+      expect(clear.north).toBeGreaterThan(clear.corners);
+      const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(await sideways()).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: screenshotPath(`phone-tools-closed-${c.viewport.width}x${c.viewport.height}`) });
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      await page.getByTestId('filter-panel').waitFor({ state: 'visible' });
+      expect(await page.getByTestId('area-picker').isVisible()).toBe(true);
+      expect(await sideways()).toBeLessThanOrEqual(0);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: screenshotPath(`phone-tools-open-${c.viewport.width}x${c.viewport.height}`) });
+      // The keyboard folds it again.
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await page.getByTestId('filter-panel').isHidden()).toBe(true);
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  }, 120_000);
+
+  it('on a laptop the Tools button is not there and the side column is open as before', async () => {
+    const { page, context } = await openPage(browser, `${baseUrl}?from=2021-03-01&to=2021-03-31`);
+    await waitForMapReady(page);
+    expect(await page.getByTestId('side-toggle').isHidden()).toBe(true);
+    expect(await page.getByTestId('filter-panel').isVisible()).toBe(true);
+    expect(await page.getByTestId('import-open').innerText()).toBe('Add data…');
     await context.close();
   });
 

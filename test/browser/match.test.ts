@@ -173,6 +173,8 @@ describe('matching two datasets (production build, Debian Chromium)', () => {
     const { page, context } = await openPage(browser, `${baseUrl}?from=${FROM}&to=${TO}&hidden=stories&lang=fr&match=on`, { width: 390, height: 844 });
     await waitForMapReady(page);
     await importFixture(page);
+    // On a phone the match card is in the folded side column.
+    await page.getByTestId('side-toggle').click();
     await page.locator('.match-panel summary').click();
     await page.getByTestId('match-pairs').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('match-panel').textContent()).toContain('Paires appariées');

@@ -27,3 +27,13 @@ describe('t', () => {
     expect(t('{a} {b}', { a: 1 })).toBe('1 {b}');
   });
 });
+
+describe('short labels on phones', () => {
+  it('the import button’s short label is part of its full one in each language, so what a phone shows is still in its name', async () => {
+    const { fr } = await import('../../src/i18n/fr');
+    for (const m of [en, fr]) {
+      expect(m.importButtonShort.length).toBeLessThan(m.importButton.length);
+      expect(m.importButton.toLowerCase()).toContain(m.importButtonShort.toLowerCase());
+    }
+  });
+});
