@@ -201,7 +201,7 @@ export async function startApp(options: StartAppOptions): Promise<App> {
   options.filtersElement.classList.add('maplibregl-ctrl', 'map-side');
   if (options.showFilters === false) filtersHost.hidden = true;
   // The full map folds its side column behind one button on phones; the embed's column is only the list.
-  else mountSideToggle(options.filtersElement, messages);
+  else mountSideToggle(options.filtersElement, store, messages);
   // One card open at a time (an accordion): both at once would not fit beside a laptop's map.
   options.filtersElement.addEventListener(
     'toggle',

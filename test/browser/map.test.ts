@@ -194,22 +194,36 @@ describe('the incident map (production build, Debian Chromium)', () => {
       expect(await sideways()).toBeLessThanOrEqual(0);
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: screenshotPath(`phone-tools-open-${c.viewport.width}x${c.viewport.height}`) });
-      // The keyboard folds it again.
+      // The keyboard folds it and unfolds it.
       await toggle.focus();
       await page.keyboard.press('Enter');
       expect(await toggle.getAttribute('aria-expanded')).toBe('false');
       expect(await page.getByTestId('filter-panel').isHidden()).toBe(true);
+      await page.keyboard.press('Enter');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      // Choosing an area from the column folds it, as a phone's menu does, and the focus waits on the button.
+      await page.getByTestId('area-picker').click();
+      await page.keyboard.type('Tilla');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => (window as unknown as { sahelIncidentMap: { store: { get(): { area: string | null } } } }).sahelIncidentMap.store.get().area), { timeout: 20_000 }).not.toBeNull();
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('side-toggle');
+      await page.getByTestId('area-panel').waitFor({ state: 'visible', timeout: 20_000 });
       expect(problems).toEqual([]);
       await context.close();
     }
   }, 120_000);
 
-  it('on a laptop the Tools button is not there and the side column is open as before', async () => {
+  it('on a laptop the Tools button is not there and the side column stays open, also after choosing an area', async () => {
     const { page, context } = await openPage(browser, `${baseUrl}?from=2021-03-01&to=2021-03-31`);
     await waitForMapReady(page);
     expect(await page.getByTestId('side-toggle').isHidden()).toBe(true);
     expect(await page.getByTestId('filter-panel').isVisible()).toBe(true);
     expect(await page.getByTestId('import-open').innerText()).toBe('Add data…');
+    await page.evaluate(() => (window as unknown as { sahelIncidentMap: { store: { set(p: object, s: string): void } } }).sahelIncidentMap.store.set({ area: 'border' }, 'ui'));
+    await page.getByTestId('area-panel').waitFor({ state: 'visible', timeout: 20_000 });
+    expect(await page.getByTestId('filter-panel').isVisible()).toBe(true);
     await context.close();
   });
 
