@@ -238,9 +238,22 @@ describe('mountTimeline with two counted datasets (issue 14)', () => {
     ]);
     const handle = mountTimeline(container, store, { index: a, derived, messages: en, formatters: createFormatters() });
     expect(q(container, 'status').textContent).toBe('1–7 Mar 2021 · UCDP GED: 2 incidents · 5 deaths | ACLED: 1 · 9');
-    const mirrored = container.querySelectorAll('.timeline__bars--mirror rect');
-    expect(mirrored.length).toBeGreaterThan(0);
-    expect([...mirrored].map((r) => r.getAttribute('aria-label')).filter((l) => /1 incident/.test(l ?? ''))).toEqual(['ACLED: Week of 1 Mar 2021: 1 incident, 9 deaths']);
+    // The second dataset is drawn as paths, one box a week below the axis: ACLED's one week, 9 deaths tall.
+    const mirror = container.querySelector('[data-testid="mirror-bars"]')!;
+    expect(mirror.closest('[aria-hidden="true"]')).not.toBeNull();
+    expect(mirror.getAttribute('d')?.match(/M/g)).toHaveLength(1);
+    expect(container.querySelector('[data-testid="mirror-bars-in"]')!.getAttribute('d')).toBe(mirror.getAttribute('d'));
+    // Its figures are read with the first dataset's bar of the same week: both, never their sum.
+    const labels = [...container.querySelectorAll('.timeline__bars:not(.timeline__bars--mirror) rect')].map((r) => r.getAttribute('aria-label') ?? '');
+    expect(labels.filter((l) => l.includes('ACLED: Week of 1 Mar'))).toEqual(['UCDP GED: Week of 1 Mar 2021: 2 incidents, 5 deaths | ACLED: Week of 1 Mar 2021: 1 incident, 9 deaths']);
+    // The full-strength copy is clipped to the window's weeks: the clip covers the week of 1 March, and none once the window leaves it.
+    const clip = container.querySelector('[data-testid="mirror-window"]')!;
+    const week = container.querySelector<SVGRectElement>('.timeline__bars:not(.timeline__bars--mirror) rect[aria-label*="ACLED: Week of 1 Mar"]')!;
+    const [, left, right] = clip.getAttribute('d')!.match(/^M([\d.]+),-1H([\d.]+)V/)!.map(Number);
+    expect(left).toBeLessThanOrEqual(Number(week.getAttribute('x')));
+    expect(right).toBeGreaterThanOrEqual(Number(week.getAttribute('x')) + Number(week.getAttribute('width')));
+    store.set({ from: d('2021-06-01'), to: d('2021-06-07') }, 'ui');
+    expect(clip.getAttribute('d')).toBe('M0,0Z');
     expect([...container.querySelectorAll('.timeline__series-labels text')].map((t) => t.textContent)).toEqual(['▲ UCDP GED', '▼ ACLED']);
     handle.destroy();
     container.remove();
