@@ -39,6 +39,11 @@ let histograms = 0;
 /** Gap between bars in pixels, dropped when weeks get thinner than 3 px. */
 const BAR_GAP = 1;
 
+/** A week of both series, as a bar's name and the tooltip read it: one figure per dataset, never their sum. */
+function pairText(text: TimelineText, mirror: NonNullable<HistogramProps['mirror']>, bin: WeekBin, other: WeekBin | undefined): string {
+  return `${mirror.over}: ${binText(text, bin)}${other ? ` | ${mirror.name}: ${binText(text, other)}` : ''}`;
+}
+
 const value = (bin: WeekBin, metric: HistogramMetric) => (metric === 'deaths' ? bin.deaths : bin.incidents);
 
 /**
@@ -54,7 +59,7 @@ export function createHistogram(g: SVGGElement, tooltip: HTMLElement, text: Time
   // Labels over the bars (with a halo in CSS), lines under them.
   const gridLabels = root.append('g').attr('class', 'timeline__grid-labels').attr('aria-hidden', 'true');
   // The second dataset's bars are two paths, not a rect a week: all of them dimmed, and the same
-  // again at full strength clipped to the window's weeks, so a window move sets one rect. At 1989–2023's
+  // again at full strength clipped to the window's weeks, so a window move sets two clip paths. At 1989–2023's
   // weeks that is about 1,250 elements fewer to lay out when a file is added. Their figures are read
   // with the first dataset's bars (each bar's name holds both weeks), as the tooltip shows them.
   const mirrorBars = root.append('g').attr('class', 'timeline__bars timeline__bars--mirror').attr('aria-hidden', 'true');
@@ -119,26 +124,27 @@ export function createHistogram(g: SVGGElement, tooltip: HTMLElement, text: Time
     classOf.set(node, cls);
     node.setAttribute('class', cls);
   };
+  const setPath = (node: Element, d: string) => {
+    if (node.getAttribute('d') !== d) node.setAttribute('d', d);
+  };
   const highlight = (window: TimeWindow) => {
     rects().each(function (b) {
       setClass(this, inWindow(b, window) ? 'timeline__bar timeline__bar--in' : 'timeline__bar');
     });
-    // The mirror's window: from the first of its weeks the window overlaps to the last one.
+    // The mirror's window: from the first of its weeks the window overlaps to the last one (the
+    // weeks are in order, so they are one run). Set only when it changes: this runs every step.
     const bins = props?.mirror?.bins ?? [];
-    let first = -1;
-    let last = -1;
-    for (let i = 0; i < bins.length; i++) {
-      if (!inWindow(bins[i], window)) continue;
-      if (first < 0) first = i;
-      last = i;
-    }
+    let first = 0;
+    while (first < bins.length && !inWindow(bins[first], window)) first++;
+    let last = first;
+    while (last < bins.length && inWindow(bins[last], window)) last++;
     const x = props?.x;
-    const x0 = first >= 0 && x ? x(bins[first].x0) : 0;
-    const x1 = last >= 0 && x ? x(bins[last].x1) : 0;
+    const x0 = last > first && x ? x(bins[first].x0) : 0;
+    const x1 = last > first && x ? x(bins[last - 1].x1) : 0;
     const bottom = (props?.height ?? 0) + 1;
     const right = (x?.range()[1] ?? 0) + 1;
-    mirrorClip.attr('d', x1 > x0 ? `M${x0},-1H${x1}V${bottom}H${x0}Z` : 'M0,0Z');
-    mirrorRest.attr('d', x1 > x0 ? `M-1,-1H${x0}V${bottom}H-1ZM${x1},-1H${right}V${bottom}H${x1}Z` : `M-1,-1H${right}V${bottom}H-1Z`);
+    setPath(mirrorClip.node()!, x1 > x0 ? `M${x0},-1H${x1}V${bottom}H${x0}Z` : 'M0,0Z');
+    setPath(mirrorRest.node()!, x1 > x0 ? `M-1,-1H${x0}V${bottom}H-1ZM${x1},-1H${right}V${bottom}H${x1}Z` : `M-1,-1H${right}V${bottom}H-1Z`);
   };
 
   const update = (next: HistogramProps) => {
@@ -187,11 +193,7 @@ export function createHistogram(g: SVGGElement, tooltip: HTMLElement, text: Time
       return { x: x0 + gap / 2, width: Math.max(0.5, w - gap), height: v > 0 ? Math.max(1, height - y(v)) : 0 };
     };
     const mirrorWeek = new Map((mirror?.bins ?? []).map((b) => [+b.x0, b]));
-    const label = (b: WeekBin) => {
-      if (!mirror) return binText(text, b);
-      const other = mirrorWeek.get(+b.x0);
-      return `${mirror.over}: ${binText(text, b)}${other ? ` | ${mirror.name}: ${binText(text, other)}` : ''}`;
-    };
+    const label = (b: WeekBin) => (mirror ? pairText(text, mirror, b, mirrorWeek.get(+b.x0)) : binText(text, b));
     if (tabStop === null || !bins.some((b) => +b.x0 === tabStop)) {
       tabStop = +(bins.find((b) => inWindow(b, window)) ?? bins[0] ?? { x0: 0 }).x0;
     }
@@ -241,9 +243,10 @@ export function createHistogram(g: SVGGElement, tooltip: HTMLElement, text: Time
   const hover = (px: number | null) => {
     if (px === null || !props) return showTooltip(undefined);
     const date = props.x.invert(px);
-    showTooltip(props.bins.find((b) => b.x0 <= date && date < b.x1));
+    const bin = props.bins.find((b) => b.x0 <= date && date < b.x1);
+    showTooltip(bin);
     const other = props.mirror?.bins.find((b) => b.x0 <= date && date < b.x1);
-    if (other && props.mirror && !tooltip.hidden) tooltip.textContent = `${props.mirror.over}: ${tooltip.textContent} | ${props.mirror.name}: ${binText(text, other)}`;
+    if (bin && other && props.mirror) tooltip.textContent = pairText(text, props.mirror, bin, other);
   };
 
   return {

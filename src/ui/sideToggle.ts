@@ -9,7 +9,7 @@ import type { Store } from '../state';
  * Choosing an area or an incident from the column folds it again, as a phone's menu does: the
  * reader then wants the map and the card, not the list they chose from.
  */
-export function mountSideToggle(side: HTMLElement, store: Store, messages: Messages): { destroy(): void } {
+export function mountSideToggle(side: HTMLElement, store: Store, messages: Messages): void {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'map-side__toggle';
@@ -23,21 +23,14 @@ export function mountSideToggle(side: HTMLElement, store: Store, messages: Messa
     button.setAttribute('aria-expanded', String(open));
   };
   button.addEventListener('click', () => setOpen(!side.classList.contains('map-side--open')));
-  const off = store.on('change', (state, previous) => {
+  store.on('change', (state, previous) => {
     const chose = (state.area !== previous.area && state.area !== null) || (state.selection !== previous.selection && state.selection !== null);
-    // Only where the button is drawn (a phone) and the column is open.
-    if (!chose || !side.classList.contains('map-side--open') || getComputedStyle(button).display === 'none') return;
+    // Open only by the button, so only where it is drawn (a phone).
+    if (!chose || !side.classList.contains('map-side--open')) return;
     const hadFocus = side.contains(document.activeElement) && document.activeElement !== button;
     setOpen(false);
     if (hadFocus) button.focus();
   });
   side.classList.add('map-side--foldable');
   side.prepend(button);
-  return {
-    destroy() {
-      off();
-      button.remove();
-      side.classList.remove('map-side--foldable', 'map-side--open');
-    },
-  };
 }
