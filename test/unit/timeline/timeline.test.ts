@@ -93,6 +93,19 @@ describe('mountTimeline', () => {
     expect(bars[0].classList.contains('timeline__bar--in')).toBe(false);
   });
 
+  it('a window step leaves the frame and the axis of the track alone (a write to them lays out the whole SVG again)', () => {
+    const svg = container.querySelector<SVGSVGElement>('svg.timeline__svg')!;
+    const ticks = [...svg.querySelectorAll('.timeline__axis text')];
+    const written: string[] = [];
+    const write = svg.setAttribute.bind(svg);
+    svg.setAttribute = (name: string, value: string) => (written.push(name), write(name, value));
+    q(container, 'step-forward-week').click();
+    expect(iso(store.get().from)).toBe('2021-03-08');
+    expect(written).toEqual([]);
+    expect(ticks.length).toBeGreaterThan(0);
+    expect(ticks.every((tick, i) => tick === svg.querySelectorAll('.timeline__axis text')[i])).toBe(true);
+  });
+
   it('step buttons at the data start are marked disabled and do nothing', () => {
     const back = q(container, 'step-back-day');
     expect(back.getAttribute('aria-disabled')).toBe('true');
