@@ -8,6 +8,7 @@ import { eventTypeName } from '../i18n/catalogueNames';
 import { EVENT_TYPE_COLOURS } from '../map/eventColours';
 import { changeParts } from './areaChange';
 import { createAreaSeriesChart, type AreaSeriesChart } from './areaSeries';
+import { setText } from './domWrites';
 import './areaPanel.css';
 
 /** One dataset's figures for an area in one window (the area index's totals). */
@@ -70,11 +71,6 @@ export interface AreaPanel {
 
 const DEADLIEST = 5;
 const DAY = 86_400_000;
-
-/** Sets a node's text only when it changed: most of a step's figures stay as they were. */
-function setText(node: Node, text: string): void {
-  if (node.textContent !== text) node.textContent = text;
-}
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);

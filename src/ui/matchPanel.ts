@@ -2,6 +2,7 @@ import type { DatasetMatch } from '../data/datasetMatch';
 import type { Formatters } from '../i18n/format';
 import { t, type Messages } from '../i18n/messages';
 import { matchInView, type DerivedView, type DerivedViewHandle, type Store } from '../state';
+import { setHidden, setText } from './domWrites';
 import './matchPanel.css';
 
 /** What the panel needs to know of the matching run (src/app/datasetMatching.ts gives it). */
@@ -60,48 +61,57 @@ export function mountMatchPanel(container: HTMLElement, store: Store, derived: D
   panel.append(summary, names, status, figures, toggleRow, note);
   container.append(panel);
 
-  const figure = (label: string, value: number, testid: string) => {
-    const dd = el('dd', undefined, formatters.integer(value));
-    dd.dataset.testid = testid;
-    figures.append(el('dt', undefined, label), dd);
+  /** The figures' rows as last built (label and test id): a step that keeps them only rewrites the values that changed. */
+  let rowsKey = '';
+  const showFigures = (rows: readonly (readonly [label: string, value: number, testid: string])[]) => {
+    const key = rows.map(([label, , testid]) => `${testid}\u0000${label}`).join('\u0001');
+    if (key !== rowsKey) {
+      rowsKey = key;
+      figures.replaceChildren(
+        ...rows.flatMap(([label, , testid]) => {
+          const dd = el('dd');
+          dd.dataset.testid = testid;
+          return [el('dt', undefined, label), dd];
+        }),
+      );
+    }
+    const values = figures.querySelectorAll('dd');
+    rows.forEach(([, value], i) => setText(values[i], formatters.integer(value)));
   };
   const render = (view: DerivedView) => {
     const s = options.status();
-    panel.hidden = s.kind === 'idle';
+    setHidden(panel, s.kind === 'idle');
     // Its host too: an empty host would still take a gap in the side column.
-    container.hidden = panel.hidden;
+    setHidden(container, s.kind === 'idle');
     toggle.checked = view.state.matching;
-    figures.replaceChildren();
-    figures.hidden = true;
-    note.hidden = true;
-    if (s.kind === 'idle') return;
-    if (s.kind === 'running') {
-      status.textContent = messages.matchRunning;
-      panel.setAttribute('aria-busy', 'true');
-      names.textContent = '';
-      return;
+    const inView = s.kind === 'done' ? matchInView(view, s.match) : null;
+    setHidden(figures, !inView);
+    setHidden(note, !inView);
+    if (!inView && rowsKey) {
+      // No stale figures left behind the hidden list.
+      rowsKey = '';
+      figures.replaceChildren();
     }
-    panel.removeAttribute('aria-busy');
-    if (s.kind === 'failed') {
-      status.textContent = t(messages.matchFailed, { reason: s.reason });
+    if (s.kind === 'running') panel.setAttribute('aria-busy', 'true');
+    else panel.removeAttribute('aria-busy');
+    if (s.kind !== 'done') {
+      if (s.kind === 'idle') return;
+      setText(status, s.kind === 'running' ? messages.matchRunning : t(messages.matchFailed, { reason: s.reason }));
+      if (s.kind === 'running') setText(names, '');
       return;
     }
     const a = options.datasetName(s.match.a.id);
     const b = options.datasetName(s.match.b.id);
-    names.textContent = t(messages.matchDatasets, { a, b });
-    const inView = matchInView(view, s.match);
-    if (!inView) {
-      status.textContent = messages.matchNeedsBoth;
-      return;
-    }
-    status.textContent = '';
-    figures.hidden = false;
-    note.hidden = false;
-    figure(messages.matchPairs, inView.matched, 'match-pairs');
-    figure(t(messages.matchOnly, { name: a }), inView.onlyA, 'match-only-a');
-    figure(t(messages.matchOnly, { name: b }), inView.onlyB, 'match-only-b');
-    figure(t(messages.matchDeaths, { name: a }), inView.deathsA, 'match-deaths-a');
-    figure(t(messages.matchDeaths, { name: b }), inView.deathsB, 'match-deaths-b');
+    setText(names, t(messages.matchDatasets, { a, b }));
+    setText(status, inView ? '' : messages.matchNeedsBoth);
+    if (!inView) return;
+    showFigures([
+      [messages.matchPairs, inView.matched, 'match-pairs'],
+      [t(messages.matchOnly, { name: a }), inView.onlyA, 'match-only-a'],
+      [t(messages.matchOnly, { name: b }), inView.onlyB, 'match-only-b'],
+      [t(messages.matchDeaths, { name: a }), inView.deathsA, 'match-deaths-a'],
+      [t(messages.matchDeaths, { name: b }), inView.deathsB, 'match-deaths-b'],
+    ]);
   };
   render(derived.get());
   const offView = derived.on('change', (view, previous) => {

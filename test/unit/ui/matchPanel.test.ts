@@ -76,6 +76,26 @@ describe('mountMatchPanel', () => {
     expect(toggle.checked).toBe(false);
   });
 
+  it('on a window step rewrites only the figures that changed, in the same nodes', () => {
+    const { store, container, set, text } = mount();
+    set({ kind: 'done', match });
+    const nodes = () => [...container.querySelectorAll('[data-testid="match-summary"] > *')];
+    const before = nodes();
+    const deathsA = container.querySelector('[data-testid="match-deaths-a"]')!;
+    const deathsText = deathsA.firstChild;
+    store.set({ from: day(1), to: day(3) }, 'ui');
+    expect(before.every((node, i) => node === nodes()[i])).toBe(true);
+    expect([text('match-pairs'), text('match-only-a'), text('match-deaths-a')]).toEqual(['0', '1', '0']);
+    // Day 4 holds no event: the figures stay, and so do their text nodes.
+    const kept = deathsA.firstChild;
+    store.set({ from: day(1), to: day(4) }, 'ui');
+    expect(deathsA.firstChild).toBe(kept);
+    expect(deathsText).not.toBe(kept);
+    store.set({ from: day(1), to: day(31) }, 'ui');
+    expect(text('match-deaths-a')).toBe('4');
+    expect(nodes().every((node, i) => node === before[i])).toBe(true);
+  });
+
   it('writes French, and the failure reason', () => {
     const { container, set, text } = mount('fr');
     set({ kind: 'done', match });
