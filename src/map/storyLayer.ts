@@ -25,9 +25,10 @@ export function shortPlace(place: string, district = ''): string {
 }
 
 /**
- * While the window keeps moving (a drag, the keys, playback), the labels' filter is set at most
+ * While the window keeps moving by the keys or in playback, the labels' filter is set at most
  * this often, and once more after the last move, or in the next frame when the reader lets go of
- * the pointer or a key (after the final window's markers are drawn): a filter change makes maplibre tile the layer's
+ * a key; during a drag (a pointer held) it waits for the release, and is set in the frame after it
+ * (after the final window's markers are drawn): a filter change makes maplibre tile the layer's
  * source again, and the tiles' arrival is one more whole repaint (about 100 ms each under
  * SwiftShader: a drag step at the default window drew 2.5 times). The rings, and which labels are
  * shown among those filtered in, follow every step (feature state, see createStoryLayer).
@@ -56,7 +57,7 @@ function markPending(element: HTMLElement, by: 1 | -1): void {
  * are never added to totals. Which of them the window holds is each feature's state (`in`), read
  * by the rings' and labels' opacity: setting it repaints without tiling anything again. The
  * labels' filter, which also keeps labels outside the window from taking other labels' room,
- * follows at most every {@link LABEL_EVERY_MS} while the window moves.
+ * follows at most every {@link LABEL_EVERY_MS} while the window moves, and at the end of a drag.
  */
 export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): IncidentLayer {
   const sourceId = `${options.id}-source`;
@@ -135,7 +136,24 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
     const frame = requestAnimationFrame(filterLabels);
     pending = { cancel: () => cancelAnimationFrame(frame), frame: true };
   };
-  window.addEventListener('pointerup', flush);
+  // While a pointer is held (a drag of the brush or of the map) the filter waits for the release:
+  // each retiling during a drag is one more whole repaint between two steps.
+  let held = false;
+  const hold = () => {
+    held = true;
+  };
+  const release = () => {
+    held = false;
+    flush();
+  };
+  // A release the page never heard of (the pointer let go outside a frame) ends the hold at the next move.
+  const moved = (event: PointerEvent) => {
+    if (held && event.buttons === 0) release();
+  };
+  window.addEventListener('pointerdown', hold, true);
+  window.addEventListener('pointermove', moved, { passive: true });
+  window.addEventListener('pointerup', release);
+  window.addEventListener('pointercancel', release);
   window.addEventListener('keyup', flush);
   const filterLabels = () => {
     cancelPending();
@@ -175,6 +193,12 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
         shown = slice;
       }
       if (pending !== null || (labelled !== null && sameRange(labelled, slice))) return;
+      if (held) {
+        // Set by `release` (or the next update after it).
+        markPending(map.getContainer(), 1);
+        pending = { cancel: () => {}, frame: false };
+        return;
+      }
       const wait = filteredAt + LABEL_EVERY_MS - performance.now();
       if (wait <= 0) return filterLabels();
       markPending(map.getContainer(), 1);
@@ -204,7 +228,10 @@ export function createStoryLayer(map: MaplibreMap, options: StoryLayerOptions): 
       cancelPending();
       map.off('webglcontextlost', onLost);
       map.off('style.load', onRebuilt);
-      window.removeEventListener('pointerup', flush);
+      window.removeEventListener('pointerdown', hold, true);
+      window.removeEventListener('pointermove', moved);
+      window.removeEventListener('pointerup', release);
+      window.removeEventListener('pointercancel', release);
       window.removeEventListener('keyup', flush);
       for (const id of [labelId, ringId]) if (map.getLayer(id)) map.removeLayer(id);
       if (map.getSource(sourceId)) map.removeSource(sourceId);
