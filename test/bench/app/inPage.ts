@@ -5,6 +5,12 @@
  */
 export interface AppProbe {
   longTasks: [start: number, duration: number][];
+  /**
+   * Long animation frames (PerformanceObserver `long-animation-frame`) over 50 ms: where a long
+   * task's time went, as start, duration, ms of scripts, ms from the render's start (rAF callbacks,
+   * style, layout, paint) and the three longest scripts by name.
+   */
+  longFrames: { start: number; duration: number; scripts: number; render: number; layout: number; top: string }[];
   /** First frame with the progress bar. */
   importStartAt: number;
   /** When a file was chosen in the app's file input (the "Add data…" picker), 0 before. */
@@ -34,6 +40,7 @@ interface ProbeMap {
 export function installProbe(): void {
   const probe: AppProbe = {
     longTasks: [],
+    longFrames: [],
     importStartAt: 0,
     fileChosenAt: 0,
     statusAt: 0,
@@ -89,6 +96,26 @@ export function installProbe(): void {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) probe.longTasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
+  interface FrameScript { duration: number; invoker: string; sourceFunctionName: string; sourceURL: string }
+  interface LongFrame { startTime: number; duration: number; renderStart: number; styleAndLayoutStart: number; scripts: FrameScript[] }
+  if (PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame')) {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const f = entry as unknown as LongFrame;
+        if (f.duration <= 50) continue;
+        const end = f.startTime + f.duration;
+        const name = (s: FrameScript) => `${s.invoker || s.sourceFunctionName || '?'}${s.sourceURL ? ` (${s.sourceURL.split('/').pop()})` : ''} ${Math.round(s.duration)}`;
+        probe.longFrames.push({
+          start: f.startTime,
+          duration: f.duration,
+          scripts: f.scripts.reduce((t, s) => t + s.duration, 0),
+          render: f.renderStart > 0 ? end - f.renderStart : 0,
+          layout: f.styleAndLayoutStart > 0 ? end - f.styleAndLayoutStart : 0,
+          top: [...f.scripts].sort((a, b) => b.duration - a.duration).slice(0, 3).map(name).join('; '),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  }
 
   let last = 0;
   let quiet = 0;

@@ -147,6 +147,10 @@ interface AddFigures {
   /** Longest main-thread task from the file chosen until the match has arrived (at least 2 s after the data). */
   longestTask: number;
   longTasks: number;
+  /** The animation frame that holds the longest task over 50 ms, and where its time went; null if none. */
+  longestFrame: AppProbe['longFrames'][number] | null;
+  /** When the file was chosen (the page's clock). */
+  chosenAt: number;
 }
 
 /**
@@ -164,7 +168,10 @@ async function addToReadyApp(context: BrowserContext, url: string, path: string,
   await input!.setInputFiles(path);
   try {
     const { p } = await untilImportedAndMatched(page, path, n);
-    return { importMs: p.statusAt - p.fileChosenAt, toData: p.dataAt - p.fileChosenAt, ...longestFrom(p, p.fileChosenAt) };
+    // The animation frame that holds the longest task, if one passed 50 ms (a long frame without a long task only waited).
+    const tasks = p.longTasks.filter(([start]) => start >= p.fileChosenAt).sort((a, b) => b[1] - a[1]);
+    const frames = tasks.length ? p.longFrames.filter((f) => f.start <= tasks[0][0] + 1 && tasks[0][0] < f.start + f.duration) : [];
+    return { importMs: p.statusAt - p.fileChosenAt, toData: p.dataAt - p.fileChosenAt, ...longestFrom(p, p.fileChosenAt), longestFrame: frames[0] ?? null, chosenAt: p.fileChosenAt };
   } finally {
     await page.close();
   }
@@ -338,9 +345,11 @@ export const appSection: BenchSection = {
             const added = await addToReadyApp(context, url, await dataFile(format, n), n);
             adds.push(added);
             log(`    added to the ready app: report ${formatNumber(added.importMs)} ms, data ${formatNumber(added.toData)} ms, longest task ${formatNumber(added.longestTask)} ms (${added.longTasks} long tasks); load ${load()}`);
+            const f = added.longestFrame;
+            if (f) log(`      its frame ${formatNumber(f.duration)} ms, ${formatNumber(f.start - added.chosenAt)} ms after the file was chosen: scripts ${formatNumber(f.scripts)} ms, from the render's start ${formatNumber(f.render)} ms (style and layout on ${formatNumber(f.layout)} ms); ${f.top}`);
           }
           const m = (k: keyof LoadFigures) => median(loads.map((l) => l[k]));
-          const a = (k: keyof AddFigures) => median(adds.map((x) => x[k]));
+          const a = (k: 'importMs' | 'toData' | 'longestTask' | 'longTasks') => median(adds.map((x) => x[k]));
           addRows.push([format, n, a('importMs'), a('toData'), a('longestTask'), Math.max(...adds.map((x) => x.longestTask)), a('longTasks')]);
           loadRows.push([format, n, m('navToData'), m('importMs'), m('longestTask'), Math.max(...loads.map((l) => l.longestTask)), m('frameGap'), m('heapPerEvent'), m('matchMs')]);
           if (dragFormats.includes(format)) {
