@@ -37,9 +37,11 @@ interface Buffers {
 /**
  * Events uploaded per frame. One `bufferData` of a million events' columns is a single long task
  * (a few hundred ms under SwiftShader) that stalls the page and its progress; in slices of this
- * size each frame copies ~2.6 MB and the layer draws what has arrived.
+ * size each frame copies ~1.3 MB and the layer draws what has arrived. (Twice this made the frames
+ * of a 1M import's first slices 30–47 ms of the page's thread, three to four of them over 30 ms in
+ * traced runs; at this size one or none. A million takes 16 frames.)
  */
-export const UPLOAD_CHUNK = 131_072;
+export const UPLOAD_CHUNK = 65_536;
 
 /** The column attributes, in buffer order (the match flags come last, uploaded whole). */
 const COLUMN_ATTRIBUTES = [
@@ -172,7 +174,9 @@ export class IncidentRenderer {
     const { attributes: a } = this.linked;
     const buffers = COLUMN_ATTRIBUTES.map(({ name, size, float, data }) => this.attribute(a[name], data(columns).byteLength, size, float ? gl.FLOAT : gl.UNSIGNED_BYTE));
     const match = this.attribute(a.a_match, columns.count, 1, gl.UNSIGNED_BYTE);
-    gl.bufferSubData(gl.ARRAY_BUFFER, 0, this.matchColumn(columns.count));
+    // A new buffer holds zeros (WebGL clears it), which is "no match": only real flags are copied,
+    // not a megabyte of zeros in the layer's first frame.
+    if (this.matchFlags?.length === columns.count) gl.bufferSubData(gl.ARRAY_BUFFER, 0, this.matchFlags);
     buffers.push(match);
     this.matchPending = false;
     gl.bindVertexArray(null);
