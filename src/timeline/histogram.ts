@@ -5,6 +5,7 @@ import type { HistogramMetric } from '../state';
 import type { WeekBin } from './bins';
 import { binText, type TimelineText } from './labels';
 import type { TimeWindow } from './timeScale';
+import { setAttribute } from '../ui/domWrites';
 
 export interface HistogramProps {
   bins: readonly WeekBin[];
@@ -124,9 +125,6 @@ export function createHistogram(g: SVGGElement, tooltip: HTMLElement, text: Time
     classOf.set(node, cls);
     node.setAttribute('class', cls);
   };
-  const setPath = (node: Element, d: string) => {
-    if (node.getAttribute('d') !== d) node.setAttribute('d', d);
-  };
   const highlight = (window: TimeWindow) => {
     rects().each(function (b) {
       setClass(this, inWindow(b, window) ? 'timeline__bar timeline__bar--in' : 'timeline__bar');
@@ -143,8 +141,8 @@ export function createHistogram(g: SVGGElement, tooltip: HTMLElement, text: Time
     const x1 = last > first && x ? x(bins[last - 1].x1) : 0;
     const bottom = (props?.height ?? 0) + 1;
     const right = (x?.range()[1] ?? 0) + 1;
-    setPath(mirrorClip.node()!, x1 > x0 ? `M${x0},-1H${x1}V${bottom}H${x0}Z` : 'M0,0Z');
-    setPath(mirrorRest.node()!, x1 > x0 ? `M-1,-1H${x0}V${bottom}H-1ZM${x1},-1H${right}V${bottom}H${x1}Z` : `M-1,-1H${right}V${bottom}H-1Z`);
+    setAttribute(mirrorClip.node()!, 'd', x1 > x0 ? `M${x0},-1H${x1}V${bottom}H${x0}Z` : 'M0,0Z');
+    setAttribute(mirrorRest.node()!, 'd', x1 > x0 ? `M-1,-1H${x0}V${bottom}H-1ZM${x1},-1H${right}V${bottom}H${x1}Z` : `M-1,-1H${right}V${bottom}H-1Z`);
   };
 
   const update = (next: HistogramProps) => {

@@ -189,13 +189,13 @@ export function createTrack(tooltip: HTMLElement, text: TimelineText, callbacks:
     props = next;
     plotWidth = Math.max(1, next.width - TRACK_MARGIN.left - TRACK_MARGIN.right);
     height = next.width < NARROW ? PLOT_HEIGHT.narrow : PLOT_HEIGHT.wide;
-    scale = createTimeScale(next.domain, plotWidth);
-
-    histogram.update({ bins: next.bins, x: scale, height, left: TRACK_MARGIN.left, window: next.window, metric: next.metric, mirror: next.mirror });
+    // The scale, the frame and the axis only when their size or domain changed: this runs every slider
+    // step, and a write to the SVG's size or viewBox, even of the same value, lays out and repaints it all.
     const key = `${next.width}|${height}|${+next.domain[0]}|${+next.domain[1]}`;
-    // The frame and the axis only when their size or domain changed: this runs every slider step,
-    // and a write to the SVG's size or viewBox, even of the same value, lays out and repaints it all.
-    if (axisKey !== key) {
+    const resized = axisKey !== key;
+    if (resized) scale = createTimeScale(next.domain, plotWidth);
+    histogram.update({ bins: next.bins, x: scale, height, left: TRACK_MARGIN.left, window: next.window, metric: next.metric, mirror: next.mirror });
+    if (resized) {
       axisKey = key;
       root
         .attr('width', next.width)

@@ -61,28 +61,28 @@ export function mountMatchPanel(container: HTMLElement, store: Store, derived: D
   panel.append(summary, names, status, figures, toggleRow, note);
   container.append(panel);
 
-  /** The figures' rows as last built (label and test id): a step that keeps them only rewrites the values that changed. */
+  /** The figures' rows as last built (label and test id) and their value cells: a step that keeps the rows only rewrites the values that changed. */
   let rowsKey = '';
+  let values: HTMLElement[] = [];
   const showFigures = (rows: readonly (readonly [label: string, value: number, testid: string])[]) => {
     const key = rows.map(([label, , testid]) => `${testid}\u0000${label}`).join('\u0001');
     if (key !== rowsKey) {
       rowsKey = key;
-      figures.replaceChildren(
-        ...rows.flatMap(([label, , testid]) => {
-          const dd = el('dd');
-          dd.dataset.testid = testid;
-          return [el('dt', undefined, label), dd];
-        }),
-      );
+      values = rows.map(([, , testid]) => {
+        const dd = el('dd');
+        dd.dataset.testid = testid;
+        return dd;
+      });
+      figures.replaceChildren(...rows.flatMap(([label], i) => [el('dt', undefined, label), values[i]]));
     }
-    const values = figures.querySelectorAll('dd');
     rows.forEach(([, value], i) => setText(values[i], formatters.integer(value)));
   };
   const render = (view: DerivedView) => {
     const s = options.status();
-    setHidden(panel, s.kind === 'idle');
+    const idle = s.kind === 'idle';
+    setHidden(panel, idle);
     // Its host too: an empty host would still take a gap in the side column.
-    setHidden(container, s.kind === 'idle');
+    setHidden(container, idle);
     toggle.checked = view.state.matching;
     const inView = s.kind === 'done' ? matchInView(view, s.match) : null;
     setHidden(figures, !inView);
@@ -90,6 +90,7 @@ export function mountMatchPanel(container: HTMLElement, store: Store, derived: D
     if (!inView && rowsKey) {
       // No stale figures left behind the hidden list.
       rowsKey = '';
+      values = [];
       figures.replaceChildren();
     }
     if (s.kind === 'running') panel.setAttribute('aria-busy', 'true');

@@ -176,7 +176,8 @@ export class IncidentRenderer {
     const match = this.attribute(a.a_match, columns.count, 1, gl.UNSIGNED_BYTE);
     // A new buffer holds zeros (WebGL clears it), which is "no match": only real flags are copied,
     // not a megabyte of zeros in the layer's first frame.
-    if (this.matchFlags?.length === columns.count) gl.bufferSubData(gl.ARRAY_BUFFER, 0, this.matchFlags);
+    const flags = this.fittingFlags(columns.count);
+    if (flags) gl.bufferSubData(gl.ARRAY_BUFFER, 0, flags);
     buffers.push(match);
     this.matchPending = false;
     gl.bindVertexArray(null);
@@ -204,7 +205,12 @@ export class IncidentRenderer {
 
   /** The flags to upload: the given ones when they fit the columns, else zeros (no match). */
   private matchColumn(count: number): Uint8Array {
-    return this.matchFlags && this.matchFlags.length === count ? this.matchFlags : new Uint8Array(count);
+    return this.fittingFlags(count) ?? new Uint8Array(count);
+  }
+
+  /** The match flags when they fit columns of `count` events, else null. */
+  private fittingFlags(count: number): Uint8Array | null {
+    return this.matchFlags?.length === count ? this.matchFlags : null;
   }
 
   /** Replaces only the match buffer (the last one), leaving positions and the rest as uploaded. */
