@@ -5,6 +5,7 @@ import { isEmbedMessage, parseMessage, type BBox, type ParentMessage } from './m
 import { errorMessage, incidentMessage, readyMessage, stateMessage, type VisibleTotals } from './outgoing';
 import { PYM_DELIMITER } from './heightPoster';
 import { reconcileWindow } from '../state';
+import { nextFrame } from '../app/nextTask';
 
 /** What the bridge needs from the running map; it arrives once the data and the map are ready. */
 export interface BridgeApp {
@@ -33,23 +34,6 @@ export interface Bridge {
   /** The figures changed with no change of state (the areas' geodata arrived): posts a `state` with `changed: []`. */
   figuresChanged(): void;
   destroy(): void;
-}
-
-/**
- * The next animation frame, or 100 ms, whichever comes first: a browser gives a hidden tab or an
- * off-screen frame no animation frames, and a page's messages must still be answered there.
- */
-export function nextFrame(win: Window): (fn: () => void) => void {
-  return (fn) => {
-    let done = false;
-    const run = () => {
-      if (done) return;
-      done = true;
-      fn();
-    };
-    win.requestAnimationFrame(run);
-    win.setTimeout(run, 100);
-  };
 }
 
 /** Messages that only set state: consecutive ones of a type merge into one patch, answering every id. */

@@ -12,7 +12,7 @@ import { DatasetAttributionControl } from './datasetAttributionControl';
 import { bindDropZone } from './dropZone';
 import { ImportControl } from './importControl';
 import { importDataset } from './importDataset';
-import { nextTask } from '../app/nextTask';
+import { afterFrame } from '../app/nextTask';
 import type { ImportRequest } from './importProtocol';
 import { createTimeIndex, timeIndexFromParts } from '../data/timeIndex';
 import { mountReportPanel, type ReportPanel } from './reportPanel';
@@ -99,6 +99,18 @@ export function mountImport(options: MountImportOptions): ImportUi {
     app.datasets.add(dataset, index, { ...prebuilt, ...(done.areas ? { areas: areaIndexFromParts(index, done.areas) } : {}), dispose: done.close });
   }
 
+  /**
+   * The report first, the layer once the report's frame was drawn: at a million events each is
+   * most of a frame's work (the report's layout, maplibre's first frame with the new layer), and
+   * in one frame together they held the page for 50–90 ms. A zero timeout alone was not enough:
+   * both tasks often ran before the same frame.
+   */
+  async function addAfterFrame(done: Done, dataset: Dataset): Promise<void> {
+    await afterFrame();
+    if (destroyed) done.close();
+    else add(done, dataset);
+  }
+
   async function report(done: Done, id: string, lastModified: number | null): Promise<void> {
     const { result, summary } = done;
     const download = (line?: string) => save(`${result.file.replace(/\.[^.]*$/, '')}-report.csv`, reportToCsv(summary, result.issues, line));
@@ -118,13 +130,9 @@ export function mountImport(options: MountImportOptions): ImportUi {
     const { format } = result;
     const datasetWith = (attribution?: string) => importDataset({ id, file: result.file, format, messages, attribution });
     if (format.id !== 'acled') {
-      // The report first, the layer in a task of its own: at a million events each is a frame's
-      // work, and together they would hold the page for longer than one.
       const dataset = datasetWith();
       added(dataset);
-      await nextTask();
-      if (destroyed) done.close();
-      else add(done, dataset);
+      await addAfterFrame(done, dataset);
       return;
     }
     panel.showReport({
@@ -136,8 +144,8 @@ export function mountImport(options: MountImportOptions): ImportUi {
         filters: acledFiltersFromFileName(result.file),
         onAdd: (accessed, filters) => {
           const dataset = datasetWith(acledAttributionText(messages, accessed, filters));
-          add(done, dataset);
           added(dataset);
+          void addAfterFrame(done, dataset);
         },
       },
       onDownload: () => download(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextFrame, startBridge, type BridgeApp } from '../../../src/embed/bridge';
+import { startBridge, type BridgeApp } from '../../../src/embed/bridge';
 import type { BBox } from '../../../src/embed/messages';
 import { createStore, DEFAULT_STATE } from '../../../src/state';
 import { makeIncident } from '../data/makeIncident';
@@ -234,36 +234,5 @@ describe('startBridge', () => {
     frame();
     expect(posted.filter((m) => m.type === 'state')).toHaveLength(1);
     expect(posted.at(-1)).toMatchObject({ state: { to: '2021-03-20' } });
-  });
-});
-
-describe('nextFrame', () => {
-  /** A window whose animation frames and timers the test fires by hand. */
-  function fakeWindow() {
-    const frames: (() => void)[] = [];
-    const timers: (() => void)[] = [];
-    const win = {
-      requestAnimationFrame: (fn: () => void) => frames.push(fn),
-      setTimeout: (fn: () => void) => timers.push(fn),
-    } as unknown as Window;
-    return { win, frames, timers };
-  }
-
-  it('runs the callback on the next animation frame, once, even if the 100 ms timer fires too', () => {
-    const { win, frames, timers } = fakeWindow();
-    let runs = 0;
-    nextFrame(win)(() => runs++);
-    expect(runs).toBe(0);
-    frames[0]();
-    timers[0]();
-    expect(runs).toBe(1);
-  });
-
-  it('runs it from the timer where no frame comes (a hidden tab, an off-screen frame)', () => {
-    const { win, timers } = fakeWindow();
-    let runs = 0;
-    nextFrame(win)(() => runs++);
-    timers[0]();
-    expect(runs).toBe(1);
   });
 });

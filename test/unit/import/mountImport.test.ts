@@ -67,7 +67,7 @@ describe('mountImport', () => {
     expect((q(host, 'acled-accessed') as HTMLInputElement).value).toBe('2024-05-02');
     (q(host, 'acled-filters') as HTMLInputElement).value = 'Niger; Mali';
     (q(host, 'acled-form') as HTMLFormElement).requestSubmit();
-    expect(added).toHaveLength(1);
+    await vi.waitFor(() => expect(added).toHaveLength(1));
     expect(added[0].dataset).toMatchObject({ id: 'user-1', name: 'acled-2023-layout.csv', role: 'counted', attribution: 'Data: ACLED, accessed 2024-05-02; filters: Niger; Mali' });
     expect(added[0].incidents).toHaveLength(12);
     expect(q(container, 'dataset-attribution').textContent).toBe('Data: ACLED, accessed 2024-05-02; filters: Niger; Mali');
@@ -87,7 +87,35 @@ describe('mountImport', () => {
     expect(q(host, 'import-rejected').textContent).toBe('1');
   });
 
-  it('shows a UCDP file\'s report in one task and adds its layer in the next, and adds nothing once destroyed in between', async () => {
+  it('adds the layer only after a frame was drawn with the report (UCDP, and ACLED once confirmed)', async () => {
+    // Each frame callback counts as a frame drawn; the report and the layer each record how many they came after.
+    let frames = 0;
+    const raf = window.requestAnimationFrame.bind(window);
+    const spy = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((cb) => raf((t) => (frames++, cb(t))));
+    try {
+      for (const [file, confirm] of [['ucdp-global-layout.csv', false], ['acled-2023-layout.csv', true]] as const) {
+        const { ui, host, app } = mount();
+        let reportAfter = -1;
+        let layerAfter = -1;
+        const add = app.datasets.add.bind(app.datasets);
+        app.datasets.add = (...args) => ((layerAfter = frames), add(...args));
+        const watch = new MutationObserver(() => {
+          if (reportAfter < 0 && /^Added/.test(q(host, 'import-status')?.textContent ?? '')) reportAfter = frames;
+        });
+        watch.observe(host, { subtree: true, childList: true, characterData: true });
+        await ui.importFile(fixture(file));
+        if (confirm) (q(host, 'acled-form') as HTMLFormElement).requestSubmit();
+        await vi.waitFor(() => expect(layerAfter).toBeGreaterThanOrEqual(0));
+        watch.disconnect();
+        expect(reportAfter, file).toBeGreaterThanOrEqual(0);
+        expect(layerAfter, file).toBeGreaterThan(reportAfter);
+      }
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('shows a UCDP file\'s report in one task and adds its layer in a later one, and adds nothing once destroyed in between', async () => {
     const { ui, added, host } = mount();
     const status = () => q(host, 'import-status')?.textContent ?? '';
     const seen: number[] = [];
