@@ -36,6 +36,8 @@ interface InteractionFigures {
 }
 
 const median = (xs: readonly number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : Number.NaN);
+/** Frame intervals come in whole vsync periods (83, 100, 117 ms…): the mean shows a change smaller than one, which the median can hide or exaggerate. */
+const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((t, x) => t + x, 0) / xs.length : Number.NaN);
 const p95 = (xs: readonly number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] : Number.NaN);
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
@@ -339,7 +341,7 @@ export const appSection: BenchSection = {
               for (const k of ['shown', 'hidden'] as const) all.keys[k].push(...f.keys[k]);
               all.settle.push(...f.settle);
               all.moved &&= f.moved;
-              log(`    drag median ${formatNumber(median(f.drag.shown))} / hidden ${formatNumber(median(f.drag.hidden))} / bare ${formatNumber(median(f.drag.bare))} ms; load ${load()}`);
+              log(`    drag median ${formatNumber(median(f.drag.shown))} / hidden ${formatNumber(median(f.drag.hidden))} / bare ${formatNumber(median(f.drag.bare))} ms (means ${formatNumber(mean(f.drag.shown))} / ${formatNumber(mean(f.drag.hidden))} / ${formatNumber(mean(f.drag.bare))}); load ${load()}`);
             }
             await page.close();
             const added = await addToReadyApp(context, url, await dataFile(format, n), n);
@@ -362,6 +364,8 @@ export const appSection: BenchSection = {
               `${formatNumber(median(d.bare))} / ${formatNumber(p95(d.bare))}`,
               median(d.shown) / median(d.hidden),
               median(d.shown) / median(d.bare),
+              `${formatNumber(mean(d.shown))} / ${formatNumber(mean(d.hidden))} / ${formatNumber(mean(d.bare))}`,
+              mean(d.shown) / mean(d.bare),
               `${formatNumber(median(keys.shown))} / ${formatNumber(median(keys.hidden))}`,
               `${formatNumber(median(all.settle.map((s) => s.drawn)))} / ${formatNumber(median(all.settle.map((s) => s.labels)))} / ${formatNumber(median(all.settle.map((s) => s.gpu)))}`,
               all.moved ? 'moved' : 'STRETCHED',
@@ -369,8 +373,8 @@ export const appSection: BenchSection = {
           }
         }
       }
-      log(`\nDrag of a ${windowLength}-day window from its middle, ${STEP_PX} px per frame, ${blocks} blocks of ${frames} frames per rep, ${reps} rep(s); frame intervals in ms (median / p95)`);
-      log(formatTable(['file', 'N', 'drag', 'layer hidden', 'bare repaint', '× hidden', '× bare', 'keys: shown / hidden', 'settle: drawn / labels / GPU', 'window'], rows));
+      log(`\nDrag of a ${windowLength}-day window from its middle, ${STEP_PX} px per frame, ${blocks} blocks of ${frames} frames per rep, ${reps} rep(s); frame intervals in ms (median / p95; and the means)`);
+      log(formatTable(['file', 'N', 'drag', 'layer hidden', 'bare repaint', '× hidden', '× bare', 'means: drag / hidden / bare', '× bare (means)', 'keys: shown / hidden', 'settle: drawn / labels / GPU', 'window'], rows));
       log(`\nImport through ?data= (median of ${reps}; ms unless said)`);
       log(formatTable(['file', 'N', 'nav → data on map', 'import (bar → report)', 'longest task', 'longest (max)', 'longest frame gap', 'heap B/event', 'match after data'], loadRows));
       log(`\nThe file chosen in the ready app's file input ("Add data…"; median of ${reps}; ms)`);
