@@ -3,6 +3,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { build } from 'vite';
+import { mean as d3Mean } from 'd3-array';
 import { formatNumber, formatTable, heapAfterGc, type BenchSection } from '../harness';
 import { syntheticAcledCsv } from '../import/synthetic';
 import { serveStatic } from '../serve';
@@ -37,7 +38,7 @@ interface InteractionFigures {
 
 const median = (xs: readonly number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : Number.NaN);
 /** Frame intervals come in whole vsync periods (83, 100, 117 ms…): the mean shows a change smaller than one, which the median can hide or exaggerate. */
-const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((t, x) => t + x, 0) / xs.length : Number.NaN);
+const mean = (xs: readonly number[]) => d3Mean(xs) ?? Number.NaN;
 const p95 = (xs: readonly number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] : Number.NaN);
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
