@@ -82,8 +82,11 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
   let densityRenderer = settings.density ? createDensityRenderer(map, options.id) : null;
   /** What the layer drew last frame, and the bins of the density view with what they were built for. */
   let view: IncidentView = 'markers';
-  let bins: { key: string; bins: DensityBins } | null = null;
+  let bins: { key: string; bins: DensityBins; uploaded: boolean } | null = null;
   let inView: { key: string; count: number } | null = null;
+  /** New data not yet binned: its first bins are made in a task of their own (see render). */
+  let freshData = false;
+  let binTimer: number | null = null;
   const report = (next: IncidentView) => {
     view = next;
     settings.report?.set(options.id, next);
@@ -175,6 +178,10 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
     return useDensity({ zoom, eventsInView: inView.count, viewArea: (canvas.width * canvas.height) / (ratio * ratio), current: view === 'density' }, settings.density);
   };
 
+  /** The squares' side at `zoom` (whole and half levels) and what a set of bins is made for. */
+  const binSize = (zoom: number) => cellSizeForZoom(Math.floor(zoom * 2) / 2, settings.cellPx);
+  const binsKey = (zoom: number) => `${sliceKey()}:${binSize(zoom)}`;
+
   const layer: CustomLayerInterface = {
     id: options.id,
     type: 'custom',
@@ -185,12 +192,29 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
       const density = wantsDensity(columns);
       if (density && densityRenderer) {
         const zoom = map.getZoom();
-        const size = cellSizeForZoom(Math.floor(zoom * 2) / 2, settings.cellPx);
-        const key = `${sliceKey()}:${size}`;
-        const binned = bins?.key !== key;
+        const key = binsKey(zoom);
+        if (bins?.key !== key && freshData) {
+          // The first frame with new data (a dataset just added, its data replaced) already holds
+          // maplibre's frame with a new layer and the count in view: the first bins, an unoptimised
+          // first pass over the window's events (10 ms at 1M here), are made in a task of their
+          // own, and the squares come in the frame after it (46-48 ms frames passed 50 with them).
+          freshData = false;
+          binTimer ??= window.setTimeout(() => {
+            binTimer = null;
+            const ready = columns;
+            if (!ready) return;
+            const at = map.getZoom();
+            bins = { key: binsKey(at), bins: binDensity(ready, draw.lo, draw.hi, draw.masks, binSize(at)), uploaded: false };
+            map.triggerRepaint();
+          }, 0);
+          if (view !== 'density') report('density');
+          return;
+        }
+        if (bins?.key !== key) bins = { key, bins: binDensity(columns, draw.lo, draw.hi, draw.masks, binSize(zoom)), uploaded: false };
+        const binned = !bins.uploaded;
         if (binned) {
-          bins = { key, bins: binDensity(columns, draw.lo, draw.hi, draw.masks, size) };
           densityRenderer.setBins(bins.bins, columns.originX, columns.originY, DENSITY_SCALE);
+          bins.uploaded = true;
         }
         densityRenderer.draw(matrix, cellSizeForZoom(zoom, CELL_GAP_PX));
         // The selected incident stays a marker on top, so its open card still points at something.
@@ -201,7 +225,10 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
         // every marker buffer).
         if (draw.selected >= draw.lo && draw.selected < draw.hi) renderer.draw(matrix, map.getPixelRatio(), { ...draw, lo: draw.selected, hi: draw.selected + 1 });
         else if (!binned) renderer.prepare();
-      } else renderer.draw(matrix, map.getPixelRatio(), draw);
+      } else {
+        freshData = false;
+        renderer.draw(matrix, map.getPixelRatio(), draw);
+      }
       if (view !== (density ? 'density' : 'markers')) report(density ? 'density' : 'markers');
       // Markers still arriving are drawn as they come: a frame for each slice.
       if (renderer.uploading && !density) map.triggerRepaint();
@@ -252,6 +279,7 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
       if (!spatial) scheduleSpatial();
       selection = { key: null, index: -1 };
       bins = null;
+      freshData = true;
       inView = null;
       renderer.setColumns(columns);
       apply();
@@ -302,6 +330,7 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
       map.off('webglcontextrestored', onRestored);
       if (map.getLayer(options.id)) map.removeLayer(options.id);
       if (spatialTimer !== null) clearTimeout(spatialTimer);
+      if (binTimer !== null) clearTimeout(binTimer);
       index = null;
       columns = null;
       spatial = null;

@@ -104,7 +104,7 @@ export function installProbe(): void {
         const f = entry as unknown as LongFrame;
         if (f.duration <= 50) continue;
         const end = f.startTime + f.duration;
-        const name = (s: FrameScript) => `${s.invoker || s.sourceFunctionName || '?'}${s.sourceURL ? ` (${s.sourceURL.split('/').pop()})` : ''} ${Math.round(s.duration)}`;
+        const name = (s: FrameScript) => `${[s.invoker, s.sourceFunctionName].filter(Boolean).join(' ') || '?'}${s.sourceURL ? ` (${s.sourceURL.split('/').pop()})` : ''} ${Math.round(s.duration)}`;
         probe.longFrames.push({
           start: f.startTime,
           duration: f.duration,
