@@ -84,7 +84,7 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
   let view: IncidentView = 'markers';
   let bins: { key: string; bins: DensityBins; uploaded: boolean } | null = null;
   let inView: { key: string; count: number } | null = null;
-  /** New data not yet binned: its first bins are made in a task of their own (see render). */
+  /** New data not yet drawn: its first bins are made in a task of their own (see drawSquares). */
   let freshData = false;
   let binTimer: number | null = null;
   const report = (next: IncidentView) => {
@@ -178,9 +178,46 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
     return useDensity({ zoom, eventsInView: inView.count, viewArea: (canvas.width * canvas.height) / (ratio * ratio), current: view === 'density' }, settings.density);
   };
 
-  /** The squares' side at `zoom` (whole and half levels) and what a set of bins is made for. */
-  const binSize = (zoom: number) => cellSizeForZoom(Math.floor(zoom * 2) / 2, settings.cellPx);
-  const binsKey = (zoom: number) => `${sliceKey()}:${binSize(zoom)}`;
+  /** What a set of bins is made for (the slice, the filters) and the squares' side at `zoom` (whole and half levels). */
+  const binSpec = (zoom: number) => {
+    const size = cellSizeForZoom(Math.floor(zoom * 2) / 2, settings.cellPx);
+    return { key: `${sliceKey()}:${size}`, size };
+  };
+  const binsOf = (data: IncidentColumns, spec: { key: string; size: number }) => ({ key: spec.key, bins: binDensity(data, draw.lo, draw.hi, draw.masks, spec.size), uploaded: false });
+
+  /** Draws the squares of the bins made for this frame; `fresh`: the first frame with new data. */
+  const drawSquares = (squares: DensityRenderer, data: IncidentColumns, matrix: Float32Array, fresh: boolean) => {
+    const zoom = map.getZoom();
+    const spec = binSpec(zoom);
+    if (bins?.key !== spec.key && fresh) {
+      // The first frame with new data (a dataset just added, its data replaced) already holds
+      // maplibre's frame with a new layer and the count in view: the first bins, an unoptimised
+      // first pass over the window's events (10 ms at 1M here), are made in a task of their own,
+      // and the squares come in the frame after it (46-48 ms frames passed 50 with them).
+      binTimer ??= window.setTimeout(() => {
+        binTimer = null;
+        if (!columns) return;
+        bins = binsOf(columns, binSpec(map.getZoom()));
+        map.triggerRepaint();
+      }, 0);
+      return;
+    }
+    const current = bins?.key === spec.key ? bins : (bins = binsOf(data, spec));
+    const newBins = !current.uploaded;
+    if (newBins) {
+      squares.setBins(current.bins, data.originX, data.originY, DENSITY_SCALE);
+      current.uploaded = true;
+    }
+    squares.draw(matrix, cellSizeForZoom(zoom, CELL_GAP_PX));
+    // The selected incident stays a marker on top, so its open card still points at something.
+    // Either call also uploads the markers' next slice, so that zooming in finds them ready, in
+    // frames drawn anyway (a drag, a hover): not in frames of their own, each of which is a
+    // whole repaint (about 100 ms of the page's thread under SwiftShader, eight of them after a
+    // 1M import), and not in a frame that uploaded new bins (a new dataset's first frame would
+    // also allocate every marker buffer).
+    if (draw.selected >= draw.lo && draw.selected < draw.hi) renderer.draw(matrix, map.getPixelRatio(), { ...draw, lo: draw.selected, hi: draw.selected + 1 });
+    else if (!newBins) renderer.prepare();
+  };
 
   const layer: CustomLayerInterface = {
     id: options.id,
@@ -188,47 +225,12 @@ export function createWebglIncidentLayer(map: MaplibreMap, options: WebglInciden
     renderingMode: '2d',
     render(_gl, args) {
       if (!columns) return;
+      const fresh = freshData;
+      freshData = false;
       const matrix = originMatrix(args.defaultProjectionData.mainMatrix, columns.originX, columns.originY);
       const density = wantsDensity(columns);
-      if (density && densityRenderer) {
-        const zoom = map.getZoom();
-        const key = binsKey(zoom);
-        if (bins?.key !== key && freshData) {
-          // The first frame with new data (a dataset just added, its data replaced) already holds
-          // maplibre's frame with a new layer and the count in view: the first bins, an unoptimised
-          // first pass over the window's events (10 ms at 1M here), are made in a task of their
-          // own, and the squares come in the frame after it (46-48 ms frames passed 50 with them).
-          freshData = false;
-          binTimer ??= window.setTimeout(() => {
-            binTimer = null;
-            const ready = columns;
-            if (!ready) return;
-            const at = map.getZoom();
-            bins = { key: binsKey(at), bins: binDensity(ready, draw.lo, draw.hi, draw.masks, binSize(at)), uploaded: false };
-            map.triggerRepaint();
-          }, 0);
-          if (view !== 'density') report('density');
-          return;
-        }
-        if (bins?.key !== key) bins = { key, bins: binDensity(columns, draw.lo, draw.hi, draw.masks, binSize(zoom)), uploaded: false };
-        const binned = !bins.uploaded;
-        if (binned) {
-          densityRenderer.setBins(bins.bins, columns.originX, columns.originY, DENSITY_SCALE);
-          bins.uploaded = true;
-        }
-        densityRenderer.draw(matrix, cellSizeForZoom(zoom, CELL_GAP_PX));
-        // The selected incident stays a marker on top, so its open card still points at something.
-        // Either call also uploads the markers' next slice, so that zooming in finds them ready, in
-        // frames drawn anyway (a drag, a hover): not in frames of their own, each of which is a
-        // whole repaint (about 100 ms of the page's thread under SwiftShader, eight of them after a
-        // 1M import), and not in a frame that binned (a new dataset's first frame would also allocate
-        // every marker buffer).
-        if (draw.selected >= draw.lo && draw.selected < draw.hi) renderer.draw(matrix, map.getPixelRatio(), { ...draw, lo: draw.selected, hi: draw.selected + 1 });
-        else if (!binned) renderer.prepare();
-      } else {
-        freshData = false;
-        renderer.draw(matrix, map.getPixelRatio(), draw);
-      }
+      if (density && densityRenderer) drawSquares(densityRenderer, columns, matrix, fresh);
+      else renderer.draw(matrix, map.getPixelRatio(), draw);
       if (view !== (density ? 'density' : 'markers')) report(density ? 'density' : 'markers');
       // Markers still arriving are drawn as they come: a frame for each slice.
       if (renderer.uploading && !density) map.triggerRepaint();
